@@ -1,0 +1,103 @@
+#include "analysis/ancestry.h"
+
+#include <algorithm>
+#include <deque>
+#include <unordered_map>
+
+#include "analysis/order.h"
+
+namespace lineage::analysis {
+namespace {
+
+using model::Topology;
+using model::VertexId;
+
+
+// Breadth-first distances from `start`, as a sparse map so that a query on a
+// graph of millions of works costs only what it reaches.
+template <typename Visit>
+void Bfs(const Topology& t, VertexId start, Direction direction,
+         const TraversalOptions& options, Visit&& visit) {
+  std::unordered_map<VertexId, int> dist{{start, 0}};
+  std::deque<VertexId> queue{start};
+  auto step = [&](VertexId from, VertexId to, int d) {
+    if (dist.emplace(to, d).second) {
+      visit(to, d, from);
+      queue.push_back(to);
+    }
+  };
+  while (!queue.empty()) {
+    VertexId v = queue.front();
+    queue.pop_front();
+    int d = dist[v] + 1;
+    if (options.max_depth >= 0 && d > options.max_depth) continue;
+    if (direction == Direction::kDescendants) {
+      for (auto [it, end] = boost::out_edges(v, t); it != end; ++it)
+        if (options.relations.Contains(t[*it].relation))
+          step(v, boost::target(*it, t), d);
+    } else {
+      for (auto [it, end] = boost::in_edges(v, t); it != end; ++it)
+        if (options.relations.Contains(t[*it].relation))
+          step(v, boost::source(*it, t), d);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Reached> Reach(const model::Graph& graph, VertexId start,
+                           Direction direction,
+                           const TraversalOptions& options) {
+  std::vector<Reached> out;
+  Bfs(graph.topology(), start, direction, options,
+      [&](VertexId v, int d, VertexId via) { out.push_back({v, d, via}); });
+  std::sort(out.begin(), out.end(), [&](const Reached& a, const Reached& b) {
+    if (a.distance != b.distance) return a.distance < b.distance;
+    return EarlierWork(graph, a.work, b.work);
+  });
+  return out;
+}
+
+std::vector<CommonAncestor> CommonAncestors(const model::Graph& graph,
+                                            VertexId a, VertexId b,
+                                            const TraversalOptions& options) {
+  std::unordered_map<VertexId, int> from_a{{a, 0}};
+  Bfs(graph.topology(), a, Direction::kAncestors, options,
+      [&](VertexId v, int d, VertexId) { from_a.emplace(v, d); });
+  std::unordered_map<VertexId, CommonAncestor> common;
+  auto consider = [&](VertexId v, int d) {
+    if (auto it = from_a.find(v); it != from_a.end())
+      common.emplace(v, CommonAncestor{v, it->second, d, false});
+  };
+  consider(b, 0);
+  Bfs(graph.topology(), b, Direction::kAncestors, options,
+      [&](VertexId v, int d, VertexId) { consider(v, d); });
+
+  // A common ancestor is lowest when none of its children is one: if a
+  // common ancestor d descends from c, the first step from c towards d is
+  // itself an ancestor of d, hence of A and B.
+  const Topology& t = graph.topology();
+  std::vector<CommonAncestor> out;
+  for (auto& [v, c] : common) {
+    c.lowest = true;
+    for (auto [it, end] = boost::out_edges(v, t); it != end; ++it) {
+      if (options.relations.Contains(t[*it].relation) &&
+          common.count(boost::target(*it, t))) {
+        c.lowest = false;
+        break;
+      }
+    }
+    out.push_back(c);
+  }
+  std::sort(out.begin(), out.end(),
+            [&](const CommonAncestor& x, const CommonAncestor& y) {
+              if (x.lowest != y.lowest) return x.lowest;
+              int dx = x.distance_a + x.distance_b;
+              int dy = y.distance_a + y.distance_b;
+              if (dx != dy) return dx < dy;
+              return EarlierWork(graph, x.work, y.work);
+            });
+  return out;
+}
+
+}  // namespace lineage::analysis

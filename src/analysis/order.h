@@ -1,0 +1,21 @@
+// Internal: the order in which results list works, so that every query lists
+// ties the same way: earlier works first, then by id.
+#pragma once
+
+#include "model/graph.h"
+
+namespace lineage::analysis {
+
+inline bool EarlierWork(const model::Graph& g, model::VertexId a,
+                        model::VertexId b) {
+  const model::Date& da = g.work(a).date;
+  const model::Date& db = g.work(b).date;
+  auto key = [](const model::Date& d) {
+    // Unknown dates sort last.
+    return std::tuple(d.known() ? d.year : 1'000'000, d.month, d.day);
+  };
+  if (key(da) != key(db)) return key(da) < key(db);
+  return g.work(a).id < g.work(b).id;
+}
+
+}  // namespace lineage::analysis

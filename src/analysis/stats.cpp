@@ -1,0 +1,124 @@
+#include "analysis/stats.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/topological_sort.hpp>
+#include <fmt/format.h>
+
+#include "analysis/order.h"
+
+namespace lineage::analysis {
+namespace {
+
+using model::EdgeId;
+using model::Topology;
+using model::VertexId;
+
+struct InfluenceEdges {
+  const Topology* t = nullptr;
+  bool operator()(const model::TopoEdge& e) const {
+    return model::IsInfluence((*t)[e].relation);
+  }
+};
+
+}  // namespace
+
+base::Result<Path> LongestChain(const model::Graph& graph) {
+  const Topology& t = graph.topology();
+  const std::size_t n = graph.num_works();
+  boost::filtered_graph<Topology, InfluenceEdges> influence(t,
+                                                            InfluenceEdges{&t});
+  std::vector<VertexId> order;  // Reverse topological order.
+  order.reserve(n);
+  try {
+    boost::topological_sort(influence, std::back_inserter(order));
+  } catch (const boost::not_a_dag&) {
+    return base::Status::InvalidData(
+        "the influence links contain a cycle; run `lineage validate` to see "
+        "it");
+  }
+  // Walking parents before children: length[v] = links of the longest chain
+  // ending at v, with the link that reaches v on it.
+  std::vector<std::size_t> length(n, 0);
+  std::vector<std::pair<VertexId, EdgeId>> pred(n);
+  std::vector<bool> has_pred(n, false);
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    VertexId v = *it;
+    for (auto [e, end] = boost::out_edges(v, influence); e != end; ++e) {
+      VertexId w = boost::target(*e, t);
+      if (length[v] + 1 > length[w]) {
+        length[w] = length[v] + 1;
+        pred[w] = {v, t[*e].link};
+        has_pred[w] = true;
+      }
+    }
+  }
+  Path chain;
+  if (n == 0) return chain;
+  VertexId end = 0;
+  for (VertexId v = 1; v < n; ++v) {
+    if (length[v] > length[end] ||
+        (length[v] == length[end] && EarlierWork(graph, v, end)))
+      end = v;
+  }
+  for (VertexId v = end;; v = pred[v].first) {
+    chain.works.push_back(v);
+    if (!has_pred[v]) break;
+    chain.links.push_back(pred[v].second);
+  }
+  std::reverse(chain.works.begin(), chain.works.end());
+  std::reverse(chain.links.begin(), chain.links.end());
+  return chain;
+}
+
+base::Result<Stats> ComputeStats(const model::Graph& graph) {
+  Stats s;
+  s.works = graph.num_works();
+  s.links = graph.num_links();
+  for (model::Kind kind : model::AllKinds()) {
+    std::size_t count = std::count_if(
+        graph.works().begin(), graph.works().end(),
+        [kind](const model::Work& w) { return w.kind == kind; });
+    if (count > 0) s.by_kind.emplace_back(kind, count);
+  }
+  for (model::Relation rel : model::AllRelations()) {
+    std::size_t count = std::count_if(
+        graph.links().begin(), graph.links().end(),
+        [rel](const model::Link& l) { return l.relation == rel; });
+    if (count > 0) s.by_relation.emplace_back(rel, count);
+    if (model::IsInfluence(rel)) s.influence_links += count;
+  }
+  for (const model::Era& era : graph.eras()) {
+    std::size_t count = std::count_if(
+        graph.works().begin(), graph.works().end(),
+        [&era](const model::Work& w) { return w.era == era.id; });
+    s.by_era.emplace_back(era.id, count);
+  }
+
+  std::vector<bool> has_parent(s.works, false), has_child(s.works, false);
+  for (const model::Link& l : graph.links()) {
+    if (!model::IsInfluence(l.relation)) continue;
+    has_child[l.parent] = true;
+    has_parent[l.child] = true;
+  }
+  for (VertexId v = 0; v < s.works; ++v) {
+    if (has_child[v] && !has_parent[v]) s.roots.push_back(v);
+    if (has_parent[v] && !has_child[v]) s.leaves.push_back(v);
+    if (!has_parent[v] && !has_child[v]) s.outside_lineage.push_back(v);
+  }
+  auto by_date = [&](VertexId a, VertexId b) {
+    return EarlierWork(graph, a, b);
+  };
+  std::sort(s.roots.begin(), s.roots.end(), by_date);
+  std::sort(s.leaves.begin(), s.leaves.end(), by_date);
+  std::sort(s.outside_lineage.begin(), s.outside_lineage.end(), by_date);
+
+  auto chain = LongestChain(graph);
+  if (!chain.ok()) return chain.status();
+  s.longest_chain = std::move(chain).value();
+  return s;
+}
+
+}  // namespace lineage::analysis

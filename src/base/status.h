@@ -1,0 +1,105 @@
+// Errors as values (after leveldb's status.h): a Status says what went wrong
+// and carries the evidence -- every problem found, each with the file, line
+// and fix -- so that the caller decides how to report it. Library code never
+// prints or exits.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace lineage::base {
+
+// Where a record came from. line and column are 1-based; 0 means unknown.
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+
+  // "file:line:column", "file:line", "file" or "" depending on what is known.
+  std::string ToString() const;
+};
+
+// One problem found in the input, and how to fix it.
+struct Diagnostic {
+  SourceLocation where;
+  std::string message;
+  std::string fix;  // May be empty when there is no obvious fix.
+
+  // "file:line:col: error: message (fix: ...)".
+  std::string ToString() const;
+};
+
+class Status {
+ public:
+  enum class Code : std::uint8_t {
+    kOk,
+    kInvalidArgument,  // The caller asked for something meaningless.
+    kNotFound,         // A named work, file or path does not exist.
+    kInvalidData,      // The input is malformed or breaks an invariant.
+    kIoError,          // The operating system refused a read or write.
+  };
+
+  Status() = default;  // OK.
+  static Status Ok() { return Status(); }
+  static Status InvalidArgument(std::string msg) {
+    return Status(Code::kInvalidArgument, std::move(msg));
+  }
+  static Status NotFound(std::string msg) {
+    return Status(Code::kNotFound, std::move(msg));
+  }
+  static Status IoError(std::string msg) {
+    return Status(Code::kIoError, std::move(msg));
+  }
+  // A data error with every problem found. `msg` summarises them.
+  static Status InvalidData(std::string msg,
+                            std::vector<Diagnostic> diagnostics = {}) {
+    Status s(Code::kInvalidData, std::move(msg));
+    s.diagnostics_ = std::move(diagnostics);
+    return s;
+  }
+
+  bool ok() const { return code_ == Code::kOk; }
+  Code code() const { return code_; }
+  const std::string& message() const { return message_; }
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+  // The message followed by one line per diagnostic.
+  std::string ToString() const;
+
+ private:
+  Status(Code code, std::string msg) : code_(code), message_(std::move(msg)) {}
+
+  Code code_ = Code::kOk;
+  std::string message_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+// A value or the Status explaining why there is none.
+template <typename T>
+class Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design.
+  Result(Status status) : v_(std::move(status)) {}  // NOLINT: must not be ok.
+
+  bool ok() const { return std::holds_alternative<T>(v_); }
+  const Status& status() const {
+    static const Status kOk;
+    return ok() ? kOk : std::get<Status>(v_);
+  }
+  T& value() & { return std::get<T>(v_); }
+  const T& value() const& { return std::get<T>(v_); }
+  T&& value() && { return std::get<T>(std::move(v_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+
+ private:
+  std::variant<T, Status> v_;
+};
+
+}  // namespace lineage::base

@@ -1,0 +1,73 @@
+#include "cli/app.h"
+
+#include <cstdlib>
+#include <map>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "cli/commands.h"
+
+namespace lineage::cli {
+namespace {
+
+// All diagnostics go to stderr, so stdout carries only results (and stays
+// valid JSON with --json).
+void ConfigureLogging(const GlobalOptions& global) {
+  auto logger = spdlog::stderr_color_mt("lineage");
+  logger->set_pattern("lineage: %^%l%$: %v");
+  spdlog::level::level_enum level = spdlog::level::warn;
+  if (global.quiet) level = spdlog::level::err;
+  if (global.verbosity == 1) level = spdlog::level::debug;
+  if (global.verbosity >= 2) level = spdlog::level::trace;
+  logger->set_level(level);
+  spdlog::set_default_logger(logger);
+}
+
+std::string DefaultData() {
+  if (const char* env = std::getenv("LINEAGE_DATA"); env && *env) return env;
+  return LINEAGE_DEFAULT_DATA;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  CLI::App app{
+      "lineage: a knowledge graph of where ideas in image synthesis came "
+      "from.\nWorks are found by id, name or alias, ignoring case, spaces and "
+      "punctuation.",
+      "lineage"};
+  app.set_version_flag("--version", LINEAGE_VERSION);
+  app.require_subcommand(1);
+  GlobalOptions global;
+  global.data = DefaultData();
+  app.add_option("--data", global.data,
+                 "Graph data: a .yaml file or a folder of them (default: the "
+                 "bundled graph, or $LINEAGE_DATA)")
+      ->capture_default_str();
+  app.add_flag("-v,--verbose", global.verbosity,
+               "Log more to stderr (-vv for even more)");
+  app.add_flag("-q,--quiet", global.quiet, "Log only errors");
+
+  std::map<const CLI::App*, Runner> runners;
+  for (const Command& command : Commands()) {
+    CLI::App* sub = app.add_subcommand(command.name, command.summary);
+    runners[sub] = command.setup(sub, &global);
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  ConfigureLogging(global);
+  for (const auto& [sub, run] : runners) {
+    if (sub->parsed()) return run();
+  }
+  return kExitUsage;  // require_subcommand(1) makes this unreachable.
+}
+
+}  // namespace lineage::cli

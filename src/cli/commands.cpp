@@ -1,0 +1,589 @@
+#include "cli/commands.h"
+
+#include <array>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "analysis/ancestry.h"
+#include "analysis/paths.h"
+#include "analysis/stats.h"
+#include "cli/app.h"
+#include "cli/output.h"
+#include "io/atomic_file.h"
+#include "io/export.h"
+#include "io/yaml_loader.h"
+#include "model/resolve.h"
+
+namespace lineage::cli {
+namespace {
+
+using model::Graph;
+using model::VertexId;
+using nlohmann::json;
+
+base::Result<Graph> LoadData(const GlobalOptions& global) {
+  auto start = std::chrono::steady_clock::now();
+  auto graph = io::LoadGraph(global.data);
+  if (graph.ok()) {
+    auto ms = std::chrono::duration<double, std::milli>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
+    spdlog::debug("loaded {} works and {} links from {} in {:.1f} ms",
+                  graph->num_works(), graph->num_links(), global.data, ms);
+  }
+  return graph;
+}
+
+// "influence" (default), "all", or relation names.
+base::Result<model::RelationSet> ParseRelations(
+    const std::vector<std::string>& names) {
+  if (names.empty()) return model::RelationSet::Influence();
+  model::RelationSet set;
+  for (const std::string& name : names) {
+    if (name == "all") {
+      set = model::RelationSet::All();
+    } else if (name == "influence") {
+      for (model::Relation r : model::AllRelations())
+        if (model::IsInfluence(r)) set.Add(r);
+    } else if (auto rel = model::ParseRelation(name)) {
+      set.Add(*rel);
+    } else {
+      return base::Status::InvalidArgument(fmt::format(
+          "unknown relation '{}'; use 'influence', 'all' or one of: {}", name,
+          model::RelationNames()));
+    }
+  }
+  return set;
+}
+
+void AddRelationOption(CLI::App* sub, std::vector<std::string>* out) {
+  sub->add_option("-r,--relation", *out,
+                  "Links to follow: 'influence' (default: builds_on, "
+                  "influenced_by, uses, replicates, introduced_by), 'all', or "
+                  "relation names; repeatable")
+      ->delimiter(',');
+}
+
+json LinkWithWork(const Graph& g, model::EdgeId e, VertexId other) {
+  json j = io::LinkJson(g, e);
+  j["work"] = io::WorkBrief(g, other);
+  return j;
+}
+
+// --- show -------------------------------------------------------------------
+
+struct ShowOptions {
+  std::vector<std::string> works;
+  bool json = false;
+};
+
+void PrintWork(const Graph& g, VertexId v) {
+  const model::Work& w = g.work(v);
+  const model::Era* era = g.FindEra(w.era);
+  std::vector<std::vector<std::string>> rows;
+  auto row = [&rows](std::string key, std::string value) {
+    if (!value.empty()) rows.push_back({std::move(key), std::move(value)});
+  };
+  auto join = [](const std::vector<std::string>& items) {
+    return fmt::format("{}", fmt::join(items, ", "));
+  };
+  row("id", w.id);
+  row("kind", std::string(model::KindName(w.kind)));
+  row("date", w.date.ToString());
+  row("era", era ? era->name : w.era);
+  row("aliases", join(w.aliases));
+  json full = io::WorkFull(g, v);
+  if (full.contains("organizations"))
+    row("organizations", join(full["organizations"]));
+  row("people", join(w.people));
+  row("paper", w.paper);
+  row("arxiv", w.arxiv.empty() ? "" : "https://arxiv.org/abs/" + w.arxiv);
+  row("url", w.url);
+  row("tags", join(w.tags));
+  row("summary", w.summary);
+  std::cout << w.name << '\n';
+  PrintTable(rows);
+  const model::Topology& t = g.topology();
+  auto print_links = [&](const char* title, bool parents) {
+    std::vector<std::vector<std::string>> lines;
+    auto add = [&](const model::TopoEdge& e, VertexId other) {
+      const model::Link& l = g.link(t[e].link);
+      lines.push_back({std::string(model::RelationName(l.relation)),
+                       Label(g, other), l.evidence});
+    };
+    if (parents) {
+      for (auto [it, end] = boost::in_edges(v, t); it != end; ++it)
+        add(*it, boost::source(*it, t));
+    } else {
+      for (auto [it, end] = boost::out_edges(v, t); it != end; ++it)
+        add(*it, boost::target(*it, t));
+    }
+    if (lines.empty()) return;
+    std::cout << title << '\n';
+    PrintTable(lines);
+  };
+  print_links("links to older works:", true);
+  print_links("links from newer works:", false);
+}
+
+Runner SetupShow(CLI::App* sub, const GlobalOptions* global) {
+  auto opts = std::make_shared<ShowOptions>();
+  sub->add_option("works", opts->works,
+                  "Works to describe; with none, lists every work");
+  sub->add_flag("--json", opts->json, "Print one JSON document");
+  return [opts, global] {
+    auto graph = LoadData(*global);
+    if (!graph.ok()) return ReportError(graph.status());
+    const Graph& g = *graph;
+    std::vector<VertexId> chosen;
+    for (const std::string& name : opts->works) {
+      auto v = model::Resolve(g, name);
+      if (!v.ok()) return ReportError(v.status());
+      chosen.push_back(*v);
+    }
+    if (chosen.empty()) {
+      std::vector<VertexId> all(g.num_works());
+      for (VertexId v = 0; v < all.size(); ++v) all[v] = v;
+      if (opts->json) {
+        json works = json::array();
+        for (VertexId v : all) works.push_back(io::WorkBrief(g, v));
+        PrintJson({{"works", works}});
+        return kExitOk;
+      }
+      std::vector<std::vector<std::string>> rows{{"date", "kind", "id", "name"}};
+      for (VertexId v : all) {
+        const model::Work& w = g.work(v);
+        rows.push_back({w.date.known() ? w.date.ToString() : "-",
+                        std::string(model::KindName(w.kind)), w.id, w.name});
+      }
+      PrintTable(rows, "");
+      return kExitOk;
+    }
+    if (opts->json) {
+      json works = json::array();
+      const model::Topology& t = g.topology();
+      for (VertexId v : chosen) {
+        json parents = json::array(), children = json::array();
+        for (auto [it, end] = boost::in_edges(v, t); it != end; ++it)
+          parents.push_back(
+              LinkWithWork(g, t[*it].link, boost::source(*it, t)));
+        for (auto [it, end] = boost::out_edges(v, t); it != end; ++it)
+          children.push_back(
+              LinkWithWork(g, t[*it].link, boost::target(*it, t)));
+        works.push_back({{"work", io::WorkFull(g, v)},
+                         {"parents", parents},
+                         {"children", children}});
+      }
+      PrintJson(chosen.size() == 1 ? works[0] : json{{"works", works}});
+      return kExitOk;
+    }
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+      if (i > 0) std::cout << '\n';
+      PrintWork(g, chosen[i]);
+    }
+    return kExitOk;
+  };
+}
+
+// --- ancestors / descendants -------------------------------------------------
+
+struct ReachOptions {
+  std::string work;
+  int depth = -1;
+  std::vector<std::string> relations;
+  bool json = false;
+};
+
+Runner SetupReach(CLI::App* sub, const GlobalOptions* global,
+                  analysis::Direction direction) {
+  auto opts = std::make_shared<ReachOptions>();
+  sub->add_option("work", opts->work, "The work (id, name or alias)")
+      ->required();
+  sub->add_option("-d,--depth", opts->depth,
+                  "Go at most this many links away (default: no limit)")
+      ->check(CLI::NonNegativeNumber);
+  AddRelationOption(sub, &opts->relations);
+  sub->add_flag("--json", opts->json, "Print one JSON document");
+  return [opts, global, direction] {
+    auto rels = ParseRelations(opts->relations);
+    if (!rels.ok()) return ReportError(rels.status());
+    auto graph = LoadData(*global);
+    if (!graph.ok()) return ReportError(graph.status());
+    const Graph& g = *graph;
+    auto start = model::Resolve(g, opts->work);
+    if (!start.ok()) return ReportError(start.status());
+    analysis::TraversalOptions traversal{.max_depth = opts->depth,
+                                         .relations = *rels};
+    auto reached = analysis::Reach(g, *start, direction, traversal);
+    const bool up = direction == analysis::Direction::kAncestors;
+    const char* what = up ? "ancestors" : "descendants";
+    if (opts->json) {
+      json list = json::array();
+      for (const analysis::Reached& r : reached) {
+        json j = io::WorkBrief(g, r.work);
+        j["distance"] = r.distance;
+        j["via"] = g.work(r.via).id;
+        list.push_back(std::move(j));
+      }
+      PrintJson({{"work", io::WorkBrief(g, *start)}, {what, list}});
+      return kExitOk;
+    }
+    std::cout << fmt::format("{} of {}: {} work{}\n", what, Label(g, *start),
+                             reached.size(), reached.size() == 1 ? "" : "s");
+    if (reached.empty()) return kExitOk;
+    std::vector<std::vector<std::string>> rows{
+        {"dist", "date", "kind", "work", up ? "led to" : "came through"}};
+    for (const analysis::Reached& r : reached) {
+      const model::Work& w = g.work(r.work);
+      rows.push_back({std::to_string(r.distance),
+                      w.date.known() ? w.date.ToString() : "-",
+                      std::string(model::KindName(w.kind)),
+                      fmt::format("{} [{}]", w.name, w.id), g.work(r.via).name});
+    }
+    PrintTable(rows);
+    return kExitOk;
+  };
+}
+
+Runner SetupAncestors(CLI::App* sub, const GlobalOptions* global) {
+  return SetupReach(sub, global, analysis::Direction::kAncestors);
+}
+Runner SetupDescendants(CLI::App* sub, const GlobalOptions* global) {
+  return SetupReach(sub, global, analysis::Direction::kDescendants);
+}
+
+// --- path ------------------------------------------------------------------
+
+struct PathOptions {
+  std::string from, to;
+  bool all = false;
+  std::size_t max_paths = 100;
+  std::size_t max_length = 0;
+  std::vector<std::string> relations;
+  bool json = false;
+};
+
+json PathJson(const Graph& g, const analysis::Path& p) {
+  json works = json::array(), links = json::array();
+  for (VertexId v : p.works) works.push_back(io::WorkBrief(g, v));
+  for (model::EdgeId e : p.links) links.push_back(io::LinkJson(g, e));
+  return {{"length", p.length()}, {"works", works}, {"links", links}};
+}
+
+void PrintPath(const Graph& g, const analysis::Path& p) {
+  std::cout << "  " << Label(g, p.works.front()) << '\n';
+  for (std::size_t i = 0; i < p.links.size(); ++i) {
+    const model::Link& l = g.link(p.links[i]);
+    std::cout << fmt::format("    -> {}  ({} {})\n", Label(g, p.works[i + 1]),
+                             model::RelationName(l.relation),
+                             g.work(l.parent).id);
+    std::cout << fmt::format("       {}\n", l.evidence);
+  }
+}
+
+Runner SetupPath(CLI::App* sub, const GlobalOptions* global) {
+  auto opts = std::make_shared<PathOptions>();
+  sub->add_option("from", opts->from, "The older work")->required();
+  sub->add_option("to", opts->to, "The newer work")->required();
+  sub->add_flag("-a,--all", opts->all,
+                "Every simple path, shortest first, instead of one shortest");
+  sub->add_option("--max-paths", opts->max_paths,
+                  "With --all: stop after this many paths")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub->add_option("--max-length", opts->max_length,
+                  "With --all: ignore paths of more links (0: no limit)")
+      ->capture_default_str();
+  AddRelationOption(sub, &opts->relations);
+  sub->add_flag("--json", opts->json, "Print one JSON document");
+  return [opts, global] {
+    auto rels = ParseRelations(opts->relations);
+    if (!rels.ok()) return ReportError(rels.status());
+    auto graph = LoadData(*global);
+    if (!graph.ok()) return ReportError(graph.status());
+    const Graph& g = *graph;
+    auto from = model::Resolve(g, opts->from);
+    if (!from.ok()) return ReportError(from.status());
+    auto to = model::Resolve(g, opts->to);
+    if (!to.ok()) return ReportError(to.status());
+
+    analysis::PathSet found;
+    if (opts->all) {
+      found = analysis::AllPaths(
+          g, *from, *to,
+          {.relations = *rels,
+           .max_paths = opts->max_paths,
+           .max_length = opts->max_length});
+    } else if (auto p = analysis::ShortestPath(g, *from, *to, *rels)) {
+      found.paths.push_back(std::move(*p));
+    }
+    if (opts->json) {
+      json paths = json::array();
+      for (const analysis::Path& p : found.paths) paths.push_back(PathJson(g, p));
+      PrintJson({{"from", io::WorkBrief(g, *from)},
+                 {"to", io::WorkBrief(g, *to)},
+                 {"paths", paths},
+                 {"truncated", found.truncated}});
+      return kExitOk;
+    }
+    if (found.paths.empty()) {
+      std::cout << fmt::format("no path from {} to {}", Label(g, *from),
+                               Label(g, *to));
+      if (analysis::ShortestPath(g, *to, *from, *rels))
+        std::cout << fmt::format(
+            "; {} came first: try `lineage path {} {}`", g.work(*to).name,
+            g.work(*to).id, g.work(*from).id);
+      std::cout << '\n';
+      return kExitOk;
+    }
+    for (std::size_t i = 0; i < found.paths.size(); ++i) {
+      const analysis::Path& p = found.paths[i];
+      std::cout << fmt::format("path {} of {}{} ({} link{}):\n", i + 1,
+                               found.paths.size(), found.truncated ? "+" : "",
+                               p.length(), p.length() == 1 ? "" : "s");
+      PrintPath(g, p);
+    }
+    if (found.truncated) {
+      spdlog::warn("stopped at a limit; more paths may exist (raise "
+                   "--max-paths or --max-length)");
+    }
+    return kExitOk;
+  };
+}
+
+// --- common -----------------------------------------------------------------
+
+struct CommonOptions {
+  std::string a, b;
+  std::vector<std::string> relations;
+  bool json = false;
+};
+
+Runner SetupCommon(CLI::App* sub, const GlobalOptions* global) {
+  auto opts = std::make_shared<CommonOptions>();
+  sub->add_option("a", opts->a, "First work")->required();
+  sub->add_option("b", opts->b, "Second work")->required();
+  AddRelationOption(sub, &opts->relations);
+  sub->add_flag("--json", opts->json, "Print one JSON document");
+  return [opts, global] {
+    auto rels = ParseRelations(opts->relations);
+    if (!rels.ok()) return ReportError(rels.status());
+    auto graph = LoadData(*global);
+    if (!graph.ok()) return ReportError(graph.status());
+    const Graph& g = *graph;
+    auto a = model::Resolve(g, opts->a);
+    if (!a.ok()) return ReportError(a.status());
+    auto b = model::Resolve(g, opts->b);
+    if (!b.ok()) return ReportError(b.status());
+    auto common = analysis::CommonAncestors(g, *a, *b, {.relations = *rels});
+    if (opts->json) {
+      json list = json::array();
+      for (const analysis::CommonAncestor& c : common) {
+        json j = io::WorkBrief(g, c.work);
+        j["distance_a"] = c.distance_a;
+        j["distance_b"] = c.distance_b;
+        j["lowest"] = c.lowest;
+        list.push_back(std::move(j));
+      }
+      PrintJson({{"a", io::WorkBrief(g, *a)},
+                 {"b", io::WorkBrief(g, *b)},
+                 {"common", list}});
+      return kExitOk;
+    }
+    std::cout << fmt::format("common ancestors of {} and {}: {}\n",
+                             Label(g, *a), Label(g, *b), common.size());
+    if (common.empty()) return kExitOk;
+    std::vector<std::vector<std::string>> rows{
+        {"", "work", fmt::format("links to {}", g.work(*a).id),
+         fmt::format("links to {}", g.work(*b).id)}};
+    for (const analysis::CommonAncestor& c : common) {
+      rows.push_back({c.lowest ? "lowest" : "", Label(g, c.work),
+                      std::to_string(c.distance_a),
+                      std::to_string(c.distance_b)});
+    }
+    PrintTable(rows);
+    return kExitOk;
+  };
+}
+
+// --- stats ------------------------------------------------------------------
+
+struct JsonFlag {
+  bool json = false;
+};
+
+json IdList(const Graph& g, const std::vector<VertexId>& vs) {
+  json list = json::array();
+  for (VertexId v : vs) list.push_back(io::WorkBrief(g, v));
+  return list;
+}
+
+std::string Names(const Graph& g, const std::vector<VertexId>& vs) {
+  std::string out;
+  for (VertexId v : vs) out += (out.empty() ? "" : ", ") + g.work(v).name;
+  return out;
+}
+
+Runner SetupStats(CLI::App* sub, const GlobalOptions* global) {
+  auto opts = std::make_shared<JsonFlag>();
+  sub->add_flag("--json", opts->json, "Print one JSON document");
+  return [opts, global] {
+    auto graph = LoadData(*global);
+    if (!graph.ok()) return ReportError(graph.status());
+    const Graph& g = *graph;
+    auto stats = analysis::ComputeStats(g);
+    if (!stats.ok()) return ReportError(stats.status());
+    const analysis::Stats& s = *stats;
+    if (opts->json) {
+      json kinds = json::object(), rels = json::object(), eras = json::object();
+      for (const auto& [k, n] : s.by_kind) kinds[std::string(model::KindName(k))] = n;
+      for (const auto& [r, n] : s.by_relation)
+        rels[std::string(model::RelationName(r))] = n;
+      for (const auto& [e, n] : s.by_era) eras[e] = n;
+      PrintJson({{"works", s.works},
+                 {"links", s.links},
+                 {"influence_links", s.influence_links},
+                 {"by_kind", kinds},
+                 {"by_relation", rels},
+                 {"by_era", eras},
+                 {"roots", IdList(g, s.roots)},
+                 {"leaves", IdList(g, s.leaves)},
+                 {"outside_lineage", IdList(g, s.outside_lineage)},
+                 {"longest_chain", PathJson(g, s.longest_chain)}});
+      return kExitOk;
+    }
+    std::vector<std::vector<std::string>> rows;
+    std::string kinds, rels;
+    for (const auto& [k, n] : s.by_kind)
+      kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", n,
+                           model::KindName(k));
+    for (const auto& [r, n] : s.by_relation)
+      rels += fmt::format("{}{} {}", rels.empty() ? "" : ", ", n,
+                          model::RelationName(r));
+    rows.push_back({"works", fmt::format("{} ({})", s.works, kinds)});
+    rows.push_back({"links", fmt::format("{}, {} of them influence ({})",
+                                         s.links, s.influence_links, rels)});
+    for (const auto& [era_id, n] : s.by_era) {
+      const model::Era* era = g.FindEra(era_id);
+      rows.push_back({"era", fmt::format("{} ({}-{}): {} works", era->name,
+                                         era->from_year,
+                                         era->to_year == 0
+                                             ? std::string("today")
+                                             : std::to_string(era->to_year),
+                                         n)});
+    }
+    rows.push_back({"roots", Names(g, s.roots)});
+    rows.push_back({"leaves", Names(g, s.leaves)});
+    rows.push_back({"outside lineage", Names(g, s.outside_lineage)});
+    std::string chain;
+    for (VertexId v : s.longest_chain.works)
+      chain += (chain.empty() ? "" : " -> ") + g.work(v).name;
+    rows.push_back({"longest chain",
+                    fmt::format("{} links: {}", s.longest_chain.length(), chain)});
+    PrintTable(rows, "");
+    return kExitOk;
+  };
+}
+
+// --- validate ---------------------------------------------------------------
+
+Runner SetupValidate(CLI::App* sub, const GlobalOptions* global) {
+  auto opts = std::make_shared<JsonFlag>();
+  sub->add_flag("--json", opts->json, "Print one JSON document");
+  sub->footer(
+      "Exit code 0 when the data is valid, 1 when it has problems (each is "
+      "printed with its file, line and fix), 2 when --data does not exist.");
+  return [opts, global] {
+    auto graph = LoadData(*global);
+    const base::Status& status = graph.status();
+    if (!graph.ok() && status.code() != base::Status::Code::kInvalidData)
+      return ReportError(status);
+    if (opts->json) {
+      json errors = json::array();
+      for (const base::Diagnostic& d : status.diagnostics()) {
+        errors.push_back({{"file", d.where.file},
+                          {"line", d.where.line},
+                          {"column", d.where.column},
+                          {"message", d.message},
+                          {"fix", d.fix}});
+      }
+      json doc = {{"ok", graph.ok()}, {"data", global->data}, {"errors", errors}};
+      if (graph.ok()) {
+        doc["works"] = graph->num_works();
+        doc["links"] = graph->num_links();
+        doc["eras"] = graph->eras().size();
+      } else if (errors.empty()) {
+        doc["errors"].push_back({{"message", status.message()}});
+      }
+      PrintJson(doc);
+      return graph.ok() ? kExitOk : kExitFailure;
+    }
+    if (!graph.ok()) return ReportError(status);
+    std::cout << fmt::format("ok: {}: {} works, {} links, {} eras\n",
+                             global->data, graph->num_works(),
+                             graph->num_links(), graph->eras().size());
+    return kExitOk;
+  };
+}
+
+// --- export -----------------------------------------------------------------
+
+struct ExportOptions {
+  std::string format;
+  std::string output;
+};
+
+Runner SetupExport(CLI::App* sub, const GlobalOptions* global) {
+  auto opts = std::make_shared<ExportOptions>();
+  sub->add_option("-f,--format", opts->format,
+                  "graphml or json (networkx node-link); default: from the "
+                  "extension of -o, else graphml")
+      ->check(CLI::IsMember({"graphml", "json"}));
+  sub->add_option("-o,--output", opts->output,
+                  "Write here (atomically) instead of to stdout");
+  return [opts, global] {
+    std::string format = opts->format;
+    if (format.empty()) {
+      std::string ext = std::filesystem::path(opts->output).extension();
+      format = ext == ".json" ? "json" : "graphml";
+    }
+    auto graph = LoadData(*global);
+    if (!graph.ok()) return ReportError(graph.status());
+    std::string text = format == "json" ? io::ExportJson(*graph)
+                                        : io::ExportGraphml(*graph);
+    if (opts->output.empty() || opts->output == "-") {
+      std::cout << text;
+      return kExitOk;
+    }
+    if (base::Status s = io::WriteFileAtomically(opts->output, text); !s.ok())
+      return ReportError(s);
+    spdlog::info("wrote {} ({} works, {} links) to {}", format,
+                 graph->num_works(), graph->num_links(), opts->output);
+    return kExitOk;
+  };
+}
+
+constexpr std::array<Command, 8> kCommands{{
+    {"show", "Describe works, or list them all", SetupShow},
+    {"ancestors", "Works a work descends from, nearest first", SetupAncestors},
+    {"descendants", "Works that descend from a work, nearest first",
+     SetupDescendants},
+    {"path", "How one work led to another (--all for every path)", SetupPath},
+    {"common", "Common ancestors of two works, lowest first", SetupCommon},
+    {"stats", "Counts, roots, leaves and the longest chain", SetupStats},
+    {"validate", "Check the data; every problem with file, line and fix",
+     SetupValidate},
+    {"export", "Write the whole graph as GraphML or JSON", SetupExport},
+}};
+
+}  // namespace
+
+std::span<const Command> Commands() { return kCommands; }
+
+}  // namespace lineage::cli

@@ -1,0 +1,31 @@
+// The command table (after ninja's kTools[]): each command declares its
+// options on its CLI11 subcommand and returns the function that runs it.
+#pragma once
+
+#include <functional>
+#include <span>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace lineage::cli {
+
+struct GlobalOptions {
+  std::string data;  // --data: a .yaml file or a folder of them.
+  int verbosity = 0;
+  bool quiet = false;
+};
+
+using Runner = std::function<int()>;
+
+struct Command {
+  const char* name;
+  const char* summary;
+  Runner (*setup)(CLI::App* sub, const GlobalOptions* global);
+};
+
+std::span<const Command> Commands();
+
+}  // namespace lineage::cli

@@ -1,0 +1,30 @@
+// Printing results and errors: the only place that writes to stdout.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/status.h"
+#include "model/graph.h"
+
+namespace lineage::cli {
+
+// One JSON document on stdout.
+void PrintJson(const nlohmann::json& doc);
+
+// "Name [id, date]".
+std::string Label(const model::Graph& graph, model::VertexId v);
+
+// Columns padded to their widest cell (counting UTF-8 characters), two
+// spaces apart, rows prefixed by `indent`.
+void PrintTable(const std::vector<std::vector<std::string>>& rows,
+                const std::string& indent = "  ");
+
+// Logs `status` (and each of its diagnostics) on stderr and returns the exit
+// code for it: kExitUsage for kInvalidArgument and kNotFound, kExitFailure
+// otherwise.
+int ReportError(const base::Status& status);
+
+}  // namespace lineage::cli

@@ -1,0 +1,197 @@
+#include "io/export.h"
+
+#include <array>
+#include <string_view>
+
+#include <fmt/format.h>
+
+namespace lineage::io {
+namespace {
+
+using model::Graph;
+using model::Relation;
+using model::RelationSet;
+using model::VertexId;
+
+std::vector<std::string> Organizations(const Graph& g, VertexId v) {
+  std::vector<std::string> out;
+  for (VertexId org :
+       model::Parents(g, v, RelationSet().Add(Relation::kPublishedBy)))
+    out.push_back(g.work(org).name);
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : "; ") + s;
+  return out;
+}
+
+void EscapeXml(std::string_view text, std::string* out) {
+  for (char c : text) {
+    switch (c) {
+      case '&': *out += "&amp;"; break;
+      case '<': *out += "&lt;"; break;
+      case '>': *out += "&gt;"; break;
+      case '"': *out += "&quot;"; break;
+      case '\'': *out += "&apos;"; break;
+      case '\r': *out += "&#13;"; break;
+      default: *out += c;
+    }
+  }
+}
+
+std::string Xml(std::string_view text) {
+  std::string out;
+  EscapeXml(text, &out);
+  return out;
+}
+
+struct Key {
+  std::string_view id;
+  std::string_view domain;  // "node" or "edge"
+  std::string_view type;    // GraphML attr.type
+};
+
+constexpr std::array<Key, 19> kKeys{{
+    {"name", "node", "string"},     {"kind", "node", "string"},
+    {"date", "node", "string"},     {"year", "node", "int"},
+    {"era", "node", "string"},      {"aliases", "node", "string"},
+    {"organizations", "node", "string"}, {"people", "node", "string"},
+    {"paper", "node", "string"},    {"arxiv", "node", "string"},
+    {"url", "node", "string"},      {"summary", "node", "string"},
+    {"tags", "node", "string"},     {"label", "node", "string"},
+    {"note", "node", "string"},
+    {"relation", "edge", "string"}, {"influence", "edge", "boolean"},
+    {"evidence", "edge", "string"}, {"citation", "edge", "string"},
+}};
+
+void Data(std::string_view key, std::string_view value, std::string* out) {
+  if (value.empty()) return;
+  *out += fmt::format("      <data key=\"{}\">", key);
+  EscapeXml(value, out);
+  *out += "</data>\n";
+}
+
+}  // namespace
+
+nlohmann::json WorkBrief(const Graph& graph, VertexId v) {
+  const model::Work& w = graph.work(v);
+  return {{"id", w.id},
+          {"name", w.name},
+          {"kind", model::KindName(w.kind)},
+          {"date", w.date.known() ? nlohmann::json(w.date.ToString())
+                                  : nlohmann::json(nullptr)},
+          {"era", w.era}};
+}
+
+nlohmann::json WorkFull(const Graph& graph, VertexId v) {
+  const model::Work& w = graph.work(v);
+  nlohmann::json j = WorkBrief(graph, v);
+  auto put = [&j](const char* key, const auto& value) {
+    if (!value.empty()) j[key] = value;
+  };
+  put("aliases", w.aliases);
+  put("organizations", Organizations(graph, v));
+  put("people", w.people);
+  put("paper", w.paper);
+  put("arxiv", w.arxiv);
+  put("url", w.url);
+  put("summary", w.summary);
+  put("tags", w.tags);
+  put("note", w.note);
+  return j;
+}
+
+nlohmann::json LinkJson(const Graph& graph, model::EdgeId e) {
+  const model::Link& l = graph.link(e);
+  nlohmann::json j = {{"from", graph.work(l.parent).id},
+                      {"to", graph.work(l.child).id},
+                      {"relation", model::RelationName(l.relation)},
+                      {"influence", model::IsInfluence(l.relation)},
+                      {"evidence", l.evidence}};
+  if (!l.citation.empty()) j["citation"] = l.citation;
+  return j;
+}
+
+std::string ExportJson(const Graph& graph) {
+  nlohmann::json eras = nlohmann::json::array();
+  for (const model::Era& era : graph.eras()) {
+    eras.push_back({{"id", era.id},
+                    {"name", era.name},
+                    {"from", era.from_year},
+                    {"to", era.to_year == 0 ? nlohmann::json(nullptr)
+                                            : nlohmann::json(era.to_year)},
+                    {"summary", era.summary}});
+  }
+  nlohmann::json nodes = nlohmann::json::array();
+  for (VertexId v = 0; v < graph.num_works(); ++v)
+    nodes.push_back(WorkFull(graph, v));
+  nlohmann::json links = nlohmann::json::array();
+  for (model::EdgeId e = 0; e < graph.num_links(); ++e) {
+    nlohmann::json l = LinkJson(graph, e);
+    l["source"] = l["from"];
+    l["target"] = l["to"];
+    l["key"] = l["relation"];
+    l.erase("from");
+    l.erase("to");
+    links.push_back(std::move(l));
+  }
+  nlohmann::json doc = {{"directed", true},
+                        {"multigraph", true},
+                        {"graph", {{"name", "lineage"}, {"eras", eras}}},
+                        {"nodes", nodes},
+                        {"links", links}};
+  return doc.dump(2) + "\n";
+}
+
+std::string ExportGraphml(const Graph& graph) {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+      "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+      "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+      "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+  for (const Key& key : kKeys) {
+    out += fmt::format(
+        "  <key id=\"{0}\" for=\"{1}\" attr.name=\"{0}\" attr.type=\"{2}\"/>\n",
+        key.id, key.domain, key.type);
+  }
+  out += "  <graph id=\"lineage\" edgedefault=\"directed\">\n";
+  for (VertexId v = 0; v < graph.num_works(); ++v) {
+    const model::Work& w = graph.work(v);
+    out += fmt::format("    <node id=\"{}\">\n", Xml(w.id));
+    Data("name", w.name, &out);
+    // Gephi shows "label"; keep it equal to the display name.
+    Data("label", w.name, &out);
+    Data("kind", model::KindName(w.kind), &out);
+    Data("date", w.date.ToString(), &out);
+    if (w.date.known()) Data("year", std::to_string(w.date.year), &out);
+    Data("era", w.era, &out);
+    Data("aliases", Join(w.aliases), &out);
+    Data("organizations", Join(Organizations(graph, v)), &out);
+    Data("people", Join(w.people), &out);
+    Data("paper", w.paper, &out);
+    Data("arxiv", w.arxiv, &out);
+    Data("url", w.url, &out);
+    Data("summary", w.summary, &out);
+    Data("tags", Join(w.tags), &out);
+    Data("note", w.note, &out);
+    out += "    </node>\n";
+  }
+  for (model::EdgeId e = 0; e < graph.num_links(); ++e) {
+    const model::Link& l = graph.link(e);
+    out += fmt::format("    <edge id=\"e{}\" source=\"{}\" target=\"{}\">\n", e,
+                       Xml(graph.work(l.parent).id),
+                       Xml(graph.work(l.child).id));
+    Data("relation", model::RelationName(l.relation), &out);
+    Data("influence", model::IsInfluence(l.relation) ? "true" : "false", &out);
+    Data("evidence", l.evidence, &out);
+    Data("citation", l.citation, &out);
+    out += "    </edge>\n";
+  }
+  out += "  </graph>\n</graphml>\n";
+  return out;
+}
+
+}  // namespace lineage::io

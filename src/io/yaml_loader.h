@@ -1,0 +1,35 @@
+// Reads the knowledge graph from YAML files (the format is documented in
+// graph-data/README.md) and validates it.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string_view>
+
+#include "base/status.h"
+#include "model/graph.h"
+
+namespace lineage::io {
+
+struct LoadOptions {
+  // Files larger than this are refused before parsing (default: 64 MiB; the
+  // bundled graph is about 60 KiB).
+  std::size_t max_file_bytes = std::size_t{64} << 20;
+};
+
+// Parses one YAML document. `file_name` is used in diagnostics only.
+// Fails with kInvalidData listing every syntax or schema problem (YAML
+// errors, unknown or repeated keys, unknown kinds and relations, malformed
+// dates, wrong types, missing fields), each with its line and fix.
+base::Result<model::GraphSpec> ParseYaml(std::string_view text,
+                                         std::string_view file_name);
+
+// Loads `path`: one .yaml/.yml file, or every such file below a folder in
+// lexicographic order, merged into one graph and validated by
+// model::Graph::Build. Fails with kNotFound for a missing path, kIoError for
+// an unreadable file, kInvalidData with every problem found otherwise.
+// Nothing on disk is modified.
+base::Result<model::Graph> LoadGraph(const std::filesystem::path& path,
+                                     const LoadOptions& options = {});
+
+}  // namespace lineage::io

@@ -1,0 +1,63 @@
+#include "model/resolve.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "base/text.h"
+
+namespace lineage::model {
+
+std::vector<VertexId> Suggest(
+    const std::unordered_map<std::string, VertexId>& keys,
+    std::string_view name, std::size_t max) {
+  const std::string key = base::NormalizeKey(name);
+  if (key.empty()) return {};
+  const std::size_t limit = std::max<std::size_t>(1, key.size() / 3);
+  // (distance, key length, vertex): nearest first, then shorter keys, then
+  // the earlier-declared work, so the order is stable run to run.
+  std::vector<std::tuple<std::size_t, std::size_t, VertexId>> scored;
+  for (const auto& [candidate, v] : keys) {
+    std::size_t d = base::EditDistance(key, candidate, limit);
+    bool contains = key.size() >= 3 && candidate.size() >= 3 &&
+                    (candidate.find(key) != std::string::npos ||
+                     key.find(candidate) != std::string::npos);
+    if (d <= limit || contains) {
+      scored.emplace_back(std::min(d, limit + 1), candidate.size(), v);
+    }
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<VertexId> out;
+  for (const auto& [d, len, v] : scored) {
+    if (std::find(out.begin(), out.end(), v) != out.end()) continue;
+    out.push_back(v);
+    if (out.size() == max) break;
+  }
+  return out;
+}
+
+std::string DidYouMean(std::span<const Work> works,
+                       const std::vector<VertexId>& suggestions) {
+  if (suggestions.empty()) return "";
+  std::string out = "did you mean ";
+  for (std::size_t i = 0; i < suggestions.size(); ++i) {
+    if (i > 0) out += i + 1 == suggestions.size() ? " or " : ", ";
+    const Work& w = works[suggestions[i]];
+    out += fmt::format("'{}'", w.id);
+    if (base::NormalizeKey(w.name) != base::NormalizeKey(w.id))
+      out += fmt::format(" ({})", w.name);
+  }
+  return out + "?";
+}
+
+base::Result<VertexId> Resolve(const Graph& graph, std::string_view name) {
+  if (auto v = graph.FindKey(base::NormalizeKey(name))) return *v;
+  std::string hint = DidYouMean(graph.works(), Suggest(graph.keys(), name));
+  return base::Status::NotFound(
+      fmt::format("no work named '{}'{}", name,
+                  hint.empty() ? "; `lineage show` lists every work"
+                               : "; " + hint));
+}
+
+}  // namespace lineage::model

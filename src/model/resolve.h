@@ -1,0 +1,33 @@
+// Finding works by what people type: an id, a name or an alias, ignoring
+// case, spaces and punctuation ("DALL-E 2", "dalle2" and "dall·e 2" are the
+// same work).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+#include "model/graph.h"
+
+namespace lineage::model {
+
+// The work `name` refers to. Fails with kNotFound naming up to three close
+// matches ("did you mean ...?") when no id, name or alias matches. O(1) on a
+// hit; O(K·L²) over the K lookup keys on a miss.
+base::Result<VertexId> Resolve(const Graph& graph, std::string_view name);
+
+// Up to `max` works whose lookup keys are closest to `name`: those within an
+// edit distance of about a third of its length, and those whose key contains
+// it or is contained in it, nearest first. Usable before a Graph exists.
+std::vector<VertexId> Suggest(
+    const std::unordered_map<std::string, VertexId>& keys,
+    std::string_view name, std::size_t max = 3);
+
+// "did you mean 'a', 'b' or 'c'?" for the suggested ids, or "" when none.
+std::string DidYouMean(std::span<const Work> works,
+                       const std::vector<VertexId>& suggestions);
+
+}  // namespace lineage::model

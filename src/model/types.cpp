@@ -1,0 +1,172 @@
+#include "model/types.h"
+
+#include <array>
+#include <charconv>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace lineage::model {
+namespace {
+
+constexpr std::array<std::pair<Kind, std::string_view>, 10> kKinds{{
+    {Kind::kPaper, "paper"},
+    {Kind::kModel, "model"},
+    {Kind::kArchitecture, "architecture"},
+    {Kind::kDataset, "dataset"},
+    {Kind::kTechnique, "technique"},
+    {Kind::kProduct, "product"},
+    {Kind::kSoftware, "software"},
+    {Kind::kOrganization, "organization"},
+    {Kind::kEvent, "event"},
+    {Kind::kArtwork, "artwork"},
+}};
+
+struct RelationInfo {
+  Relation relation;
+  std::string_view name;
+  bool influence;
+};
+constexpr std::array<RelationInfo, 9> kRelations{{
+    {Relation::kBuildsOn, "builds_on", true},
+    {Relation::kInfluencedBy, "influenced_by", true},
+    {Relation::kUses, "uses", true},
+    {Relation::kReplicates, "replicates", true},
+    {Relation::kIntroducedBy, "introduced_by", true},
+    {Relation::kTrainedOn, "trained_on", false},
+    {Relation::kPublishedBy, "published_by", false},
+    {Relation::kRespondsTo, "responds_to", false},
+    {Relation::kInvolves, "involves", false},
+}};
+
+constexpr std::array<Kind, kKinds.size()> MakeKindList() {
+  std::array<Kind, kKinds.size()> out{};
+  for (std::size_t i = 0; i < kKinds.size(); ++i) out[i] = kKinds[i].first;
+  return out;
+}
+constexpr std::array<Relation, kRelations.size()> MakeRelationList() {
+  std::array<Relation, kRelations.size()> out{};
+  for (std::size_t i = 0; i < kRelations.size(); ++i)
+    out[i] = kRelations[i].relation;
+  return out;
+}
+constexpr auto kKindList = MakeKindList();
+constexpr auto kRelationList = MakeRelationList();
+
+bool ParseInt(std::string_view text, int* out) {
+  if (text.empty()) return false;
+  for (char c : text)
+    if (c < '0' || c > '9') return false;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
+  return ec == std::errc() && ptr == text.data() + text.size();
+}
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+}  // namespace
+
+std::span<const Kind> AllKinds() { return kKindList; }
+std::span<const Relation> AllRelations() { return kRelationList; }
+
+std::string_view KindName(Kind kind) {
+  return kKinds[static_cast<std::size_t>(kind)].second;
+}
+std::string_view RelationName(Relation rel) {
+  return kRelations[static_cast<std::size_t>(rel)].name;
+}
+bool IsInfluence(Relation rel) {
+  return kRelations[static_cast<std::size_t>(rel)].influence;
+}
+
+std::optional<Kind> ParseKind(std::string_view name) {
+  for (const auto& [kind, kind_name] : kKinds)
+    if (kind_name == name) return kind;
+  return std::nullopt;
+}
+std::optional<Relation> ParseRelation(std::string_view name) {
+  for (const RelationInfo& info : kRelations)
+    if (info.name == name) return info.relation;
+  return std::nullopt;
+}
+
+std::string KindNames() {
+  std::string out;
+  for (const auto& entry : kKinds)
+    out += (out.empty() ? "" : ", ") + std::string(entry.second);
+  return out;
+}
+std::string RelationNames() {
+  std::string out;
+  for (const RelationInfo& info : kRelations)
+    out += (out.empty() ? "" : ", ") + std::string(info.name);
+  return out;
+}
+
+RelationSet RelationSet::Influence() {
+  RelationSet set;
+  for (const RelationInfo& info : kRelations)
+    if (info.influence) set.Add(info.relation);
+  return set;
+}
+RelationSet RelationSet::All() {
+  RelationSet set;
+  for (const RelationInfo& info : kRelations) set.Add(info.relation);
+  return set;
+}
+
+std::string Date::ToString() const {
+  if (!known()) return "";
+  if (month == 0) return fmt::format("{:04}", year);
+  if (day == 0) return fmt::format("{:04}-{:02}", year, month);
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
+
+base::Result<Date> Date::Parse(std::string_view text) {
+  auto bad = [&](std::string_view why) {
+    return base::Status::InvalidArgument(
+        fmt::format("malformed date '{}': {}; write YYYY, YYYY-MM or "
+                    "YYYY-MM-DD, e.g. 2014-12",
+                    text, why));
+  };
+  Date d;
+  std::string_view rest = text;
+  auto next = [&]() {
+    std::size_t dash = rest.find('-');
+    std::string_view part = rest.substr(0, dash);
+    rest = dash == std::string_view::npos ? std::string_view()
+                                          : rest.substr(dash + 1);
+    return std::pair{part, dash != std::string_view::npos};
+  };
+  auto [year_part, more] = next();
+  if (year_part.size() != 4 || !ParseInt(year_part, &d.year) || d.year < 1000)
+    return bad("the year must have four digits");
+  if (more) {
+    auto [month_part, more_day] = next();
+    if (month_part.size() != 2 || !ParseInt(month_part, &d.month) ||
+        d.month < 1 || d.month > 12)
+      return bad("the month must be 01-12");
+    if (more_day) {
+      auto [day_part, extra] = next();
+      if (extra || day_part.size() != 2 || !ParseInt(day_part, &d.day) ||
+          d.day < 1 || d.day > DaysInMonth(d.year, d.month))
+        return bad("the day must exist in that month");
+    }
+  }
+  return d;
+}
+
+int CompareAtCommonPrecision(const Date& a, const Date& b) {
+  if (a.year != b.year) return a.year < b.year ? -1 : 1;
+  if (a.month == 0 || b.month == 0) return 0;
+  if (a.month != b.month) return a.month < b.month ? -1 : 1;
+  if (a.day == 0 || b.day == 0) return 0;
+  if (a.day != b.day) return a.day < b.day ? -1 : 1;
+  return 0;
+}
+
+}  // namespace lineage::model

@@ -1,0 +1,139 @@
+// The vocabulary of the knowledge graph: what a work is, how two works can be
+// related, and the dates and eras that place them in time.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace lineage::model {
+
+using VertexId = std::uint32_t;
+using EdgeId = std::uint32_t;
+
+enum class Kind : std::uint8_t {
+  kPaper,
+  kModel,
+  kArchitecture,
+  kDataset,
+  kTechnique,
+  kProduct,
+  kSoftware,
+  kOrganization,
+  kEvent,
+  kArtwork,
+};
+
+// A relation is read from the newer work to the older one it names: "DCGAN
+// builds_on GAN". Influence relations make up the lineage that ancestry
+// queries follow; the others are knowledge kept alongside it.
+enum class Relation : std::uint8_t {
+  kBuildsOn,      // influence: takes the older work's method and extends it
+  kInfluencedBy,  // influence: inspired by, without reusing the method
+  kUses,          // influence: uses the older work as a component
+  kReplicates,    // influence: re-implements the older work
+  kIntroducedBy,  // influence: the older work first put the idea forward
+  kTrainedOn,     // knowledge: trained or evaluated on a dataset
+  kPublishedBy,   // knowledge: made or released by an organization
+  kRespondsTo,    // knowledge: a competitor's answer to the older work
+  kInvolves,      // knowledge: an event involves a work or organization
+};
+
+std::span<const Kind> AllKinds();
+std::span<const Relation> AllRelations();
+std::string_view KindName(Kind kind);          // "paper", "model", ...
+std::string_view RelationName(Relation rel);   // "builds_on", ...
+std::optional<Kind> ParseKind(std::string_view name);
+std::optional<Relation> ParseRelation(std::string_view name);
+// "a, b, c": the names accepted by ParseKind / ParseRelation, for messages.
+std::string KindNames();
+std::string RelationNames();
+bool IsInfluence(Relation rel);
+
+// A set of relations, used to choose which edges a query follows.
+class RelationSet {
+ public:
+  constexpr RelationSet() = default;
+  static RelationSet Influence();  // The five influence relations.
+  static RelationSet All();
+  RelationSet& Add(Relation rel) {
+    bits_ |= Bit(rel);
+    return *this;
+  }
+  bool Contains(Relation rel) const { return (bits_ & Bit(rel)) != 0; }
+  bool empty() const { return bits_ == 0; }
+
+ private:
+  static constexpr std::uint32_t Bit(Relation rel) {
+    return std::uint32_t{1} << static_cast<unsigned>(rel);
+  }
+  std::uint32_t bits_ = 0;
+};
+
+// A calendar date known to the year, the month or the day. A default Date is
+// unknown (organizations need none).
+struct Date {
+  int year = 0;   // 0: unknown.
+  int month = 0;  // 1-12, or 0 when only the year is known.
+  int day = 0;    // 1-31, or 0 when only the month is known.
+
+  bool known() const { return year != 0; }
+  // "2014", "2014-12" or "2014-12-08"; "" when unknown.
+  std::string ToString() const;
+  // Accepts YYYY, YYYY-MM and YYYY-MM-DD with a real calendar day and a year
+  // in 1000..9999. The error says which form was expected.
+  static base::Result<Date> Parse(std::string_view text);
+};
+
+// Compares two known dates at the precision both have: 2015-11 and 2015 are
+// equal; 2015-11 is before 2015-12-01. Returns <0, 0 or >0.
+int CompareAtCommonPrecision(const Date& a, const Date& b);
+
+// One period of the article's timeline, e.g. "The Age of Transformers".
+struct Era {
+  std::string id;
+  std::string name;
+  int from_year = 0;
+  int to_year = 0;  // 0: open-ended ("2022-today").
+  std::string summary;
+  base::SourceLocation where;
+
+  bool Contains(int year) const {
+    return year >= from_year && (to_year == 0 || year <= to_year);
+  }
+};
+
+struct Work {
+  std::string id;    // Stable slug: lower-case letters, digits, '-'.
+  std::string name;  // Display name.
+  std::vector<std::string> aliases;
+  Kind kind = Kind::kPaper;
+  Date date;
+  std::string era;  // Era id; organizations may have none.
+  std::vector<std::string> people;
+  std::string paper;  // Title of the paper that introduced the work.
+  std::string arxiv;  // arXiv id, e.g. "1406.2661".
+  std::string url;
+  std::string summary;
+  std::vector<std::string> tags;
+  std::string note;  // Editor's remark, e.g. why a date differs from the text.
+  base::SourceLocation where;
+};
+
+// A typed edge between two works, with the evidence for it. `parent` is the
+// older work named by the relation, `child` the work that declared it.
+struct Link {
+  VertexId parent = 0;
+  VertexId child = 0;
+  Relation relation = Relation::kBuildsOn;
+  std::string evidence;  // Quote or paraphrase from the source.
+  std::string citation;  // Optional reference (URL, paper) for the evidence.
+  base::SourceLocation where;
+};
+
+}  // namespace lineage::model

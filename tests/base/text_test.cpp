@@ -1,0 +1,56 @@
+#include "base/text.h"
+
+#include <gtest/gtest.h>
+
+namespace lineage::base {
+namespace {
+
+TEST(NormalizeKeyTest, SpellingsOfDalle2ShareOneKey) {
+  EXPECT_EQ(NormalizeKey("DALL-E 2"), "dalle2");
+  EXPECT_EQ(NormalizeKey("dalle2"), "dalle2");
+  EXPECT_EQ(NormalizeKey("dall-e-2"), "dalle2");
+  EXPECT_EQ(NormalizeKey("DALL·E 2"), "dalle2");
+  EXPECT_EQ(NormalizeKey("  Dall_E\t2. "), "dalle2");
+}
+
+TEST(NormalizeKeyTest, UnicodePunctuationIsDroppedButLettersKept) {
+  EXPECT_EQ(NormalizeKey("“GAN”—2014"), "gan2014");
+  EXPECT_EQ(NormalizeKey("路人回忆 I"), "路人回忆i");
+  EXPECT_EQ(NormalizeKey("深度信念网。"), "深度信念网");
+  EXPECT_EQ(NormalizeKey("Björn"), "björn");
+}
+
+TEST(NormalizeKeyTest, InvalidUtf8BytesAreKeptNotDropped) {
+  EXPECT_EQ(NormalizeKey("a\xff"
+                         "b"),
+            "a\xff"
+            "b");
+}
+
+TEST(EditDistanceTest, CountsEditsAndStopsPastTheLimit) {
+  EXPECT_EQ(EditDistance("stylegan", "stylegan", 3), 0u);
+  EXPECT_EQ(EditDistance("stylegn", "stylegan", 3), 1u);
+  EXPECT_EQ(EditDistance("kitten", "sitting", 5), 3u);
+  EXPECT_EQ(EditDistance("a", "abcdefgh", 2), 3u);  // limit + 1
+  EXPECT_EQ(EditDistance("", "abc", 5), 3u);
+  EXPECT_EQ(EditDistance("dcgna", "dcgan", 3), 1u);  // One swap.
+  EXPECT_EQ(EditDistance("ab", "ba", 3), 1u);
+}
+
+TEST(PositionOfTest, CountsLinesAndColumnsFromOne) {
+  EXPECT_EQ(PositionOf("ab\ncd", 0).line, 1);
+  TextPosition p = PositionOf("ab\ncd", 4);
+  EXPECT_EQ(p.line, 2);
+  EXPECT_EQ(p.column, 2);
+}
+
+TEST(FindInvalidTextTest, FindsBinaryBytesButAcceptsUtf8AndCrlf) {
+  EXPECT_EQ(FindInvalidText("ok: 路人\r\n\ttab"), std::string_view::npos);
+  EXPECT_EQ(FindInvalidText(std::string_view("ab\0c", 4)), 2u);
+  EXPECT_EQ(FindInvalidText("ab\xC3"), 2u);        // Truncated sequence.
+  EXPECT_EQ(FindInvalidText("\xC0\x80"), 0u);      // Overlong NUL.
+  EXPECT_EQ(FindInvalidText("x\x1b[31m"), 1u);     // Escape character.
+}
+
+}  // namespace
+}  // namespace lineage::base

@@ -1,0 +1,222 @@
+// End-to-end: runs the real `lineage` binary and checks exit codes, stdout
+// and stderr.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "testing/fixtures.h"
+
+namespace lineage::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using testing::Fixture;
+
+struct Outcome {
+  int code = -1;
+  std::string out;
+  std::string err;
+  json Json() const { return json::parse(out); }
+};
+
+std::string ShellQuote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::string Slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Outcome Lineage(const std::vector<std::string>& args) {
+  fs::path dir = fs::temp_directory_path() /
+                 ("lineage-cli-" + std::to_string(std::random_device{}()));
+  fs::create_directories(dir);
+  std::string cmd = ShellQuote(LINEAGE_BIN);
+  for (const std::string& a : args) cmd += " " + ShellQuote(a);
+  cmd += " </dev/null >" + (dir / "out").string() + " 2>" + (dir / "err").string();
+  int status = std::system(cmd.c_str());
+  Outcome r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = Slurp(dir / "out");
+  r.err = Slurp(dir / "err");
+  fs::remove_all(dir);
+  return r;
+}
+
+// Every query, on the small fixture graph.
+Outcome OnGood(std::vector<std::string> args) {
+  args.insert(args.begin(), {"--data", Fixture("good.yaml")});
+  return Lineage(args);
+}
+
+TEST(CliTest, HelpListsEveryCommandAndExitsZero) {
+  Outcome r = Lineage({"--help"});
+  EXPECT_EQ(r.code, 0);
+  for (const char* cmd : {"show", "ancestors", "descendants", "path", "common",
+                          "stats", "validate", "export"})
+    EXPECT_NE(r.out.find(cmd), std::string::npos) << cmd;
+}
+
+TEST(CliTest, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(Lineage({}).code, 2);
+  EXPECT_EQ(Lineage({"frobnicate"}).code, 2);
+  EXPECT_EQ(OnGood({"ancestors"}).code, 2);                  // Missing work.
+  EXPECT_EQ(OnGood({"ancestors", "gan", "--depth", "x"}).code, 2);
+  EXPECT_EQ(OnGood({"export", "--format", "pdf"}).code, 2);
+  EXPECT_EQ(OnGood({"path", "gan", "stylegan", "-r", "inspired"}).code, 2);
+  EXPECT_EQ(Lineage({"--data", "/no/such/path", "stats"}).code, 2);
+}
+
+TEST(CliTest, UnknownWorkSaysDidYouMeanAndExitsTwo) {
+  Outcome r = OnGood({"ancestors", "stylegn"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("did you mean 'stylegan'"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST(CliTest, ValidatePassesOnGoodDataAndFailsWithOneOnBadData) {
+  Outcome good = OnGood({"validate"});
+  EXPECT_EQ(good.code, 0) << good.err;
+  EXPECT_NE(good.out.find("4 works, 3 links"), std::string::npos);
+  Outcome bad = Lineage({"--data", Fixture("bad/cycle.yaml"), "validate"});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.err.find("cycle.yaml:10:9: error: influence cycle: a -> b -> c -> a"),
+            std::string::npos)
+      << bad.err;
+}
+
+TEST(CliTest, ValidateJsonListsErrorsWithLocations) {
+  Outcome r = Lineage({"--data", Fixture("bad/temporal.yaml"), "validate", "--json"});
+  EXPECT_EQ(r.code, 1);
+  json doc = r.Json();
+  EXPECT_EQ(doc["ok"], false);
+  ASSERT_EQ(doc["errors"].size(), 1u);
+  EXPECT_EQ(doc["errors"][0]["line"], 10);
+  EXPECT_NE(doc["errors"][0]["fix"].get<std::string>().find("reverse"),
+            std::string::npos);
+}
+
+TEST(CliTest, EveryQueryOnBadDataFailsWithOneAndNoOutput) {
+  for (const char* cmd : {"stats", "show", "export"}) {
+    Outcome r = Lineage({"--data", Fixture("bad/dangling_link.yaml"), cmd});
+    EXPECT_EQ(r.code, 1) << cmd;
+    EXPECT_TRUE(r.out.empty()) << cmd;
+    EXPECT_NE(r.err.find("dangling_link.yaml:15:9"), std::string::npos) << r.err;
+  }
+}
+
+TEST(CliTest, AncestorsJsonHasWorksWithDistance) {
+  Outcome r = OnGood({"ancestors", "Style GAN", "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  json doc = r.Json();
+  EXPECT_EQ(doc["work"]["id"], "stylegan");
+  ASSERT_EQ(doc["ancestors"].size(), 2u);
+  const json& first = doc["ancestors"][0];
+  for (const char* key : {"id", "name", "kind", "date", "distance"})
+    EXPECT_TRUE(first.contains(key)) << key;
+  EXPECT_EQ(first["id"], "dcgan");
+  EXPECT_EQ(doc["ancestors"][1]["id"], "gan");
+  EXPECT_EQ(doc["ancestors"][1]["distance"], 2);
+}
+
+TEST(CliTest, DepthAndRelationOptionsShapeTheAnswer) {
+  json one = OnGood({"ancestors", "stylegan", "--depth", "1", "--json"}).Json();
+  EXPECT_EQ(one["ancestors"].size(), 1u);
+  json all = OnGood({"ancestors", "stylegan", "-r", "all", "--json"}).Json();
+  EXPECT_EQ(all["ancestors"].size(), 3u);  // + NVIDIA through published_by.
+  json down = OnGood({"descendants", "gan", "--json"}).Json();
+  EXPECT_EQ(down["descendants"].size(), 2u);
+}
+
+TEST(CliTest, PathJsonListsTheWorksOfEachPathInOrder) {
+  Outcome r = OnGood({"path", "Generative adversarial nets", "stylegan", "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  json doc = r.Json();
+  ASSERT_EQ(doc["paths"].size(), 1u);
+  const json& works = doc["paths"][0]["works"];
+  ASSERT_EQ(works.size(), 3u);
+  EXPECT_EQ(works[0]["id"], "gan");
+  EXPECT_EQ(works[1]["id"], "dcgan");
+  EXPECT_EQ(works[2]["id"], "stylegan");
+  EXPECT_EQ(doc["paths"][0]["links"][0]["relation"], "builds_on");
+  EXPECT_FALSE(doc["paths"][0]["links"][0]["evidence"].get<std::string>().empty());
+  json all = OnGood({"path", "gan", "stylegan", "--all", "--json"}).Json();
+  EXPECT_EQ(all["paths"].size(), 1u);
+  EXPECT_EQ(all["truncated"], false);
+}
+
+TEST(CliTest, PathTheWrongWayRoundSuggestsTheOtherOrder) {
+  Outcome r = OnGood({"path", "stylegan", "gan"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("try `lineage path gan stylegan`"), std::string::npos)
+      << r.out;
+}
+
+TEST(CliTest, CommonJsonMarksTheLowest) {
+  json doc = OnGood({"common", "dcgan", "stylegan", "--json"}).Json();
+  ASSERT_EQ(doc["common"].size(), 2u);
+  EXPECT_EQ(doc["common"][0]["id"], "dcgan");
+  EXPECT_EQ(doc["common"][0]["lowest"], true);
+  EXPECT_EQ(doc["common"][1]["lowest"], false);
+}
+
+TEST(CliTest, ShowAndStatsJson) {
+  json show = OnGood({"show", "stylegan", "--json"}).Json();
+  EXPECT_EQ(show["work"]["organizations"][0], "NVIDIA");
+  EXPECT_EQ(show["parents"].size(), 2u);
+  json list = OnGood({"show", "--json"}).Json();
+  EXPECT_EQ(list["works"].size(), 4u);
+  json stats = OnGood({"stats", "--json"}).Json();
+  EXPECT_EQ(stats["works"], 4);
+  EXPECT_EQ(stats["longest_chain"]["length"], 2);
+  EXPECT_EQ(stats["roots"][0]["id"], "gan");
+}
+
+TEST(CliTest, ExportWritesAtomicallyToAFileOrToStdout) {
+  fs::path dir = fs::temp_directory_path() /
+                 ("lineage-export-" + std::to_string(std::random_device{}()));
+  fs::path out = dir / "new" / "graph.json";
+  Outcome r = OnGood({"export", "-o", out.string()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  json doc = json::parse(Slurp(out));  // Format chosen by the extension.
+  EXPECT_EQ(doc["nodes"].size(), 4u);
+  Outcome xml = OnGood({"export", "--format", "graphml"});
+  EXPECT_EQ(xml.out.rfind("<?xml", 0), 0u);
+  // A failed export leaves the old file as it was.
+  Outcome bad = Lineage({"--data", Fixture("bad/cycle.yaml"), "export", "-o",
+                     out.string()});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_EQ(json::parse(Slurp(out))["nodes"].size(), 4u);
+  fs::remove_all(dir);
+}
+
+TEST(CliTest, QuietSilencesWarningsButNotErrors) {
+  Outcome r = OnGood({"-q", "ancestors", "nope"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_FALSE(r.err.empty());
+  Outcome v = OnGood({"-v", "stats"});
+  EXPECT_NE(v.err.find("loaded 4 works"), std::string::npos) << v.err;
+}
+
+TEST(CliTest, BinaryDataFileIsAnErrorNotACrash) {
+  Outcome r = Lineage({"--data", LINEAGE_BIN, "validate"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("not UTF-8 text"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace lineage::cli

@@ -1,0 +1,139 @@
+// Facts any reader of "Ten Years of Image Synthesis" would expect of the
+// bundled knowledge graph.
+#include <gtest/gtest.h>
+
+#include "analysis/ancestry.h"
+#include "analysis/paths.h"
+#include "io/yaml_loader.h"
+#include "model/resolve.h"
+
+namespace lineage {
+namespace {
+
+class BundledGraphTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto g = io::LoadGraph(LINEAGE_BUNDLED_DATA);
+    ASSERT_TRUE(g.ok()) << g.status().ToString();
+    graph_ = new model::Graph(std::move(g).value());
+  }
+  static void TearDownTestSuite() { delete graph_; }
+
+  static model::VertexId W(const char* name) {
+    auto v = model::Resolve(*graph_, name);
+    EXPECT_TRUE(v.ok()) << v.status().message();
+    return v.ok() ? *v : 0;
+  }
+  static bool IsAncestor(const char* older, const char* newer) {
+    for (const auto& r : analysis::Reach(*graph_, W(newer),
+                                         analysis::Direction::kAncestors))
+      if (r.work == W(older)) return true;
+    return false;
+  }
+  static bool HasLink(const char* child, model::Relation rel,
+                      const char* parent) {
+    for (const model::Link& l : graph_->links())
+      if (l.child == W(child) && l.parent == W(parent) && l.relation == rel)
+        return true;
+    return false;
+  }
+
+  static model::Graph* graph_;
+};
+model::Graph* BundledGraphTest::graph_ = nullptr;
+
+TEST_F(BundledGraphTest, EveryMilestoneOfTheArticleIsAWork) {
+  for (const char* name :
+       {"deep belief nets", "VAE", "DeepDream", "AlexNet", "ImageNet", "GAN",
+        "DCGAN", "Attention is all you need", "BERT", "Conceptual Captions",
+        "StyleGAN", "StyleGAN2-ADA", "FFHQ", "GPT-3", "ViT", "VQGAN",
+        "Zero-shot text-to-image generation", "DALL-E", "CLIP",
+        "Diffusion models beat GANs", "DALL-E mini", "Conceptual 12M",
+        "YFCM100M", "CLIP-guided diffusion", "VQGAN-CLIP", "wombo.ai", "GLIDE",
+        "DALL-E 2", "Imagegen", "Parti", "Stable Diffusion", "DreamBooth",
+        "Shutterstock", "MNIST", "Labeled Faces in the Wild",
+        "Toronto Faces", "路人回忆 I", "深度信念网"}) {
+    EXPECT_TRUE(model::Resolve(*graph_, name).ok()) << name;
+  }
+}
+
+TEST_F(BundledGraphTest, DatesFollowTheArticle) {
+  const std::pair<const char*, const char*> dates[] = {
+      {"AlexNet", "2012-12"},      {"GAN", "2014-12"},
+      {"DCGAN", "2015-11"},        {"Transformer", "2017-06"},
+      {"Conceptual Captions", "2018-07"}, {"GPT-3", "2020-05"},
+      {"VQGAN", "2020-12"},        {"DALL-E", "2021-01"},
+      {"CLIP", "2021-01"},         {"DALL-E mini", "2021-07"},
+      {"DALL-E 2", "2022-04"},     {"Imagen", "2022-05"},
+      {"Parti", "2022-06"},        {"Stable Diffusion", "2022-08"},
+      {"DreamBooth", "2022-08"},   {"Shutterstock deal", "2022-10"},
+      {"deep belief nets", "2006-07"}};
+  for (const auto& [name, date] : dates)
+    EXPECT_EQ(graph_->work(W(name)).date.ToString(), date) << name;
+}
+
+TEST_F(BundledGraphTest, ErasAreTheArticlesPeriods) {
+  std::vector<std::string> names;
+  for (const model::Era& e : graph_->eras()) names.push_back(e.name);
+  EXPECT_EQ(names, (std::vector<std::string>{
+                       "Pre-history", "The Beginnings", "Five Years of GANs",
+                       "The Age of Transformers", "AI as Photoshop"}));
+  EXPECT_EQ(graph_->work(W("CLIP")).era, "age-of-transformers");
+  EXPECT_EQ(graph_->work(W("Stable Diffusion")).era, "ai-as-photoshop");
+  EXPECT_EQ(graph_->work(W("DeepDream")).era, "pre-history");
+}
+
+TEST_F(BundledGraphTest, GanLeadsToStyleGanThroughDcgan) {
+  EXPECT_TRUE(IsAncestor("GAN", "StyleGAN"));
+  analysis::PathSet paths = analysis::AllPaths(*graph_, W("GAN"), W("StyleGAN"));
+  ASSERT_FALSE(paths.paths.empty());
+  for (const analysis::Path& p : paths.paths) {
+    EXPECT_NE(std::find(p.works.begin(), p.works.end(), W("DCGAN")),
+              p.works.end());
+  }
+}
+
+TEST_F(BundledGraphTest, ClipAndGlideAreAncestorsOfDalle2) {
+  EXPECT_TRUE(IsAncestor("CLIP", "DALL-E 2"));
+  EXPECT_TRUE(HasLink("DALL-E 2", model::Relation::kBuildsOn, "GLIDE"));
+  EXPECT_TRUE(IsAncestor("Transformer", "DALL-E 2"));
+  EXPECT_FALSE(IsAncestor("Stable Diffusion", "DALL-E 2"));
+}
+
+TEST_F(BundledGraphTest, TheTransformerIsBehindTheAgeOfTransformers) {
+  for (const char* work : {"BERT", "GPT-3", "ViT", "CLIP", "DALL-E", "Parti",
+                           "Stable Diffusion"})
+    EXPECT_TRUE(IsAncestor("Transformer", work)) << work;
+}
+
+TEST_F(BundledGraphTest, KnowledgeFromTheText) {
+  EXPECT_TRUE(HasLink("DALL-E mini", model::Relation::kReplicates, "DALL-E"));
+  EXPECT_TRUE(HasLink("DALL-E", model::Relation::kUses, "VAE"));
+  EXPECT_TRUE(HasLink("DALL-E", model::Relation::kTrainedOn, "Conceptual Captions"));
+  EXPECT_TRUE(HasLink("StyleGAN", model::Relation::kTrainedOn, "FFHQ"));
+  EXPECT_TRUE(HasLink("StyleGAN2-ADA", model::Relation::kBuildsOn, "StyleGAN"));
+  EXPECT_TRUE(HasLink("Imagen", model::Relation::kRespondsTo, "DALL-E 2"));
+  EXPECT_TRUE(HasLink("Parti", model::Relation::kPublishedBy, "Google"));
+  EXPECT_TRUE(HasLink("Stable Diffusion", model::Relation::kPublishedBy,
+                      "Stability.ai"));
+  EXPECT_TRUE(HasLink("GAN", model::Relation::kTrainedOn, "Toronto Faces"));
+  EXPECT_TRUE(HasLink("latent space manipulation",
+                      model::Relation::kIntroducedBy, "DCGAN"));
+  // Datasets are knowledge, not lineage.
+  EXPECT_FALSE(IsAncestor("ImageNet", "GAN"));
+}
+
+TEST_F(BundledGraphTest, EveryWorkIsDescribedAndEveryLinkHasEvidence) {
+  for (const model::Work& w : graph_->works()) {
+    EXPECT_FALSE(w.summary.empty()) << w.id;
+    if (w.kind != model::Kind::kOrganization) {
+      EXPECT_TRUE(w.date.known()) << w.id;
+      EXPECT_FALSE(w.era.empty()) << w.id;
+    }
+  }
+  for (const model::Link& l : graph_->links())
+    EXPECT_GE(l.evidence.size(), 15u) << graph_->work(l.child).id;
+}
+
+}  // namespace
+}  // namespace lineage

@@ -1,0 +1,193 @@
+#include "model/graph.h"
+
+#include <gtest/gtest.h>
+
+#include "testing/fixtures.h"
+
+namespace lineage::model {
+namespace {
+
+using testing::SpecBuilder;
+using testing::V;
+
+// The single diagnostic of a failed Build, or a test failure.
+std::string OnlyProblem(const GraphSpec& spec) {
+  auto g = Graph::Build(spec);
+  EXPECT_FALSE(g.ok());
+  if (g.ok()) return "";
+  EXPECT_EQ(g.status().code(), base::Status::Code::kInvalidData);
+  EXPECT_EQ(g.status().diagnostics().size(), 1u) << g.status().ToString();
+  if (g.status().diagnostics().empty()) return "";
+  const base::Diagnostic& d = g.status().diagnostics().front();
+  EXPECT_FALSE(d.fix.empty()) << d.message;
+  return d.message + " | " + d.fix;
+}
+
+TEST(GraphBuildTest, EdgesRunFromParentToChild) {
+  Graph g = testing::Diamond();
+  EXPECT_EQ(g.num_works(), 8u);
+  EXPECT_EQ(g.num_links(), 7u);
+  const Topology& t = g.topology();
+  EXPECT_EQ(boost::out_degree(V(g, "root"), t), 2u);
+  EXPECT_EQ(boost::in_degree(V(g, "root"), t), 0u);
+  EXPECT_EQ(boost::in_degree(V(g, "join"), t), 4u);
+  for (auto [it, end] = boost::edges(t); it != end; ++it) {
+    const Link& l = g.link(t[*it].link);
+    EXPECT_EQ(boost::source(*it, t), l.parent);
+    EXPECT_EQ(boost::target(*it, t), l.child);
+    EXPECT_EQ(t[*it].relation, l.relation);
+  }
+}
+
+TEST(GraphBuildTest, ParentsAndChildrenFilterByRelation) {
+  Graph g = testing::Diamond();
+  auto parents = Parents(g, V(g, "join"), RelationSet::Influence());
+  EXPECT_EQ(parents.size(), 2u);
+  auto orgs = Parents(g, V(g, "join"), RelationSet().Add(Relation::kPublishedBy));
+  ASSERT_EQ(orgs.size(), 1u);
+  EXPECT_EQ(g.work(orgs[0]).id, "lab");
+  EXPECT_EQ(Children(g, V(g, "data"), RelationSet::Influence()).size(), 0u);
+  EXPECT_EQ(Children(g, V(g, "data"), RelationSet::All()).size(), 1u);
+}
+
+TEST(GraphBuildTest, RefusesDuplicateIds) {
+  auto msg = OnlyProblem(SpecBuilder().Work("a", "2000").Work("a", "2001").spec());
+  EXPECT_NE(msg.find("duplicate work id 'a'"), std::string::npos) << msg;
+}
+
+TEST(GraphBuildTest, RefusesUnknownEraListingTheKnownOnes) {
+  GraphSpec spec = SpecBuilder().Work("a", "2000").spec();
+  spec.works[0].era = "renaissance";
+  auto msg = OnlyProblem(spec);
+  EXPECT_NE(msg.find("unknown era 'renaissance'"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("use one of: all"), std::string::npos) << msg;
+}
+
+TEST(GraphBuildTest, RefusesMissingDateExceptForOrganizations) {
+  auto msg = OnlyProblem(SpecBuilder().Work("a", "").spec());
+  EXPECT_NE(msg.find("has no date"), std::string::npos) << msg;
+  EXPECT_TRUE(Graph::Build(SpecBuilder().Work("org", "", "organization").spec()).ok());
+}
+
+TEST(GraphBuildTest, RefusesDateOutsideItsEra) {
+  GraphSpec spec = SpecBuilder().Work("a", "2000").spec();
+  spec.eras[0].from_year = 2010;
+  spec.eras[0].to_year = 2015;
+  auto msg = OnlyProblem(spec);
+  EXPECT_NE(msg.find("dated 2000 but its era 'all' spans 2010-2015"),
+            std::string::npos)
+      << msg;
+}
+
+TEST(GraphBuildTest, RefusesANameSharedByTwoWorks) {
+  auto msg = OnlyProblem(
+      SpecBuilder().Work("dall-e", "2021").Work("b", "2021").Alias("DALL·E").spec());
+  EXPECT_NE(msg.find("name 'DALL·E' of work 'b' already refers to work 'dall-e'"),
+            std::string::npos)
+      << msg;
+}
+
+TEST(GraphBuildTest, RefusesLinkToUnknownWorkWithSuggestion) {
+  auto msg = OnlyProblem(SpecBuilder()
+                             .Work("stylegan", "2018")
+                             .Work("dcgan", "2015")
+                             .Link("stylegan", "builds_on", "dcgn")
+                             .spec());
+  EXPECT_NE(msg.find("'stylegan' builds_on unknown work 'dcgn'"),
+            std::string::npos)
+      << msg;
+  EXPECT_NE(msg.find("did you mean 'dcgan'?"), std::string::npos) << msg;
+}
+
+TEST(GraphBuildTest, RefusesSelfLink) {
+  auto msg = OnlyProblem(
+      SpecBuilder().Work("gan", "2014").Link("gan", "builds_on", "gan").spec());
+  EXPECT_NE(msg.find("work 'gan' builds_on itself"), std::string::npos) << msg;
+}
+
+TEST(GraphBuildTest, RefusesDuplicateLink) {
+  auto msg = OnlyProblem(SpecBuilder()
+                             .Work("a", "2000")
+                             .Work("b", "2001")
+                             .Link("b", "uses", "a")
+                             .Link("b", "uses", "a")
+                             .spec());
+  EXPECT_NE(msg.find("duplicate link"), std::string::npos) << msg;
+}
+
+TEST(GraphBuildTest, RefusesLinkWithoutEvidence) {
+  GraphSpec spec = SpecBuilder()
+                       .Work("a", "2000")
+                       .Work("b", "2001")
+                       .Link("b", "uses", "a")
+                       .spec();
+  spec.links[0].evidence.clear();
+  auto msg = OnlyProblem(spec);
+  EXPECT_NE(msg.find("has no evidence"), std::string::npos) << msg;
+}
+
+TEST(GraphBuildTest, RefusesInfluenceFromALaterWork) {
+  auto msg = OnlyProblem(SpecBuilder()
+                             .Work("gan", "2014-12")
+                             .Work("dcgan", "2015-11")
+                             .Link("gan", "builds_on", "dcgan")
+                             .spec());
+  EXPECT_NE(msg.find("temporal inconsistency: 'gan' (2014-12) builds_on "
+                     "'dcgan', which is dated later (2015-11)"),
+            std::string::npos)
+      << msg;
+}
+
+TEST(GraphBuildTest, SameYearAtCoarserPrecisionIsNotATemporalError) {
+  EXPECT_TRUE(Graph::Build(SpecBuilder()
+                               .Work("a", "2021-05")
+                               .Work("b", "2021")
+                               .Link("b", "uses", "a")
+                               .spec())
+                  .ok());
+}
+
+TEST(GraphBuildTest, PrintsTheInfluenceCycle) {
+  auto msg = OnlyProblem(SpecBuilder()
+                             .Work("a", "2020")
+                             .Work("b", "2020")
+                             .Work("c", "2020")
+                             .Link("b", "builds_on", "a")
+                             .Link("c", "uses", "b")
+                             .Link("a", "influenced_by", "c")
+                             .spec());
+  EXPECT_NE(msg.find("influence cycle: a -> b -> c -> a"), std::string::npos)
+      << msg;
+}
+
+TEST(GraphBuildTest, KnowledgeLinksMayCloseALoop) {
+  // trained_on is not influence, so this is no lineage cycle.
+  EXPECT_TRUE(Graph::Build(SpecBuilder()
+                               .Work("model", "2020")
+                               .Work("set", "2020", "dataset")
+                               .Link("set", "builds_on", "model")
+                               .Link("model", "trained_on", "set")
+                               .spec())
+                  .ok());
+}
+
+TEST(GraphBuildTest, ReportsEveryProblemAtOnce) {
+  auto g = Graph::Build(SpecBuilder()
+                            .Work("a", "")
+                            .Work("a", "2000")
+                            .Work("b", "2001")
+                            .Link("b", "uses", "nope")
+                            .Link("b", "uses", "b")
+                            .spec());
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().diagnostics().size(), 4u) << g.status().ToString();
+}
+
+TEST(GraphBuildTest, EmptyGraphIsValid) {
+  auto g = Graph::Build(GraphSpec{});
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(g->num_works(), 0u);
+}
+
+}  // namespace
+}  // namespace lineage::model

@@ -1,0 +1,63 @@
+#include "model/resolve.h"
+
+#include <gtest/gtest.h>
+
+#include "testing/fixtures.h"
+
+namespace lineage::model {
+namespace {
+
+Graph Dalle() {
+  return testing::SpecBuilder()
+      .Work("dall-e-2", "2022-04")
+      .Alias("DALL·E 2")
+      .Alias("unCLIP")
+      .Work("dall-e", "2021-01")
+      .Alias("DALL-E")
+      .Work("stylegan", "2018-12")
+      .Work("stylegan2-ada", "2020-06")
+      .Build();
+}
+
+TEST(ResolveTest, FindsByIdNameOrAliasIgnoringCaseSpacesAndPunctuation) {
+  Graph g = Dalle();
+  VertexId want = *g.FindId("dall-e-2");
+  for (const char* name :
+       {"dall-e-2", "DALL-E 2", "dalle2", "DALL·E 2", "Dall E 2", "UNCLIP"}) {
+    auto v = Resolve(g, name);
+    ASSERT_TRUE(v.ok()) << name;
+    EXPECT_EQ(*v, want) << name;
+  }
+  EXPECT_EQ(*Resolve(g, "DALL-E"), *g.FindId("dall-e"));
+}
+
+TEST(ResolveTest, UnknownNameSuggestsTheClosestWorks) {
+  Graph g = Dalle();
+  auto v = Resolve(g, "stylegn");
+  ASSERT_FALSE(v.ok());
+  EXPECT_EQ(v.status().code(), base::Status::Code::kNotFound);
+  EXPECT_NE(v.status().message().find("did you mean 'stylegan'"),
+            std::string::npos)
+      << v.status().message();
+}
+
+TEST(ResolveTest, NameWithNothingCloseSaysHowToListWorks) {
+  Graph g = Dalle();
+  auto v = Resolve(g, "xyzzy");
+  ASSERT_FALSE(v.ok());
+  EXPECT_NE(v.status().message().find("lineage show"), std::string::npos);
+  EXPECT_FALSE(Resolve(g, "").ok());
+  EXPECT_FALSE(Resolve(g, "---").ok());
+}
+
+TEST(SuggestTest, PrefersNearerKeysAndListsEachWorkOnce) {
+  Graph g = Dalle();
+  auto s = Suggest(g.keys(), "stylegan2", 3);
+  ASSERT_GE(s.size(), 2u);
+  EXPECT_EQ(g.work(s[0]).id, "stylegan");  // One edit away.
+  EXPECT_EQ(g.work(s[1]).id, "stylegan2-ada");
+  EXPECT_EQ(DidYouMean(g.works(), {s[0]}), "did you mean 'stylegan'?");
+}
+
+}  // namespace
+}  // namespace lineage::model

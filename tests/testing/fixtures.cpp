@@ -1,0 +1,101 @@
+#include "testing/fixtures.h"
+
+#include <cstdlib>
+#include <iostream>
+
+#include <gtest/gtest.h>
+
+namespace lineage::testing {
+namespace {
+
+[[noreturn]] void Die(std::string_view what) {
+  std::cerr << "bad test fixture: " << what << '\n';
+  std::abort();
+}
+
+}  // namespace
+
+SpecBuilder::SpecBuilder() {
+  model::Era era;
+  era.id = "all";
+  era.name = "All";
+  era.from_year = 1000;
+  spec_.eras.push_back(era);
+}
+
+SpecBuilder& SpecBuilder::Work(std::string id, std::string_view date,
+                               std::string_view kind) {
+  model::Work w;
+  w.name = id;
+  w.id = std::move(id);
+  auto k = model::ParseKind(kind);
+  if (!k) Die(kind);
+  w.kind = *k;
+  if (!date.empty()) {
+    auto d = model::Date::Parse(date);
+    if (!d.ok()) Die(date);
+    w.date = *d;
+  }
+  if (w.kind != model::Kind::kOrganization) w.era = "all";
+  spec_.works.push_back(std::move(w));
+  return *this;
+}
+
+SpecBuilder& SpecBuilder::Alias(std::string alias) {
+  spec_.works.back().aliases.push_back(std::move(alias));
+  return *this;
+}
+
+SpecBuilder& SpecBuilder::Link(std::string child, std::string_view relation,
+                               std::string parent) {
+  auto rel = model::ParseRelation(relation);
+  if (!rel) Die(relation);
+  model::LinkSpec l;
+  l.evidence = child + " " + std::string(relation) + " " + parent;
+  l.child = std::move(child);
+  l.parent = std::move(parent);
+  l.relation = *rel;
+  spec_.links.push_back(std::move(l));
+  return *this;
+}
+
+model::Graph SpecBuilder::Build() const {
+  auto g = model::Graph::Build(spec_);
+  if (!g.ok()) Die(g.status().ToString());
+  return std::move(g).value();
+}
+
+model::Graph Diamond() {
+  return SpecBuilder()
+      .Work("root", "2000")
+      .Work("left", "2001")
+      .Work("right", "2001")
+      .Work("join", "2002")
+      .Work("tip", "2003")
+      .Work("data", "1999", "dataset")
+      .Work("lab", "", "organization")
+      .Work("lonely", "2005")
+      .Link("left", "builds_on", "root")
+      .Link("right", "builds_on", "root")
+      .Link("join", "builds_on", "left")
+      .Link("join", "builds_on", "right")
+      .Link("tip", "builds_on", "join")
+      .Link("join", "trained_on", "data")
+      .Link("join", "published_by", "lab")
+      .Build();
+}
+
+model::VertexId V(const model::Graph& g, std::string_view id) {
+  auto v = g.FindId(id);
+  if (!v) {
+    ADD_FAILURE() << "no work " << id;
+    return 0;
+  }
+  return *v;
+}
+
+std::string Fixture(std::string_view relative) {
+  return std::string(LINEAGE_FIXTURES) + "/" + std::string(relative);
+}
+
+}  // namespace lineage::testing

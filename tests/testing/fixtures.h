@@ -1,0 +1,40 @@
+// Helpers shared by the tests: small graphs with answers checkable by hand.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "model/graph.h"
+
+namespace lineage::testing {
+
+// Builds a GraphSpec in code. Dates are "YYYY[-MM[-DD]]"; kinds and relations
+// by their data-file names. Aborts the test binary on a malformed argument,
+// which is a bug in the test itself.
+class SpecBuilder {
+ public:
+  SpecBuilder();  // Starts with one era "all" spanning 1000-today.
+  SpecBuilder& Work(std::string id, std::string_view date,
+                    std::string_view kind = "model");
+  SpecBuilder& Alias(std::string alias);  // Adds to the last work.
+  SpecBuilder& Link(std::string child, std::string_view relation,
+                    std::string parent);
+  model::GraphSpec spec() const { return spec_; }
+  // Builds the graph; fails the calling test if Build fails.
+  model::Graph Build() const;
+
+ private:
+  model::GraphSpec spec_;
+};
+
+// root(2000) -> left(2001), right(2001) -> join(2002) -> tip(2003), all
+// builds_on; join trained_on data(1999, dataset) and published_by lab
+// (organization); lonely(2005) has no links.
+model::Graph Diamond();
+
+// The vertex of `id`; fails the calling test when missing.
+model::VertexId V(const model::Graph& g, std::string_view id);
+
+std::string Fixture(std::string_view relative);  // Path under fixtures/.
+
+}  // namespace lineage::testing
