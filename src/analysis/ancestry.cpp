@@ -12,7 +12,6 @@ namespace {
 using model::Topology;
 using model::VertexId;
 
-
 // Breadth-first distances from `start`, as a sparse map so that a query on a
 // graph of millions of works costs only what it reaches.
 template <typename Visit>
@@ -50,7 +49,9 @@ std::vector<Reached> Reach(const model::Graph& graph, VertexId start,
                            const TraversalOptions& options) {
   std::vector<Reached> out;
   Bfs(graph.topology(), start, direction, options,
-      [&](VertexId v, int d, VertexId via) { out.push_back({v, d, via}); });
+      [&](VertexId v, int d, VertexId via) {
+        out.push_back({v, d, via});
+      });
   std::sort(out.begin(), out.end(), [&](const Reached& a, const Reached& b) {
     if (a.distance != b.distance) return a.distance < b.distance;
     return EarlierWork(graph, a.work, b.work);

@@ -45,7 +45,11 @@ class ExactLengthSearch {
   ExactLengthSearch(const Topology& t, VertexId to, const PathOptions& options,
                     const std::unordered_map<VertexId, std::size_t>& dist,
                     PathSet* out, std::size_t* steps)
-      : t_(t), to_(to), options_(options), dist_(dist), out_(out),
+      : t_(t),
+        to_(to),
+        options_(options),
+        dist_(dist),
+        out_(out),
         steps_(steps) {}
 
   void Run(VertexId from, std::size_t length) {

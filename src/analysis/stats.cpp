@@ -1,11 +1,11 @@
 #include "analysis/stats.h"
 
-#include <algorithm>
-#include <iterator>
+#include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/graph/topological_sort.hpp>
-#include <fmt/format.h>
+#include <iterator>
 
 #include "analysis/order.h"
 
@@ -78,9 +78,9 @@ base::Result<Stats> ComputeStats(const model::Graph& graph) {
   s.works = graph.num_works();
   s.links = graph.num_links();
   for (model::Kind kind : model::AllKinds()) {
-    std::size_t count = std::count_if(
-        graph.works().begin(), graph.works().end(),
-        [kind](const model::Work& w) { return w.kind == kind; });
+    std::size_t count =
+        std::count_if(graph.works().begin(), graph.works().end(),
+                      [kind](const model::Work& w) { return w.kind == kind; });
     if (count > 0) s.by_kind.emplace_back(kind, count);
   }
   for (model::Relation rel : model::AllRelations()) {
@@ -91,9 +91,9 @@ base::Result<Stats> ComputeStats(const model::Graph& graph) {
     if (model::IsInfluence(rel)) s.influence_links += count;
   }
   for (const model::Era& era : graph.eras()) {
-    std::size_t count = std::count_if(
-        graph.works().begin(), graph.works().end(),
-        [&era](const model::Work& w) { return w.era == era.id; });
+    std::size_t count =
+        std::count_if(graph.works().begin(), graph.works().end(),
+                      [&era](const model::Work& w) { return w.era == era.id; });
     s.by_era.emplace_back(era.id, count);
   }
 

@@ -81,8 +81,8 @@ std::string NormalizeKey(std::string_view name) {
 
 std::size_t EditDistance(std::string_view a, std::string_view b,
                          std::size_t limit) {
-  std::size_t diff = a.size() > b.size() ? a.size() - b.size()
-                                         : b.size() - a.size();
+  std::size_t diff =
+      a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (diff > limit) return limit + 1;
   // Optimal string alignment: Levenshtein plus adjacent transpositions, the
   // commonest typo ("dcgna" for "dcgan" is one edit, not two).

@@ -1,14 +1,14 @@
 #include "cli/commands.h"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
 #include <array>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <memory>
-
-#include <CLI/CLI.hpp>
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "analysis/ancestry.h"
 #include "analysis/paths.h"
@@ -60,6 +60,31 @@ base::Result<model::RelationSet> ParseRelations(
     }
   }
   return set;
+}
+
+// What every query starts from: the graph, the works named on the command
+// line (in order) and the relations to follow.
+struct Query {
+  Graph graph;
+  std::vector<VertexId> works;
+  model::RelationSet relations;
+};
+
+base::Result<Query> PrepareQuery(const GlobalOptions& global,
+                                 const std::vector<std::string>& names,
+                                 const std::vector<std::string>& relations) {
+  // Usage errors first: they need no data.
+  auto rels = ParseRelations(relations);
+  if (!rels.ok()) return rels.status();
+  auto graph = LoadData(global);
+  if (!graph.ok()) return graph.status();
+  Query q{std::move(graph).value(), {}, *rels};
+  for (const std::string& name : names) {
+    auto v = model::Resolve(q.graph, name);
+    if (!v.ok()) return v.status();
+    q.works.push_back(*v);
+  }
+  return q;
 }
 
 void AddRelationOption(CLI::App* sub, std::vector<std::string>* out) {
@@ -138,15 +163,10 @@ Runner SetupShow(CLI::App* sub, const GlobalOptions* global) {
                   "Works to describe; with none, lists every work");
   sub->add_flag("--json", opts->json, "Print one JSON document");
   return [opts, global] {
-    auto graph = LoadData(*global);
-    if (!graph.ok()) return ReportError(graph.status());
-    const Graph& g = *graph;
-    std::vector<VertexId> chosen;
-    for (const std::string& name : opts->works) {
-      auto v = model::Resolve(g, name);
-      if (!v.ok()) return ReportError(v.status());
-      chosen.push_back(*v);
-    }
+    auto q = PrepareQuery(*global, opts->works, {});
+    if (!q.ok()) return ReportError(q.status());
+    const Graph& g = q->graph;
+    const std::vector<VertexId>& chosen = q->works;
     if (chosen.empty()) {
       std::vector<VertexId> all(g.num_works());
       for (VertexId v = 0; v < all.size(); ++v) all[v] = v;
@@ -156,7 +176,8 @@ Runner SetupShow(CLI::App* sub, const GlobalOptions* global) {
         PrintJson({{"works", works}});
         return kExitOk;
       }
-      std::vector<std::vector<std::string>> rows{{"date", "kind", "id", "name"}};
+      std::vector<std::vector<std::string>> rows{
+          {"date", "kind", "id", "name"}};
       for (VertexId v : all) {
         const model::Work& w = g.work(v);
         rows.push_back({w.date.known() ? w.date.ToString() : "-",
@@ -211,16 +232,13 @@ Runner SetupReach(CLI::App* sub, const GlobalOptions* global,
   AddRelationOption(sub, &opts->relations);
   sub->add_flag("--json", opts->json, "Print one JSON document");
   return [opts, global, direction] {
-    auto rels = ParseRelations(opts->relations);
-    if (!rels.ok()) return ReportError(rels.status());
-    auto graph = LoadData(*global);
-    if (!graph.ok()) return ReportError(graph.status());
-    const Graph& g = *graph;
-    auto start = model::Resolve(g, opts->work);
-    if (!start.ok()) return ReportError(start.status());
-    analysis::TraversalOptions traversal{.max_depth = opts->depth,
-                                         .relations = *rels};
-    auto reached = analysis::Reach(g, *start, direction, traversal);
+    auto q = PrepareQuery(*global, {opts->work}, opts->relations);
+    if (!q.ok()) return ReportError(q.status());
+    const Graph& g = q->graph;
+    const VertexId start = q->works[0];
+    auto reached =
+        analysis::Reach(g, start, direction,
+                        {.max_depth = opts->depth, .relations = q->relations});
     const bool up = direction == analysis::Direction::kAncestors;
     const char* what = up ? "ancestors" : "descendants";
     if (opts->json) {
@@ -231,20 +249,20 @@ Runner SetupReach(CLI::App* sub, const GlobalOptions* global,
         j["via"] = g.work(r.via).id;
         list.push_back(std::move(j));
       }
-      PrintJson({{"work", io::WorkBrief(g, *start)}, {what, list}});
+      PrintJson({{"work", io::WorkBrief(g, start)}, {what, list}});
       return kExitOk;
     }
-    std::cout << fmt::format("{} of {}: {} work{}\n", what, Label(g, *start),
+    std::cout << fmt::format("{} of {}: {} work{}\n", what, Label(g, start),
                              reached.size(), reached.size() == 1 ? "" : "s");
     if (reached.empty()) return kExitOk;
     std::vector<std::vector<std::string>> rows{
         {"dist", "date", "kind", "work", up ? "led to" : "came through"}};
     for (const analysis::Reached& r : reached) {
       const model::Work& w = g.work(r.work);
-      rows.push_back({std::to_string(r.distance),
-                      w.date.known() ? w.date.ToString() : "-",
-                      std::string(model::KindName(w.kind)),
-                      fmt::format("{} [{}]", w.name, w.id), g.work(r.via).name});
+      rows.push_back(
+          {std::to_string(r.distance), w.date.known() ? w.date.ToString() : "-",
+           std::string(model::KindName(w.kind)),
+           fmt::format("{} [{}]", w.name, w.id), g.work(r.via).name});
     }
     PrintTable(rows);
     return kExitOk;
@@ -303,42 +321,36 @@ Runner SetupPath(CLI::App* sub, const GlobalOptions* global) {
   AddRelationOption(sub, &opts->relations);
   sub->add_flag("--json", opts->json, "Print one JSON document");
   return [opts, global] {
-    auto rels = ParseRelations(opts->relations);
-    if (!rels.ok()) return ReportError(rels.status());
-    auto graph = LoadData(*global);
-    if (!graph.ok()) return ReportError(graph.status());
-    const Graph& g = *graph;
-    auto from = model::Resolve(g, opts->from);
-    if (!from.ok()) return ReportError(from.status());
-    auto to = model::Resolve(g, opts->to);
-    if (!to.ok()) return ReportError(to.status());
-
+    auto q = PrepareQuery(*global, {opts->from, opts->to}, opts->relations);
+    if (!q.ok()) return ReportError(q.status());
+    const Graph& g = q->graph;
+    const VertexId from = q->works[0], to = q->works[1];
     analysis::PathSet found;
     if (opts->all) {
-      found = analysis::AllPaths(
-          g, *from, *to,
-          {.relations = *rels,
-           .max_paths = opts->max_paths,
-           .max_length = opts->max_length});
-    } else if (auto p = analysis::ShortestPath(g, *from, *to, *rels)) {
+      found = analysis::AllPaths(g, from, to,
+                                 {.relations = q->relations,
+                                  .max_paths = opts->max_paths,
+                                  .max_length = opts->max_length});
+    } else if (auto p = analysis::ShortestPath(g, from, to, q->relations)) {
       found.paths.push_back(std::move(*p));
     }
     if (opts->json) {
       json paths = json::array();
-      for (const analysis::Path& p : found.paths) paths.push_back(PathJson(g, p));
-      PrintJson({{"from", io::WorkBrief(g, *from)},
-                 {"to", io::WorkBrief(g, *to)},
+      for (const analysis::Path& p : found.paths)
+        paths.push_back(PathJson(g, p));
+      PrintJson({{"from", io::WorkBrief(g, from)},
+                 {"to", io::WorkBrief(g, to)},
                  {"paths", paths},
                  {"truncated", found.truncated}});
       return kExitOk;
     }
     if (found.paths.empty()) {
-      std::cout << fmt::format("no path from {} to {}", Label(g, *from),
-                               Label(g, *to));
-      if (analysis::ShortestPath(g, *to, *from, *rels))
-        std::cout << fmt::format(
-            "; {} came first: try `lineage path {} {}`", g.work(*to).name,
-            g.work(*to).id, g.work(*from).id);
+      std::cout << fmt::format("no path from {} to {}", Label(g, from),
+                               Label(g, to));
+      if (analysis::ShortestPath(g, to, from, q->relations))
+        std::cout << fmt::format("; {} came first: try `lineage path {} {}`",
+                                 g.work(to).name, g.work(to).id,
+                                 g.work(from).id);
       std::cout << '\n';
       return kExitOk;
     }
@@ -350,8 +362,9 @@ Runner SetupPath(CLI::App* sub, const GlobalOptions* global) {
       PrintPath(g, p);
     }
     if (found.truncated) {
-      spdlog::warn("stopped at a limit; more paths may exist (raise "
-                   "--max-paths or --max-length)");
+      spdlog::warn(
+          "stopped at a limit; more paths may exist (raise "
+          "--max-paths or --max-length)");
     }
     return kExitOk;
   };
@@ -372,16 +385,12 @@ Runner SetupCommon(CLI::App* sub, const GlobalOptions* global) {
   AddRelationOption(sub, &opts->relations);
   sub->add_flag("--json", opts->json, "Print one JSON document");
   return [opts, global] {
-    auto rels = ParseRelations(opts->relations);
-    if (!rels.ok()) return ReportError(rels.status());
-    auto graph = LoadData(*global);
-    if (!graph.ok()) return ReportError(graph.status());
-    const Graph& g = *graph;
-    auto a = model::Resolve(g, opts->a);
-    if (!a.ok()) return ReportError(a.status());
-    auto b = model::Resolve(g, opts->b);
-    if (!b.ok()) return ReportError(b.status());
-    auto common = analysis::CommonAncestors(g, *a, *b, {.relations = *rels});
+    auto q = PrepareQuery(*global, {opts->a, opts->b}, opts->relations);
+    if (!q.ok()) return ReportError(q.status());
+    const Graph& g = q->graph;
+    const VertexId a = q->works[0], b = q->works[1];
+    auto common =
+        analysis::CommonAncestors(g, a, b, {.relations = q->relations});
     if (opts->json) {
       json list = json::array();
       for (const analysis::CommonAncestor& c : common) {
@@ -391,17 +400,17 @@ Runner SetupCommon(CLI::App* sub, const GlobalOptions* global) {
         j["lowest"] = c.lowest;
         list.push_back(std::move(j));
       }
-      PrintJson({{"a", io::WorkBrief(g, *a)},
-                 {"b", io::WorkBrief(g, *b)},
+      PrintJson({{"a", io::WorkBrief(g, a)},
+                 {"b", io::WorkBrief(g, b)},
                  {"common", list}});
       return kExitOk;
     }
-    std::cout << fmt::format("common ancestors of {} and {}: {}\n",
-                             Label(g, *a), Label(g, *b), common.size());
+    std::cout << fmt::format("common ancestors of {} and {}: {}\n", Label(g, a),
+                             Label(g, b), common.size());
     if (common.empty()) return kExitOk;
     std::vector<std::vector<std::string>> rows{
-        {"", "work", fmt::format("links to {}", g.work(*a).id),
-         fmt::format("links to {}", g.work(*b).id)}};
+        {"", "work", fmt::format("links to {}", g.work(a).id),
+         fmt::format("links to {}", g.work(b).id)}};
     for (const analysis::CommonAncestor& c : common) {
       rows.push_back({c.lowest ? "lowest" : "", Label(g, c.work),
                       std::to_string(c.distance_a),
@@ -442,7 +451,8 @@ Runner SetupStats(CLI::App* sub, const GlobalOptions* global) {
     const analysis::Stats& s = *stats;
     if (opts->json) {
       json kinds = json::object(), rels = json::object(), eras = json::object();
-      for (const auto& [k, n] : s.by_kind) kinds[std::string(model::KindName(k))] = n;
+      for (const auto& [k, n] : s.by_kind)
+        kinds[std::string(model::KindName(k))] = n;
       for (const auto& [r, n] : s.by_relation)
         rels[std::string(model::RelationName(r))] = n;
       for (const auto& [e, n] : s.by_era) eras[e] = n;
@@ -471,12 +481,11 @@ Runner SetupStats(CLI::App* sub, const GlobalOptions* global) {
                                          s.links, s.influence_links, rels)});
     for (const auto& [era_id, n] : s.by_era) {
       const model::Era* era = g.FindEra(era_id);
-      rows.push_back({"era", fmt::format("{} ({}-{}): {} works", era->name,
-                                         era->from_year,
-                                         era->to_year == 0
-                                             ? std::string("today")
-                                             : std::to_string(era->to_year),
-                                         n)});
+      rows.push_back(
+          {"era", fmt::format("{} ({}-{}): {} works", era->name, era->from_year,
+                              era->to_year == 0 ? std::string("today")
+                                                : std::to_string(era->to_year),
+                              n)});
     }
     rows.push_back({"roots", Names(g, s.roots)});
     rows.push_back({"leaves", Names(g, s.leaves)});
@@ -484,8 +493,9 @@ Runner SetupStats(CLI::App* sub, const GlobalOptions* global) {
     std::string chain;
     for (VertexId v : s.longest_chain.works)
       chain += (chain.empty() ? "" : " -> ") + g.work(v).name;
-    rows.push_back({"longest chain",
-                    fmt::format("{} links: {}", s.longest_chain.length(), chain)});
+    rows.push_back(
+        {"longest chain",
+         fmt::format("{} links: {}", s.longest_chain.length(), chain)});
     PrintTable(rows, "");
     return kExitOk;
   };
@@ -513,7 +523,8 @@ Runner SetupValidate(CLI::App* sub, const GlobalOptions* global) {
                           {"message", d.message},
                           {"fix", d.fix}});
       }
-      json doc = {{"ok", graph.ok()}, {"data", global->data}, {"errors", errors}};
+      json doc = {
+          {"ok", graph.ok()}, {"data", global->data}, {"errors", errors}};
       if (graph.ok()) {
         doc["works"] = graph->num_works();
         doc["links"] = graph->num_links();
@@ -555,8 +566,8 @@ Runner SetupExport(CLI::App* sub, const GlobalOptions* global) {
     }
     auto graph = LoadData(*global);
     if (!graph.ok()) return ReportError(graph.status());
-    std::string text = format == "json" ? io::ExportJson(*graph)
-                                        : io::ExportGraphml(*graph);
+    std::string text =
+        format == "json" ? io::ExportJson(*graph) : io::ExportGraphml(*graph);
     if (opts->output.empty() || opts->output == "-") {
       std::cout << text;
       return kExitOk;

@@ -1,11 +1,11 @@
 #include "cli/output.h"
 
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
-
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "cli/app.h"
 

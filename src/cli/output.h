@@ -1,10 +1,9 @@
 // Printing results and errors: the only place that writes to stdout.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "base/status.h"
 #include "model/graph.h"

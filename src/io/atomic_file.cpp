@@ -1,6 +1,7 @@
 #include "io/atomic_file.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,14 +11,12 @@
 #include <string>
 #include <system_error>
 
-#include <fmt/format.h>
-
 namespace lineage::io {
 namespace {
 
 base::Status Errno(std::string_view what, const std::filesystem::path& path) {
-  return base::Status::IoError(
-      fmt::format("cannot {} '{}': {}", what, path.string(), std::strerror(errno)));
+  return base::Status::IoError(fmt::format(
+      "cannot {} '{}': {}", what, path.string(), std::strerror(errno)));
 }
 
 }  // namespace
@@ -29,8 +28,8 @@ base::Status WriteFileAtomically(const std::filesystem::path& path,
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) {
-      return base::Status::IoError(fmt::format(
-          "cannot create folder '{}': {}", dir.string(), ec.message()));
+      return base::Status::IoError(fmt::format("cannot create folder '{}': {}",
+                                               dir.string(), ec.message()));
     }
   }
   std::string tmp = path.string() + ".tmp-XXXXXX";

@@ -1,9 +1,9 @@
 #include "io/export.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <string_view>
-
-#include <fmt/format.h>
 
 namespace lineage::io {
 namespace {
@@ -30,13 +30,26 @@ std::string Join(const std::vector<std::string>& items) {
 void EscapeXml(std::string_view text, std::string* out) {
   for (char c : text) {
     switch (c) {
-      case '&': *out += "&amp;"; break;
-      case '<': *out += "&lt;"; break;
-      case '>': *out += "&gt;"; break;
-      case '"': *out += "&quot;"; break;
-      case '\'': *out += "&apos;"; break;
-      case '\r': *out += "&#13;"; break;
-      default: *out += c;
+      case '&':
+        *out += "&amp;";
+        break;
+      case '<':
+        *out += "&lt;";
+        break;
+      case '>':
+        *out += "&gt;";
+        break;
+      case '"':
+        *out += "&quot;";
+        break;
+      case '\'':
+        *out += "&apos;";
+        break;
+      case '\r':
+        *out += "&#13;";
+        break;
+      default:
+        *out += c;
     }
   }
 }
@@ -54,16 +67,16 @@ struct Key {
 };
 
 constexpr std::array<Key, 19> kKeys{{
-    {"name", "node", "string"},     {"kind", "node", "string"},
-    {"date", "node", "string"},     {"year", "node", "int"},
-    {"era", "node", "string"},      {"aliases", "node", "string"},
+    {"name", "node", "string"},          {"kind", "node", "string"},
+    {"date", "node", "string"},          {"year", "node", "int"},
+    {"era", "node", "string"},           {"aliases", "node", "string"},
     {"organizations", "node", "string"}, {"people", "node", "string"},
-    {"paper", "node", "string"},    {"arxiv", "node", "string"},
-    {"url", "node", "string"},      {"summary", "node", "string"},
-    {"tags", "node", "string"},     {"label", "node", "string"},
-    {"note", "node", "string"},
-    {"relation", "edge", "string"}, {"influence", "edge", "boolean"},
-    {"evidence", "edge", "string"}, {"citation", "edge", "string"},
+    {"paper", "node", "string"},         {"arxiv", "node", "string"},
+    {"url", "node", "string"},           {"summary", "node", "string"},
+    {"tags", "node", "string"},          {"label", "node", "string"},
+    {"note", "node", "string"},          {"relation", "edge", "string"},
+    {"influence", "edge", "boolean"},    {"evidence", "edge", "string"},
+    {"citation", "edge", "string"},
 }};
 
 void Data(std::string_view key, std::string_view value, std::string* out) {
@@ -181,9 +194,9 @@ std::string ExportGraphml(const Graph& graph) {
   }
   for (model::EdgeId e = 0; e < graph.num_links(); ++e) {
     const model::Link& l = graph.link(e);
-    out += fmt::format("    <edge id=\"e{}\" source=\"{}\" target=\"{}\">\n", e,
-                       Xml(graph.work(l.parent).id),
-                       Xml(graph.work(l.child).id));
+    out +=
+        fmt::format("    <edge id=\"e{}\" source=\"{}\" target=\"{}\">\n", e,
+                    Xml(graph.work(l.parent).id), Xml(graph.work(l.child).id));
     Data("relation", model::RelationName(l.relation), &out);
     Data("influence", model::IsInfluence(l.relation) ? "true" : "false", &out);
     Data("evidence", l.evidence, &out);

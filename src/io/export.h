@@ -3,9 +3,8 @@
 // older work to the newer one, the direction in which influence flows.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "model/graph.h"
 

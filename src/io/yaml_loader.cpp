@@ -1,5 +1,9 @@
 #include "io/yaml_loader.h"
 
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <array>
 #include <set>
@@ -7,10 +11,6 @@
 #include <system_error>
 #include <utility>
 #include <vector>
-
-#include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
 
 #include "base/text.h"
 #include "io/atomic_file.h"
@@ -25,12 +25,13 @@ constexpr std::array<std::string_view, 2> kTopKeys{"eras", "works"};
 constexpr std::array<std::string_view, 5> kEraKeys{"id", "name", "from", "to",
                                                    "summary"};
 constexpr std::array<std::string_view, 14> kWorkKeys{
-    "id",    "name",  "aliases", "kind",    "date", "era",  "people",
+    "id",    "name",  "aliases", "kind",    "date", "era",   "people",
     "paper", "arxiv", "url",     "summary", "tags", "links", "note"};
 
 std::string Quoted(std::span<const std::string_view> names) {
   std::string out;
-  for (std::string_view n : names) out += (out.empty() ? "" : ", ") + std::string(n);
+  for (std::string_view n : names)
+    out += (out.empty() ? "" : ", ") + std::string(n);
   return out;
 }
 
@@ -56,7 +57,8 @@ class SpecReader {
   bool CheckMapping(const YAML::Node& node, std::string_view what,
                     std::span<const std::string_view> known) {
     if (!node.IsMap()) {
-      Error(node, fmt::format("{} must be a mapping of 'key: value' lines", what),
+      Error(node,
+            fmt::format("{} must be a mapping of 'key: value' lines", what),
             fmt::format("write it as 'key: value' lines with the keys {}",
                         Quoted(known)));
       return false;
@@ -90,8 +92,8 @@ class SpecReader {
   }
 
   // A scalar field. Absent or null fields leave `out` unchanged.
-  bool Scalar(const YAML::Node& map, std::string_view key, std::string_view what,
-              std::string* out, bool required = false) {
+  bool Scalar(const YAML::Node& map, std::string_view key,
+              std::string_view what, std::string* out, bool required = false) {
     const YAML::Node node = map[std::string(key)];
     if (!node || node.IsNull()) {
       if (required) {
@@ -201,9 +203,8 @@ class SpecReader {
       if (parsed.ok()) {
         w.date = *parsed;
       } else {
-        Error(node["date"], fmt::format("{} has a {}", what,
-                                        parsed.status().message()),
-              "");
+        Error(node["date"],
+              fmt::format("{} has a {}", what, parsed.status().message()), "");
       }
     }
     Scalar(node, "era", what, &w.era);
@@ -242,7 +243,8 @@ class SpecReader {
     bool unknown_relation = false;
     std::set<std::string> seen;
     for (const auto& entry : node) {
-      const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
+      const std::string key =
+          entry.first.IsScalar() ? entry.first.Scalar() : "";
       if (!seen.insert(key).second) {
         Error(entry.first,
               fmt::format("key '{}' appears twice in a link of {}", key, what),
@@ -274,14 +276,15 @@ class SpecReader {
         Error(node, fmt::format("a link of {} names no relation", what),
               "start it with one of: " + model::RelationNames());
       } else {
-        Error(node, fmt::format("a link of {} names {} relations", what,
-                                relations),
+        Error(node,
+              fmt::format("a link of {} names {} relations", what, relations),
               "write one link per list entry");
       }
       return;
     }
     std::string_view rel = model::RelationName(link.relation);
-    std::string link_what = fmt::format("link '{} {} {}'", child, rel, link.parent);
+    std::string link_what =
+        fmt::format("link '{} {} {}'", child, rel, link.parent);
     Scalar(node, "evidence", link_what, &link.evidence, true);
     Scalar(node, "citation", link_what, &link.citation);
     if (!link.parent.empty()) spec_.links.push_back(std::move(link));
@@ -361,7 +364,8 @@ base::Result<model::GraphSpec> ParseYaml(std::string_view text,
                                          std::string_view file_name) {
   // Binary or mis-encoded input: say so plainly instead of letting the YAML
   // parser produce something confusing.
-  if (std::size_t bad = base::FindInvalidText(text); bad != std::string_view::npos) {
+  if (std::size_t bad = base::FindInvalidText(text);
+      bad != std::string_view::npos) {
     base::TextPosition pos = base::PositionOf(text, bad);
     return Problems({{{std::string(file_name), pos.line, pos.column},
                       fmt::format("byte 0x{:02x} is not UTF-8 text; this does "
@@ -387,7 +391,8 @@ base::Result<model::GraphSpec> ParseYaml(std::string_view text,
          "YAML syntax error: " + e.msg,
          "check the indentation and quoting near this line"});
   }
-  if (!reader.diagnostics().empty()) return Problems(std::move(reader.diagnostics()));
+  if (!reader.diagnostics().empty())
+    return Problems(std::move(reader.diagnostics()));
   return std::move(reader.spec());
 }
 
@@ -408,8 +413,8 @@ base::Result<model::Graph> LoadGraph(const std::filesystem::path& path,
         files.push_back(it->path());
     }
     if (ec) {
-      return base::Status::IoError(fmt::format(
-          "cannot list folder '{}': {}", path.string(), ec.message()));
+      return base::Status::IoError(fmt::format("cannot list folder '{}': {}",
+                                               path.string(), ec.message()));
     }
     if (files.empty()) {
       return base::Status::NotFound(fmt::format(

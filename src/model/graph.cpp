@@ -1,13 +1,13 @@
 #include "model/graph.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <boost/graph/depth_first_search.hpp>
+#include <boost/graph/filtered_graph.hpp>
 #include <set>
 #include <tuple>
 #include <utility>
-
-#include <boost/graph/depth_first_search.hpp>
-#include <boost/graph/filtered_graph.hpp>
-#include <fmt/format.h>
 
 #include "base/text.h"
 #include "model/resolve.h"
@@ -48,8 +48,8 @@ struct CycleRecorder : boost::default_dfs_visitor {
 void CheckInfluenceCycles(const Topology& topo, std::span<const Work> works,
                           std::span<const Link> links,
                           std::vector<Diagnostic>* diags) {
-  boost::filtered_graph<Topology, InfluenceOnly> influence(topo,
-                                                           InfluenceOnly{&topo});
+  boost::filtered_graph<Topology, InfluenceOnly> influence(
+      topo, InfluenceOnly{&topo});
   std::vector<VertexId> parent(works.size());
   std::vector<TopoEdge> back_edges;
   std::vector<boost::default_color_type> colors(works.size());
@@ -126,36 +126,37 @@ base::Result<Graph> Graph::Build(GraphSpec spec) {
   }
 
   std::string era_ids;
-  for (const Era& era : g.eras_) era_ids += (era_ids.empty() ? "" : ", ") + era.id;
+  for (const Era& era : g.eras_)
+    era_ids += (era_ids.empty() ? "" : ", ") + era.id;
 
   for (VertexId v = 0; v < g.works_.size(); ++v) {
     const Work& w = g.works_[v];
     auto [it, inserted] = g.ids_.emplace(w.id, v);
     if (!inserted) {
-      diags.push_back(
-          {w.where,
-           fmt::format("duplicate work id '{}', first defined{}", w.id,
-                       At(g.works_[it->second].where)),
-           "rename one of them, or merge the two entries"});
+      diags.push_back({w.where,
+                       fmt::format("duplicate work id '{}', first defined{}",
+                                   w.id, At(g.works_[it->second].where)),
+                       "rename one of them, or merge the two entries"});
       continue;
     }
     const Era* era = g.FindEra(w.era);
     if (w.era.empty() && w.kind != Kind::kOrganization) {
       diags.push_back({w.where, fmt::format("work '{}' has no era", w.id),
-                       era_ids.empty() ? "add 'era: ...'"
-                                       : "add 'era: ...' with one of: " +
-                                             era_ids});
+                       era_ids.empty()
+                           ? "add 'era: ...'"
+                           : "add 'era: ...' with one of: " + era_ids});
     } else if (era == nullptr && !w.era.empty()) {
       diags.push_back(
-          {w.where, fmt::format("work '{}' names unknown era '{}'", w.id, w.era),
+          {w.where,
+           fmt::format("work '{}' names unknown era '{}'", w.id, w.era),
            era_ids.empty() ? "define the era under 'eras:'"
                            : "use one of: " + era_ids});
     }
     if (!w.date.known() && w.kind != Kind::kOrganization) {
-      diags.push_back({w.where,
-                       fmt::format("work '{}' has no date", w.id),
+      diags.push_back({w.where, fmt::format("work '{}' has no date", w.id),
                        "add 'date: YYYY-MM' (only organizations may omit it)"});
-    } else if (era != nullptr && w.date.known() && !era->Contains(w.date.year)) {
+    } else if (era != nullptr && w.date.known() &&
+               !era->Contains(w.date.year)) {
       diags.push_back(
           {w.where,
            fmt::format("work '{}' is dated {} but its era '{}' spans {}-{}",
@@ -200,20 +201,19 @@ base::Result<Graph> Graph::Build(GraphSpec spec) {
     auto parent = g.FindId(spec_link.parent);
     std::string_view rel = RelationName(spec_link.relation);
     if (!child) {
-      diags.push_back({spec_link.where,
-                       fmt::format("link from unknown work '{}'",
-                                   spec_link.child),
-                       "declare links inside the work they belong to"});
+      diags.push_back(
+          {spec_link.where,
+           fmt::format("link from unknown work '{}'", spec_link.child),
+           "declare links inside the work they belong to"});
       continue;
     }
     if (!parent) {
       std::string hint =
           DidYouMean(g.works_, Suggest(g.keys_, spec_link.parent));
-      diags.push_back(
-          {spec_link.where,
-           fmt::format("'{}' {} unknown work '{}'", spec_link.child, rel,
-                       spec_link.parent),
-           hint.empty() ? "add the work, or fix the id" : hint});
+      diags.push_back({spec_link.where,
+                       fmt::format("'{}' {} unknown work '{}'", spec_link.child,
+                                   rel, spec_link.parent),
+                       hint.empty() ? "add the work, or fix the id" : hint});
       continue;
     }
     if (*child == *parent) {
@@ -249,15 +249,15 @@ base::Result<Graph> Graph::Build(GraphSpec spec) {
            "a work can only follow an earlier one; check both dates or "
            "reverse the link"});
     }
-    g.links_.push_back({*parent, *child, spec_link.relation,
-                        std::move(spec_link.evidence),
-                        std::move(spec_link.citation),
-                        std::move(spec_link.where)});
+    g.links_.push_back(
+        {*parent, *child, spec_link.relation, std::move(spec_link.evidence),
+         std::move(spec_link.citation), std::move(spec_link.where)});
   }
 
   if (!diags.empty()) {
-    std::string summary = fmt::format("{} problem{} in the graph data",
-                                      diags.size(), diags.size() == 1 ? "" : "s");
+    std::string summary =
+        fmt::format("{} problem{} in the graph data", diags.size(),
+                    diags.size() == 1 ? "" : "s");
     return base::Status::InvalidData(std::move(summary), std::move(diags));
   }
 
@@ -275,16 +275,13 @@ base::Result<Graph> Graph::Build(GraphSpec spec) {
 
   CheckInfluenceCycles(*g.topology_, g.works_, g.links_, &diags);
   if (!diags.empty()) {
-    std::string summary = fmt::format("{} influence cycle{} in the graph data",
-                                      diags.size(), diags.size() == 1 ? "" : "s");
+    std::string summary =
+        fmt::format("{} influence cycle{} in the graph data", diags.size(),
+                    diags.size() == 1 ? "" : "s");
     return base::Status::InvalidData(std::move(summary), std::move(diags));
   }
   return g;
 }
-
-}  // namespace lineage::model
-
-namespace lineage::model {
 
 std::vector<VertexId> Parents(const Graph& graph, VertexId v,
                               RelationSet rels) {

@@ -79,10 +79,6 @@ class Graph {
   std::unique_ptr<Topology> topology_;
 };
 
-}  // namespace lineage::model
-
-namespace lineage::model {
-
 // The works `v` names through links of the given relations (its parents),
 // or the works that name `v` (its children), in link order. O(degree).
 std::vector<VertexId> Parents(const Graph& graph, VertexId v, RelationSet rels);

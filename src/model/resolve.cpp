@@ -1,9 +1,9 @@
 #include "model/resolve.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "base/text.h"
 
@@ -54,10 +54,9 @@ std::string DidYouMean(std::span<const Work> works,
 base::Result<VertexId> Resolve(const Graph& graph, std::string_view name) {
   if (auto v = graph.FindKey(base::NormalizeKey(name))) return *v;
   std::string hint = DidYouMean(graph.works(), Suggest(graph.keys(), name));
-  return base::Status::NotFound(
-      fmt::format("no work named '{}'{}", name,
-                  hint.empty() ? "; `lineage show` lists every work"
-                               : "; " + hint));
+  return base::Status::NotFound(fmt::format(
+      "no work named '{}'{}", name,
+      hint.empty() ? "; `lineage show` lists every work" : "; " + hint));
 }
 
 }  // namespace lineage::model

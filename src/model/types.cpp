@@ -1,10 +1,10 @@
 #include "model/types.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <charconv>
 #include <utility>
-
-#include <fmt/format.h>
 
 namespace lineage::model {
 namespace {
@@ -57,7 +57,8 @@ bool ParseInt(std::string_view text, int* out) {
   if (text.empty()) return false;
   for (char c : text)
     if (c < '0' || c > '9') return false;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
+  auto [ptr, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), *out);
   return ec == std::errc() && ptr == text.data() + text.size();
 }
 

@@ -21,8 +21,8 @@ std::vector<std::string> Ids(const model::Graph& g,
 TEST(ReachTest, AncestorsOfTheTipAreNearestFirst) {
   model::Graph g = testing::Diamond();
   auto up = Reach(g, V(g, "tip"), Direction::kAncestors);
-  EXPECT_EQ(Ids(g, up), (std::vector<std::string>{"join@1", "left@2",
-                                                  "right@2", "root@3"}));
+  EXPECT_EQ(Ids(g, up), (std::vector<std::string>{"join@1", "left@2", "right@2",
+                                                  "root@3"}));
   EXPECT_EQ(up[0].via, V(g, "tip"));
   EXPECT_EQ(up[3].via, V(g, "left"));  // Reached first through left.
 }
@@ -30,26 +30,30 @@ TEST(ReachTest, AncestorsOfTheTipAreNearestFirst) {
 TEST(ReachTest, DepthLimitStopsTheSearch) {
   model::Graph g = testing::Diamond();
   auto up = Reach(g, V(g, "tip"), Direction::kAncestors, {.max_depth = 2});
-  EXPECT_EQ(Ids(g, up), (std::vector<std::string>{"join@1", "left@2", "right@2"}));
-  EXPECT_TRUE(Reach(g, V(g, "tip"), Direction::kAncestors, {.max_depth = 0}).empty());
+  EXPECT_EQ(Ids(g, up),
+            (std::vector<std::string>{"join@1", "left@2", "right@2"}));
+  EXPECT_TRUE(
+      Reach(g, V(g, "tip"), Direction::kAncestors, {.max_depth = 0}).empty());
 }
 
 TEST(ReachTest, KnowledgeLinksAreFollowedOnlyWhenAsked) {
   model::Graph g = testing::Diamond();
   auto all = Reach(g, V(g, "tip"), Direction::kAncestors,
                    {.relations = model::RelationSet::All()});
-  EXPECT_EQ(Ids(g, all), (std::vector<std::string>{"join@1", "data@2", "left@2",
-                                                   "right@2", "lab@2", "root@3"}));
-  auto trained = Reach(g, V(g, "join"), Direction::kAncestors,
-                       {.relations = model::RelationSet().Add(model::Relation::kTrainedOn)});
+  EXPECT_EQ(Ids(g, all),
+            (std::vector<std::string>{"join@1", "data@2", "left@2", "right@2",
+                                      "lab@2", "root@3"}));
+  auto trained = Reach(
+      g, V(g, "join"), Direction::kAncestors,
+      {.relations = model::RelationSet().Add(model::Relation::kTrainedOn)});
   EXPECT_EQ(Ids(g, trained), (std::vector<std::string>{"data@1"}));
 }
 
 TEST(ReachTest, DescendantsOfTheRoot) {
   model::Graph g = testing::Diamond();
   auto down = Reach(g, V(g, "root"), Direction::kDescendants);
-  EXPECT_EQ(Ids(g, down), (std::vector<std::string>{"left@1", "right@1",
-                                                    "join@2", "tip@3"}));
+  EXPECT_EQ(Ids(g, down),
+            (std::vector<std::string>{"left@1", "right@1", "join@2", "tip@3"}));
 }
 
 TEST(ReachTest, IsolatedWorkReachesNothing) {
@@ -76,7 +80,8 @@ TEST(CommonAncestorsTest, AnAncestorIsTheLowestCommonAncestorOfItsDescendant) {
   EXPECT_TRUE(common[0].lowest);
   EXPECT_EQ(common[0].distance_a, 0);
   EXPECT_EQ(common[0].distance_b, 1);
-  for (std::size_t i = 1; i < common.size(); ++i) EXPECT_FALSE(common[i].lowest);
+  for (std::size_t i = 1; i < common.size(); ++i)
+    EXPECT_FALSE(common[i].lowest);
 }
 
 TEST(CommonAncestorsTest, TwoLowestCommonAncestorsInACrissCross) {

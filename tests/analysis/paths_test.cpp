@@ -11,7 +11,8 @@ using testing::V;
 
 std::string Ids(const model::Graph& g, const Path& p) {
   std::string out;
-  for (model::VertexId v : p.works) out += (out.empty() ? "" : ">") + g.work(v).id;
+  for (model::VertexId v : p.works)
+    out += (out.empty() ? "" : ">") + g.work(v).id;
   return out;
 }
 
@@ -42,7 +43,8 @@ TEST(ShortestPathTest, AWorkIsAPathOfLengthZeroToItself) {
 TEST(ShortestPathTest, KnowledgeLinksOnlyWhenAsked) {
   model::Graph g = testing::Diamond();
   EXPECT_FALSE(ShortestPath(g, V(g, "data"), V(g, "tip")));
-  auto p = ShortestPath(g, V(g, "data"), V(g, "tip"), model::RelationSet::All());
+  auto p =
+      ShortestPath(g, V(g, "data"), V(g, "tip"), model::RelationSet::All());
   ASSERT_TRUE(p);
   EXPECT_EQ(Ids(g, *p), "data>join>tip");
 }
@@ -76,7 +78,8 @@ TEST(AllPathsTest, LimitsCutTheSearchAndSaySo) {
   PathSet one = AllPaths(g, V(g, "root"), V(g, "tip"), {.max_paths = 1});
   EXPECT_EQ(one.paths.size(), 1u);
   EXPECT_TRUE(one.truncated);
-  PathSet short_only = AllPaths(g, V(g, "root"), V(g, "tip"), {.max_length = 2});
+  PathSet short_only =
+      AllPaths(g, V(g, "root"), V(g, "tip"), {.max_length = 2});
   EXPECT_TRUE(short_only.paths.empty());
   EXPECT_TRUE(short_only.truncated);
   PathSet no_steps = AllPaths(g, V(g, "root"), V(g, "tip"), {.max_steps = 2});

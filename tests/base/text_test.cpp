@@ -47,9 +47,9 @@ TEST(PositionOfTest, CountsLinesAndColumnsFromOne) {
 TEST(FindInvalidTextTest, FindsBinaryBytesButAcceptsUtf8AndCrlf) {
   EXPECT_EQ(FindInvalidText("ok: 路人\r\n\ttab"), std::string_view::npos);
   EXPECT_EQ(FindInvalidText(std::string_view("ab\0c", 4)), 2u);
-  EXPECT_EQ(FindInvalidText("ab\xC3"), 2u);        // Truncated sequence.
-  EXPECT_EQ(FindInvalidText("\xC0\x80"), 0u);      // Overlong NUL.
-  EXPECT_EQ(FindInvalidText("x\x1b[31m"), 1u);     // Escape character.
+  EXPECT_EQ(FindInvalidText("ab\xC3"), 2u);     // Truncated sequence.
+  EXPECT_EQ(FindInvalidText("\xC0\x80"), 0u);   // Overlong NUL.
+  EXPECT_EQ(FindInvalidText("x\x1b[31m"), 1u);  // Escape character.
 }
 
 }  // namespace

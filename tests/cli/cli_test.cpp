@@ -1,15 +1,14 @@
 // End-to-end: runs the real `lineage` binary and checks exit codes, stdout
 // and stderr.
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "testing/fixtures.h"
 
@@ -46,7 +45,8 @@ Outcome Lineage(const std::vector<std::string>& args) {
   fs::create_directories(dir);
   std::string cmd = ShellQuote(LINEAGE_BIN);
   for (const std::string& a : args) cmd += " " + ShellQuote(a);
-  cmd += " </dev/null >" + (dir / "out").string() + " 2>" + (dir / "err").string();
+  cmd +=
+      " </dev/null >" + (dir / "out").string() + " 2>" + (dir / "err").string();
   int status = std::system(cmd.c_str());
   Outcome r;
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -73,7 +73,7 @@ TEST(CliTest, HelpListsEveryCommandAndExitsZero) {
 TEST(CliTest, UsageErrorsExitWithTwo) {
   EXPECT_EQ(Lineage({}).code, 2);
   EXPECT_EQ(Lineage({"frobnicate"}).code, 2);
-  EXPECT_EQ(OnGood({"ancestors"}).code, 2);                  // Missing work.
+  EXPECT_EQ(OnGood({"ancestors"}).code, 2);  // Missing work.
   EXPECT_EQ(OnGood({"ancestors", "gan", "--depth", "x"}).code, 2);
   EXPECT_EQ(OnGood({"export", "--format", "pdf"}).code, 2);
   EXPECT_EQ(OnGood({"path", "gan", "stylegan", "-r", "inspired"}).code, 2);
@@ -93,13 +93,15 @@ TEST(CliTest, ValidatePassesOnGoodDataAndFailsWithOneOnBadData) {
   EXPECT_NE(good.out.find("4 works, 3 links"), std::string::npos);
   Outcome bad = Lineage({"--data", Fixture("bad/cycle.yaml"), "validate"});
   EXPECT_EQ(bad.code, 1);
-  EXPECT_NE(bad.err.find("cycle.yaml:10:9: error: influence cycle: a -> b -> c -> a"),
-            std::string::npos)
+  EXPECT_NE(
+      bad.err.find("cycle.yaml:10:9: error: influence cycle: a -> b -> c -> a"),
+      std::string::npos)
       << bad.err;
 }
 
 TEST(CliTest, ValidateJsonListsErrorsWithLocations) {
-  Outcome r = Lineage({"--data", Fixture("bad/temporal.yaml"), "validate", "--json"});
+  Outcome r =
+      Lineage({"--data", Fixture("bad/temporal.yaml"), "validate", "--json"});
   EXPECT_EQ(r.code, 1);
   json doc = r.Json();
   EXPECT_EQ(doc["ok"], false);
@@ -114,7 +116,8 @@ TEST(CliTest, EveryQueryOnBadDataFailsWithOneAndNoOutput) {
     Outcome r = Lineage({"--data", Fixture("bad/dangling_link.yaml"), cmd});
     EXPECT_EQ(r.code, 1) << cmd;
     EXPECT_TRUE(r.out.empty()) << cmd;
-    EXPECT_NE(r.err.find("dangling_link.yaml:15:9"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("dangling_link.yaml:15:9"), std::string::npos)
+        << r.err;
   }
 }
 
@@ -142,7 +145,8 @@ TEST(CliTest, DepthAndRelationOptionsShapeTheAnswer) {
 }
 
 TEST(CliTest, PathJsonListsTheWorksOfEachPathInOrder) {
-  Outcome r = OnGood({"path", "Generative adversarial nets", "stylegan", "--json"});
+  Outcome r =
+      OnGood({"path", "Generative adversarial nets", "stylegan", "--json"});
   ASSERT_EQ(r.code, 0) << r.err;
   json doc = r.Json();
   ASSERT_EQ(doc["paths"].size(), 1u);
@@ -152,7 +156,8 @@ TEST(CliTest, PathJsonListsTheWorksOfEachPathInOrder) {
   EXPECT_EQ(works[1]["id"], "dcgan");
   EXPECT_EQ(works[2]["id"], "stylegan");
   EXPECT_EQ(doc["paths"][0]["links"][0]["relation"], "builds_on");
-  EXPECT_FALSE(doc["paths"][0]["links"][0]["evidence"].get<std::string>().empty());
+  EXPECT_FALSE(
+      doc["paths"][0]["links"][0]["evidence"].get<std::string>().empty());
   json all = OnGood({"path", "gan", "stylegan", "--all", "--json"}).Json();
   EXPECT_EQ(all["paths"].size(), 1u);
   EXPECT_EQ(all["truncated"], false);
@@ -197,8 +202,8 @@ TEST(CliTest, ExportWritesAtomicallyToAFileOrToStdout) {
   Outcome xml = OnGood({"export", "--format", "graphml"});
   EXPECT_EQ(xml.out.rfind("<?xml", 0), 0u);
   // A failed export leaves the old file as it was.
-  Outcome bad = Lineage({"--data", Fixture("bad/cycle.yaml"), "export", "-o",
-                     out.string()});
+  Outcome bad = Lineage(
+      {"--data", Fixture("bad/cycle.yaml"), "export", "-o", out.string()});
   EXPECT_EQ(bad.code, 1);
   EXPECT_EQ(json::parse(Slurp(out))["nodes"].size(), 4u);
   fs::remove_all(dir);

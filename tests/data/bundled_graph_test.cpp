@@ -25,8 +25,8 @@ class BundledGraphTest : public ::testing::Test {
     return v.ok() ? *v : 0;
   }
   static bool IsAncestor(const char* older, const char* newer) {
-    for (const auto& r : analysis::Reach(*graph_, W(newer),
-                                         analysis::Direction::kAncestors))
+    for (const auto& r :
+         analysis::Reach(*graph_, W(newer), analysis::Direction::kAncestors))
       if (r.work == W(older)) return true;
     return false;
   }
@@ -43,30 +43,66 @@ class BundledGraphTest : public ::testing::Test {
 model::Graph* BundledGraphTest::graph_ = nullptr;
 
 TEST_F(BundledGraphTest, EveryMilestoneOfTheArticleIsAWork) {
-  for (const char* name :
-       {"deep belief nets", "VAE", "DeepDream", "AlexNet", "ImageNet", "GAN",
-        "DCGAN", "Attention is all you need", "BERT", "Conceptual Captions",
-        "StyleGAN", "StyleGAN2-ADA", "FFHQ", "GPT-3", "ViT", "VQGAN",
-        "Zero-shot text-to-image generation", "DALL-E", "CLIP",
-        "Diffusion models beat GANs", "DALL-E mini", "Conceptual 12M",
-        "YFCM100M", "CLIP-guided diffusion", "VQGAN-CLIP", "wombo.ai", "GLIDE",
-        "DALL-E 2", "Imagegen", "Parti", "Stable Diffusion", "DreamBooth",
-        "Shutterstock", "MNIST", "Labeled Faces in the Wild",
-        "Toronto Faces", "路人回忆 I", "深度信念网"}) {
+  for (const char* name : {"deep belief nets",
+                           "VAE",
+                           "DeepDream",
+                           "AlexNet",
+                           "ImageNet",
+                           "GAN",
+                           "DCGAN",
+                           "Attention is all you need",
+                           "BERT",
+                           "Conceptual Captions",
+                           "StyleGAN",
+                           "StyleGAN2-ADA",
+                           "FFHQ",
+                           "GPT-3",
+                           "ViT",
+                           "VQGAN",
+                           "Zero-shot text-to-image generation",
+                           "DALL-E",
+                           "CLIP",
+                           "Diffusion models beat GANs",
+                           "DALL-E mini",
+                           "Conceptual 12M",
+                           "YFCM100M",
+                           "CLIP-guided diffusion",
+                           "VQGAN-CLIP",
+                           "wombo.ai",
+                           "GLIDE",
+                           "DALL-E 2",
+                           "Imagegen",
+                           "Parti",
+                           "Stable Diffusion",
+                           "DreamBooth",
+                           "Shutterstock",
+                           "MNIST",
+                           "Labeled Faces in the Wild",
+                           "Toronto Faces",
+                           "路人回忆 I",
+                           "深度信念网"}) {
     EXPECT_TRUE(model::Resolve(*graph_, name).ok()) << name;
   }
 }
 
 TEST_F(BundledGraphTest, DatesFollowTheArticle) {
   const std::pair<const char*, const char*> dates[] = {
-      {"AlexNet", "2012-12"},      {"GAN", "2014-12"},
-      {"DCGAN", "2015-11"},        {"Transformer", "2017-06"},
-      {"Conceptual Captions", "2018-07"}, {"GPT-3", "2020-05"},
-      {"VQGAN", "2020-12"},        {"DALL-E", "2021-01"},
-      {"CLIP", "2021-01"},         {"DALL-E mini", "2021-07"},
-      {"DALL-E 2", "2022-04"},     {"Imagen", "2022-05"},
-      {"Parti", "2022-06"},        {"Stable Diffusion", "2022-08"},
-      {"DreamBooth", "2022-08"},   {"Shutterstock deal", "2022-10"},
+      {"AlexNet", "2012-12"},
+      {"GAN", "2014-12"},
+      {"DCGAN", "2015-11"},
+      {"Transformer", "2017-06"},
+      {"Conceptual Captions", "2018-07"},
+      {"GPT-3", "2020-05"},
+      {"VQGAN", "2020-12"},
+      {"DALL-E", "2021-01"},
+      {"CLIP", "2021-01"},
+      {"DALL-E mini", "2021-07"},
+      {"DALL-E 2", "2022-04"},
+      {"Imagen", "2022-05"},
+      {"Parti", "2022-06"},
+      {"Stable Diffusion", "2022-08"},
+      {"DreamBooth", "2022-08"},
+      {"Shutterstock deal", "2022-10"},
       {"deep belief nets", "2006-07"}};
   for (const auto& [name, date] : dates)
     EXPECT_EQ(graph_->work(W(name)).date.ToString(), date) << name;
@@ -85,7 +121,8 @@ TEST_F(BundledGraphTest, ErasAreTheArticlesPeriods) {
 
 TEST_F(BundledGraphTest, GanLeadsToStyleGanThroughDcgan) {
   EXPECT_TRUE(IsAncestor("GAN", "StyleGAN"));
-  analysis::PathSet paths = analysis::AllPaths(*graph_, W("GAN"), W("StyleGAN"));
+  analysis::PathSet paths =
+      analysis::AllPaths(*graph_, W("GAN"), W("StyleGAN"));
   ASSERT_FALSE(paths.paths.empty());
   for (const analysis::Path& p : paths.paths) {
     EXPECT_NE(std::find(p.works.begin(), p.works.end(), W("DCGAN")),
@@ -101,15 +138,16 @@ TEST_F(BundledGraphTest, ClipAndGlideAreAncestorsOfDalle2) {
 }
 
 TEST_F(BundledGraphTest, TheTransformerIsBehindTheAgeOfTransformers) {
-  for (const char* work : {"BERT", "GPT-3", "ViT", "CLIP", "DALL-E", "Parti",
-                           "Stable Diffusion"})
+  for (const char* work :
+       {"BERT", "GPT-3", "ViT", "CLIP", "DALL-E", "Parti", "Stable Diffusion"})
     EXPECT_TRUE(IsAncestor("Transformer", work)) << work;
 }
 
 TEST_F(BundledGraphTest, KnowledgeFromTheText) {
   EXPECT_TRUE(HasLink("DALL-E mini", model::Relation::kReplicates, "DALL-E"));
   EXPECT_TRUE(HasLink("DALL-E", model::Relation::kUses, "VAE"));
-  EXPECT_TRUE(HasLink("DALL-E", model::Relation::kTrainedOn, "Conceptual Captions"));
+  EXPECT_TRUE(
+      HasLink("DALL-E", model::Relation::kTrainedOn, "Conceptual Captions"));
   EXPECT_TRUE(HasLink("StyleGAN", model::Relation::kTrainedOn, "FFHQ"));
   EXPECT_TRUE(HasLink("StyleGAN2-ADA", model::Relation::kBuildsOn, "StyleGAN"));
   EXPECT_TRUE(HasLink("Imagen", model::Relation::kRespondsTo, "DALL-E 2"));

@@ -1,11 +1,10 @@
 #include "io/atomic_file.h"
 
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <filesystem>
 #include <random>
-
-#include <gtest/gtest.h>
 
 namespace lineage::io {
 namespace {

@@ -1,9 +1,9 @@
 #include "io/export.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <fstream>
-
-#include <gtest/gtest.h>
 
 #include "io/atomic_file.h"
 #include "io/yaml_loader.h"

@@ -1,10 +1,10 @@
 #include "io/yaml_loader.h"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <random>
-
-#include <gtest/gtest.h>
 
 #include "io/atomic_file.h"
 #include "testing/fixtures.h"
@@ -64,8 +64,8 @@ TEST_P(BadFixtureTest, NamesFileLineAndFix) {
 INSTANTIATE_TEST_SUITE_P(
     EveryValidationError, BadFixtureTest,
     ::testing::Values(
-        BadCase{"duplicate_id.yaml", 9, "duplicate work id 'gan', first defined",
-                "rename one of them"},
+        BadCase{"duplicate_id.yaml", 9,
+                "duplicate work id 'gan', first defined", "rename one of them"},
         BadCase{"dangling_link.yaml", 15,
                 "'stylegan' builds_on unknown work 'dcgna'",
                 "did you mean 'dcgan'"},
@@ -73,8 +73,7 @@ INSTANTIATE_TEST_SUITE_P(
                 "use one of: paper, model"},
         BadCase{"unknown_relation.yaml", 15, "unknown relation 'inspired_by'",
                 "builds_on, influenced_by"},
-        BadCase{"malformed_date.yaml", 7, "malformed date 'Dec 2014'",
-                ""},
+        BadCase{"malformed_date.yaml", 7, "malformed date 'Dec 2014'", ""},
         BadCase{"self_loop.yaml", 10, "work 'gan' builds_on itself",
                 "remove this self-link"},
         BadCase{"cycle.yaml", 10, "influence cycle: ", "remove or reverse"},
@@ -171,7 +170,8 @@ TEST(LoadGraphTest, EmptyFileSaysSo) {
 
 TEST(LoadGraphTest, RunawayNestingIsAnErrorNotACrash) {
   TempDir dir;
-  auto g = LoadGraph(dir.Write("deep.yaml", "works:\n  - " + std::string(100000, '[')));
+  auto g = LoadGraph(
+      dir.Write("deep.yaml", "works:\n  - " + std::string(100000, '[')));
   ASSERT_FALSE(g.ok());
   EXPECT_NE(g.status().ToString().find("nests deeper"), std::string::npos)
       << g.status().ToString();
@@ -182,7 +182,8 @@ TEST(LoadGraphTest, OversizedFileIsRefusedBeforeParsing) {
   auto path = dir.Write("big.yaml", std::string(2048, '#'));
   auto g = LoadGraph(path, LoadOptions{1024});
   ASSERT_FALSE(g.ok());
-  EXPECT_NE(g.status().message().find("more than the limit"), std::string::npos);
+  EXPECT_NE(g.status().message().find("more than the limit"),
+            std::string::npos);
 }
 
 // Cutting the file anywhere must give either a graph or a clear error, and
@@ -217,10 +218,10 @@ TEST(ParseYamlTest, ListsEverySchemaProblemOfADocument) {
   auto spec = ParseYaml(
       "works:\n"
       "  - id: a\n"
-      "    kind: robot\n"      // unknown kind
-      "    date: 2014-13\n"    // bad month
-      "    era: e\n"           // (name missing: reported at line 2)
-      "  - just a string\n",   // not a mapping
+      "    kind: robot\n"     // unknown kind
+      "    date: 2014-13\n"   // bad month
+      "    era: e\n"          // (name missing: reported at line 2)
+      "  - just a string\n",  // not a mapping
       "inline.yaml");
   ASSERT_FALSE(spec.ok());
   const auto& d = spec.status().diagnostics();

@@ -43,7 +43,8 @@ TEST(GraphBuildTest, ParentsAndChildrenFilterByRelation) {
   Graph g = testing::Diamond();
   auto parents = Parents(g, V(g, "join"), RelationSet::Influence());
   EXPECT_EQ(parents.size(), 2u);
-  auto orgs = Parents(g, V(g, "join"), RelationSet().Add(Relation::kPublishedBy));
+  auto orgs =
+      Parents(g, V(g, "join"), RelationSet().Add(Relation::kPublishedBy));
   ASSERT_EQ(orgs.size(), 1u);
   EXPECT_EQ(g.work(orgs[0]).id, "lab");
   EXPECT_EQ(Children(g, V(g, "data"), RelationSet::Influence()).size(), 0u);
@@ -51,7 +52,8 @@ TEST(GraphBuildTest, ParentsAndChildrenFilterByRelation) {
 }
 
 TEST(GraphBuildTest, RefusesDuplicateIds) {
-  auto msg = OnlyProblem(SpecBuilder().Work("a", "2000").Work("a", "2001").spec());
+  auto msg =
+      OnlyProblem(SpecBuilder().Work("a", "2000").Work("a", "2001").spec());
   EXPECT_NE(msg.find("duplicate work id 'a'"), std::string::npos) << msg;
 }
 
@@ -66,7 +68,8 @@ TEST(GraphBuildTest, RefusesUnknownEraListingTheKnownOnes) {
 TEST(GraphBuildTest, RefusesMissingDateExceptForOrganizations) {
   auto msg = OnlyProblem(SpecBuilder().Work("a", "").spec());
   EXPECT_NE(msg.find("has no date"), std::string::npos) << msg;
-  EXPECT_TRUE(Graph::Build(SpecBuilder().Work("org", "", "organization").spec()).ok());
+  EXPECT_TRUE(
+      Graph::Build(SpecBuilder().Work("org", "", "organization").spec()).ok());
 }
 
 TEST(GraphBuildTest, RefusesDateOutsideItsEra) {
@@ -80,10 +83,14 @@ TEST(GraphBuildTest, RefusesDateOutsideItsEra) {
 }
 
 TEST(GraphBuildTest, RefusesANameSharedByTwoWorks) {
-  auto msg = OnlyProblem(
-      SpecBuilder().Work("dall-e", "2021").Work("b", "2021").Alias("DALL·E").spec());
-  EXPECT_NE(msg.find("name 'DALL·E' of work 'b' already refers to work 'dall-e'"),
-            std::string::npos)
+  auto msg = OnlyProblem(SpecBuilder()
+                             .Work("dall-e", "2021")
+                             .Work("b", "2021")
+                             .Alias("DALL·E")
+                             .spec());
+  EXPECT_NE(
+      msg.find("name 'DALL·E' of work 'b' already refers to work 'dall-e'"),
+      std::string::npos)
       << msg;
 }
 

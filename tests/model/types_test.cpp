@@ -19,9 +19,9 @@ TEST(DateTest, ParsesYearMonthAndDayPrecision) {
 }
 
 TEST(DateTest, RejectsMalformedDatesWithTheExpectedForm) {
-  for (const char* bad : {"", "14", "2014-13", "2014-1", "2021-02-29",
-                          "2014-12-01-01", "Dec 2014", "2014/12", "0999",
-                          "2014-00", "2014-12-32", "+2014"}) {
+  for (const char* bad :
+       {"", "14", "2014-13", "2014-1", "2021-02-29", "2014-12-01-01",
+        "Dec 2014", "2014/12", "0999", "2014-00", "2014-12-32", "+2014"}) {
     auto r = Date::Parse(bad);
     EXPECT_FALSE(r.ok()) << bad;
     if (!r.ok()) {
@@ -40,7 +40,8 @@ TEST(DateTest, ComparesAtTheCommonPrecision) {
 
 TEST(KindAndRelationTest, NamesRoundTrip) {
   for (Kind k : AllKinds()) EXPECT_EQ(ParseKind(KindName(k)), k);
-  for (Relation r : AllRelations()) EXPECT_EQ(ParseRelation(RelationName(r)), r);
+  for (Relation r : AllRelations())
+    EXPECT_EQ(ParseRelation(RelationName(r)), r);
   EXPECT_FALSE(ParseKind("modle"));
   EXPECT_FALSE(ParseRelation("inspired"));
 }

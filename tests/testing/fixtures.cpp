@@ -1,9 +1,9 @@
 #include "testing/fixtures.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <iostream>
-
-#include <gtest/gtest.h>
 
 namespace lineage::testing {
 namespace {
