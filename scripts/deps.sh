@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, whatever of the build and test
-# dependencies is missing. Usage: scripts/deps.sh [build|test]
+# dependencies is missing. Usage: scripts/deps.sh [build|test|bench]
 set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config
           libboost-graph-dev libfmt-dev libspdlog-dev libyaml-cpp-dev
           libcli11-dev nlohmann-json3-dev libgraphviz-dev)
-if [[ "${1:-build}" == test ]]; then
-  packages+=(libgtest-dev python3 python3-networkx)
-fi
+case "${1:-build}" in
+  test) packages+=(libgtest-dev python3 python3-networkx) ;;
+  bench) packages+=(python3 graphviz) ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

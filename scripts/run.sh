@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, build, and run lineage on the
-# bundled knowledge graph (validate it, summarise it, export it to output/).
+# The main job: install what is missing, build, check the bundled knowledge
+# graph, print its summary, and draw the gallery into output/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh build
 bash scripts/build.sh build
-./build/lineage validate
-./build/lineage stats
-./build/lineage export --format graphml -o output/lineage.graphml
-./build/lineage export --format json -o output/lineage.json
-echo "wrote output/lineage.graphml and output/lineage.json"
+lineage=./build/lineage
+$lineage validate
+$lineage stats
+$lineage render -o output/lineage.svg
+$lineage render --focus gan --descendants -o output/gan-family.svg
+$lineage render --focus "DALL-E 2" --ancestors -o output/dall-e-2-ancestry.svg
+$lineage render --path transformer "stable diffusion" \
+  -o output/transformer-to-stable-diffusion.svg
+$lineage export --format graphml -o output/lineage.graphml
+$lineage export --format json -o output/lineage.json

@@ -15,6 +15,7 @@
 #include "analysis/stats.h"
 #include "cli/app.h"
 #include "cli/output.h"
+#include "cli/query.h"
 #include "io/atomic_file.h"
 #include "io/export.h"
 #include "io/yaml_loader.h"
@@ -26,74 +27,6 @@ namespace {
 using model::Graph;
 using model::VertexId;
 using nlohmann::json;
-
-base::Result<Graph> LoadData(const GlobalOptions& global) {
-  auto start = std::chrono::steady_clock::now();
-  auto graph = io::LoadGraph(global.data);
-  if (graph.ok()) {
-    auto ms = std::chrono::duration<double, std::milli>(
-                  std::chrono::steady_clock::now() - start)
-                  .count();
-    spdlog::debug("loaded {} works and {} links from {} in {:.1f} ms",
-                  graph->num_works(), graph->num_links(), global.data, ms);
-  }
-  return graph;
-}
-
-// "influence" (default), "all", or relation names.
-base::Result<model::RelationSet> ParseRelations(
-    const std::vector<std::string>& names) {
-  if (names.empty()) return model::RelationSet::Influence();
-  model::RelationSet set;
-  for (const std::string& name : names) {
-    if (name == "all") {
-      set = model::RelationSet::All();
-    } else if (name == "influence") {
-      for (model::Relation r : model::AllRelations())
-        if (model::IsInfluence(r)) set.Add(r);
-    } else if (auto rel = model::ParseRelation(name)) {
-      set.Add(*rel);
-    } else {
-      return base::Status::InvalidArgument(fmt::format(
-          "unknown relation '{}'; use 'influence', 'all' or one of: {}", name,
-          model::RelationNames()));
-    }
-  }
-  return set;
-}
-
-// What every query starts from: the graph, the works named on the command
-// line (in order) and the relations to follow.
-struct Query {
-  Graph graph;
-  std::vector<VertexId> works;
-  model::RelationSet relations;
-};
-
-base::Result<Query> PrepareQuery(const GlobalOptions& global,
-                                 const std::vector<std::string>& names,
-                                 const std::vector<std::string>& relations) {
-  // Usage errors first: they need no data.
-  auto rels = ParseRelations(relations);
-  if (!rels.ok()) return rels.status();
-  auto graph = LoadData(global);
-  if (!graph.ok()) return graph.status();
-  Query q{std::move(graph).value(), {}, *rels};
-  for (const std::string& name : names) {
-    auto v = model::Resolve(q.graph, name);
-    if (!v.ok()) return v.status();
-    q.works.push_back(*v);
-  }
-  return q;
-}
-
-void AddRelationOption(CLI::App* sub, std::vector<std::string>* out) {
-  sub->add_option("-r,--relation", *out,
-                  "Links to follow: 'influence' (default: builds_on, "
-                  "influenced_by, uses, replicates, introduced_by), 'all', or "
-                  "relation names; repeatable")
-      ->delimiter(',');
-}
 
 json LinkWithWork(const Graph& g, model::EdgeId e, VertexId other) {
   json j = io::LinkJson(g, e);
@@ -580,7 +513,7 @@ Runner SetupExport(CLI::App* sub, const GlobalOptions* global) {
   };
 }
 
-constexpr std::array<Command, 8> kCommands{{
+constexpr std::array<Command, 9> kCommands{{
     {"show", "Describe works, or list them all", SetupShow},
     {"ancestors", "Works a work descends from, nearest first", SetupAncestors},
     {"descendants", "Works that descend from a work, nearest first",
@@ -591,6 +524,8 @@ constexpr std::array<Command, 8> kCommands{{
     {"validate", "Check the data; every problem with file, line and fix",
      SetupValidate},
     {"export", "Write the whole graph as GraphML or JSON", SetupExport},
+    {"render", "Draw a lineage diagram (SVG, PNG, PDF or DOT) with Graphviz",
+     SetupRender},
 }};
 
 }  // namespace

@@ -28,4 +28,7 @@ struct Command {
 
 std::span<const Command> Commands();
 
+// Defined in render_command.cpp.
+Runner SetupRender(CLI::App* sub, const GlobalOptions* global);
+
 }  // namespace lineage::cli

@@ -223,5 +223,61 @@ TEST(CliTest, BinaryDataFileIsAnErrorNotACrash) {
   EXPECT_NE(r.err.find("not UTF-8 text"), std::string::npos) << r.err;
 }
 
+TEST(CliRenderTest, WritesAWellFormedSvgAtomically) {
+  fs::path dir = fs::temp_directory_path() /
+                 ("lineage-render-" + std::to_string(std::random_device{}()));
+  fs::path out = dir / "made" / "here.svg";
+  Outcome r = OnGood({"render", "-o", out.string()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("3 works, 2 links"), std::string::npos) << r.out;
+  std::string svg = Slurp(out);
+  EXPECT_NE(svg.find("<svg"), std::string::npos);
+  EXPECT_NE(svg.find("work&#45;stylegan"), std::string::npos);
+  // Only the finished file is left behind.
+  int entries = 0;
+  for (const auto& e : fs::directory_iterator(out.parent_path())) {
+    (void)e;
+    ++entries;
+  }
+  EXPECT_EQ(entries, 1);
+  // A failed render leaves the previous file untouched.
+  Outcome bad =
+      OnGood({"render", "--path", "stylegan", "gan", "-o", out.string()});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("'gan' came first"), std::string::npos) << bad.err;
+  EXPECT_EQ(Slurp(out), svg);
+  fs::remove_all(dir);
+}
+
+TEST(CliRenderTest, FormatFollowsTheExtensionOrTheFlag) {
+  Outcome dot = OnGood({"render", "-o", "-", "--format", "dot"});
+  ASSERT_EQ(dot.code, 0) << dot.err;
+  EXPECT_EQ(dot.out.rfind("digraph lineage", 0), 0u);
+  Outcome svg = OnGood({"render", "-o", "-", "--format", "svg", "--focus",
+                        "dcgan", "--ancestors"});
+  EXPECT_EQ(svg.code, 0) << svg.err;
+  EXPECT_NE(svg.out.find("Ancestry of DCGAN"), std::string::npos);
+}
+
+TEST(CliRenderTest, ViewOptionsAreCheckedBeforeDrawing) {
+  EXPECT_EQ(OnGood({"render", "--only"}).code, 2);
+  EXPECT_EQ(OnGood({"render", "--depth", "2"}).code, 2);
+  EXPECT_EQ(OnGood({"render", "--kind", "robot"}).code, 2);
+  EXPECT_EQ(OnGood({"render", "--era", "baroque"}).code, 2);
+  EXPECT_EQ(OnGood({"render", "--since", "last year"}).code, 2);
+  EXPECT_EQ(OnGood({"render", "--layout", "circo"}).code, 2);
+  EXPECT_EQ(OnGood({"render", "--focus", "gan", "--path", "gan", "dcgan"}).code,
+            2);
+  EXPECT_EQ(OnGood({"render", "--kind", "dataset", "-o", "-"}).code, 2);
+  Outcome none = OnGood({"render", "--kind", "dataset", "-o", "-"});
+  EXPECT_NE(none.err.find("nothing to draw"), std::string::npos);
+}
+
+TEST(CliRenderTest, UnwritableOutputFailsWithOne) {
+  Outcome r = OnGood({"render", "-o", "/proc/lineage/x.svg"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("cannot"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace lineage::cli

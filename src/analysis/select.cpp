@@ -1,0 +1,204 @@
+#include "analysis/select.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+#include <vector>
+
+#include "analysis/ancestry.h"
+#include "analysis/paths.h"
+
+namespace lineage::analysis {
+namespace {
+
+using model::EdgeId;
+using model::Graph;
+using model::VertexId;
+
+Selection Empty(const Graph& g) {
+  Selection s;
+  s.works.assign(g.num_works(), false);
+  s.links.assign(g.num_links(), false);
+  s.highlighted_works.assign(g.num_works(), false);
+  s.highlighted_links.assign(g.num_links(), false);
+  return s;
+}
+
+// Selects every link whose ends are both selected.
+void SelectLinksBetweenWorks(const Graph& g, Selection* s) {
+  for (EdgeId e = 0; e < g.num_links(); ++e) {
+    const model::Link& l = g.link(e);
+    s->links[e] = s->works[l.parent] && s->works[l.child];
+  }
+}
+
+bool Passes(const model::Work& w, const Filter& f) {
+  if (!f.kinds.empty() &&
+      std::find(f.kinds.begin(), f.kinds.end(), w.kind) == f.kinds.end())
+    return false;
+  if (!f.eras.empty() &&
+      std::find(f.eras.begin(), f.eras.end(), w.era) == f.eras.end())
+    return false;
+  if (!f.tags.empty() &&
+      std::none_of(f.tags.begin(), f.tags.end(), [&w](const std::string& t) {
+        return std::find(w.tags.begin(), w.tags.end(), t) != w.tags.end();
+      }))
+    return false;
+  // An undated work cannot be placed in a date range.
+  if ((f.since || f.until) && !w.date.known()) return false;
+  if (f.since && model::CompareAtCommonPrecision(w.date, *f.since) < 0)
+    return false;
+  if (f.until && model::CompareAtCommonPrecision(w.date, *f.until) > 0)
+    return false;
+  return true;
+}
+
+}  // namespace
+
+std::size_t Selection::num_works() const {
+  return std::count(works.begin(), works.end(), true);
+}
+std::size_t Selection::num_links() const {
+  return std::count(links.begin(), links.end(), true);
+}
+bool Selection::any_highlight() const {
+  return std::find(highlighted_works.begin(), highlighted_works.end(), true) !=
+         highlighted_works.end();
+}
+
+Selection SelectAll(const Graph& g) {
+  Selection s = Empty(g);
+  s.works.assign(g.num_works(), true);
+  s.links.assign(g.num_links(), true);
+  return s;
+}
+
+Selection SelectFamily(const Graph& g, VertexId work,
+                       const FamilyOptions& options) {
+  Selection s = Empty(g);
+  s.works[work] = true;
+  s.focus = {work};
+  TraversalOptions traversal{.max_depth = options.max_depth,
+                             .relations = options.relations};
+  if (options.ancestors) {
+    for (const Reached& r : Reach(g, work, Direction::kAncestors, traversal))
+      s.works[r.work] = true;
+  }
+  if (options.descendants) {
+    for (const Reached& r : Reach(g, work, Direction::kDescendants, traversal))
+      s.works[r.work] = true;
+  }
+  SelectLinksBetweenWorks(g, &s);
+  return s;
+}
+
+base::Result<Selection> SelectPaths(const Graph& g, VertexId from, VertexId to,
+                                    bool only, model::RelationSet relations) {
+  if (!ShortestPath(g, from, to, relations)) {
+    std::string hint =
+        ShortestPath(g, to, from, relations)
+            ? fmt::format("; '{}' came first: swap the two", g.work(to).id)
+            : "";
+    return base::Status::NotFound(
+        fmt::format("no influence path from '{}' to '{}'{}", g.work(from).id,
+                    g.work(to).id, hint));
+  }
+  Selection s = only ? Empty(g) : SelectAll(g);
+  s.focus = {from, to};
+  // On a path from A to B lie exactly the works that descend from A and are
+  // ancestors of B.
+  TraversalOptions traversal{.relations = relations};
+  std::vector<bool> below(g.num_works(), false);
+  for (const Reached& r : Reach(g, from, Direction::kDescendants, traversal))
+    below[r.work] = true;
+  s.highlighted_works[from] = s.highlighted_works[to] = true;
+  for (const Reached& r : Reach(g, to, Direction::kAncestors, traversal))
+    if (below[r.work]) s.highlighted_works[r.work] = true;
+  for (EdgeId e = 0; e < g.num_links(); ++e) {
+    const model::Link& l = g.link(e);
+    s.highlighted_links[e] = relations.Contains(l.relation) &&
+                             s.highlighted_works[l.parent] &&
+                             s.highlighted_works[l.child];
+  }
+  if (only) {
+    s.works = s.highlighted_works;
+    s.links = s.highlighted_links;
+  }
+  return s;
+}
+
+void ApplyFilter(const Graph& g, const Filter& filter, Selection* s) {
+  if (filter.empty()) return;
+  for (VertexId v = 0; v < g.num_works(); ++v) {
+    if (!s->works[v]) continue;
+    bool focus =
+        std::find(s->focus.begin(), s->focus.end(), v) != s->focus.end();
+    if (!focus && !Passes(g.work(v), filter)) {
+      s->works[v] = false;
+      s->highlighted_works[v] = false;
+    }
+  }
+  for (EdgeId e = 0; e < g.num_links(); ++e) {
+    const model::Link& l = g.link(e);
+    if (!s->works[l.parent] || !s->works[l.child]) {
+      s->links[e] = false;
+      s->highlighted_links[e] = false;
+    }
+  }
+}
+
+void Reduce(const Graph& g, Selection* s) {
+  const model::Topology& t = g.topology();
+  auto drawn_influence = [&](const model::TopoEdge& e) {
+    return s->links[t[e].link] && model::IsInfluence(t[e].relation);
+  };
+  // For each work u: which works are reachable from u in two or more steps
+  // through drawn influence links? A link u -> v is implied exactly when v
+  // is among them. Works are few in a drawable view, so one search per work
+  // is cheap and needs no topological bookkeeping.
+  constexpr VertexId kUnmarked = std::numeric_limits<VertexId>::max();
+  std::vector<VertexId> mark(g.num_works(), kUnmarked);
+  std::vector<VertexId> stack;
+  std::vector<EdgeId> hide;
+  for (VertexId u = 0; u < g.num_works(); ++u) {
+    if (!s->works[u]) continue;
+    // Seed the search with the children's children.
+    stack.clear();
+    for (auto [it, end] = boost::out_edges(u, t); it != end; ++it) {
+      if (!drawn_influence(*it)) continue;
+      VertexId c = boost::target(*it, t);
+      for (auto [jt, jend] = boost::out_edges(c, t); jt != jend; ++jt) {
+        if (!drawn_influence(*jt)) continue;
+        VertexId w = boost::target(*jt, t);
+        if (mark[w] != u) {
+          mark[w] = u;
+          stack.push_back(w);
+        }
+      }
+    }
+    while (!stack.empty()) {
+      VertexId w = stack.back();
+      stack.pop_back();
+      for (auto [it, end] = boost::out_edges(w, t); it != end; ++it) {
+        if (!drawn_influence(*it)) continue;
+        VertexId x = boost::target(*it, t);
+        if (mark[x] != u) {
+          mark[x] = u;
+          stack.push_back(x);
+        }
+      }
+    }
+    for (auto [it, end] = boost::out_edges(u, t); it != end; ++it) {
+      if (drawn_influence(*it) && mark[boost::target(*it, t)] == u)
+        hide.push_back(t[*it].link);
+    }
+  }
+  for (EdgeId e : hide) {
+    s->links[e] = false;
+    s->highlighted_links[e] = false;
+  }
+  s->reduced_links += hide.size();
+}
+
+}  // namespace lineage::analysis

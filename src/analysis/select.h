@@ -1,0 +1,78 @@
+// Choosing what a view shows: the whole graph, the family of one work, the
+// paths between two works, narrowed by filters and optionally reduced to
+// the transitive reduction of its influence links.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "model/graph.h"
+
+namespace lineage::analysis {
+
+// The works and links of a view. A link is selected only with both ends.
+// `highlighted` marks what a path view emphasises; everything else selected
+// is drawn faded when anything is highlighted.
+struct Selection {
+  std::vector<bool> works;  // Indexed by VertexId.
+  std::vector<bool> links;  // Indexed by EdgeId.
+  std::vector<bool> highlighted_works;
+  std::vector<bool> highlighted_links;
+  std::vector<model::VertexId> focus;  // Works the view is about.
+  std::size_t reduced_links = 0;       // Influence links hidden by Reduce().
+
+  std::size_t num_works() const;
+  std::size_t num_links() const;
+  bool any_highlight() const;
+};
+
+// Every work and link.
+Selection SelectAll(const model::Graph& graph);
+
+struct FamilyOptions {
+  bool ancestors = true;
+  bool descendants = true;
+  int max_depth = -1;  // -1: no limit.
+  model::RelationSet relations = model::RelationSet::Influence();
+};
+
+// `work`, its ancestors and/or descendants along `relations`, and every link
+// among them. O(V + E).
+Selection SelectFamily(const model::Graph& graph, model::VertexId work,
+                       const FamilyOptions& options = {});
+
+// The works and links on influence paths from `from` down to `to`,
+// highlighted; with `only`, nothing else is selected, otherwise the whole
+// graph is, faded. Fails with kNotFound when `to` does not descend from
+// `from` (saying so when it is the other way round). O(V + E).
+base::Result<Selection> SelectPaths(
+    const model::Graph& graph, model::VertexId from, model::VertexId to,
+    bool only, model::RelationSet relations = model::RelationSet::Influence());
+
+struct Filter {
+  std::vector<model::Kind> kinds;    // Empty: any kind.
+  std::vector<std::string> eras;     // Era ids; empty: any era.
+  std::vector<std::string> tags;     // A work needs one of them; empty: any.
+  std::optional<model::Date> since;  // Compared at the common precision.
+  std::optional<model::Date> until;
+  bool empty() const {
+    return kinds.empty() && eras.empty() && tags.empty() && !since && !until;
+  }
+};
+
+// Deselects works the filter rejects (and their links). The focus works of
+// the selection stay whatever the filter says. O(V + E).
+void ApplyFilter(const model::Graph& graph, const Filter& filter,
+                 Selection* selection);
+
+// Hides every selected influence link u -> v for which another selected
+// influence path leads from u to v: the transitive reduction of the drawn
+// lineage (Aho, Garey & Ullman 1972), unique on a DAG. Surviving links keep
+// all their attributes; knowledge links are untouched. Counts what it hid in
+// `reduced_links`. O(E · (V + E)) over the selection.
+void Reduce(const model::Graph& graph, Selection* selection);
+
+}  // namespace lineage::analysis

@@ -1,0 +1,76 @@
+#include "cli/query.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+
+#include "io/yaml_loader.h"
+#include "model/resolve.h"
+
+namespace lineage::cli {
+
+using model::Graph;
+
+base::Result<Graph> LoadData(const GlobalOptions& global) {
+  auto start = std::chrono::steady_clock::now();
+  auto graph = io::LoadGraph(global.data);
+  if (graph.ok()) {
+    auto ms = std::chrono::duration<double, std::milli>(
+                  std::chrono::steady_clock::now() - start)
+                  .count();
+    spdlog::debug("loaded {} works and {} links from {} in {:.1f} ms",
+                  graph->num_works(), graph->num_links(), global.data, ms);
+  }
+  return graph;
+}
+
+// "influence" (default), "all", or relation names.
+base::Result<model::RelationSet> ParseRelations(
+    const std::vector<std::string>& names) {
+  if (names.empty()) return model::RelationSet::Influence();
+  model::RelationSet set;
+  for (const std::string& name : names) {
+    if (name == "all") {
+      set = model::RelationSet::All();
+    } else if (name == "influence") {
+      for (model::Relation r : model::AllRelations())
+        if (model::IsInfluence(r)) set.Add(r);
+    } else if (auto rel = model::ParseRelation(name)) {
+      set.Add(*rel);
+    } else {
+      return base::Status::InvalidArgument(fmt::format(
+          "unknown relation '{}'; use 'influence', 'all' or one of: {}", name,
+          model::RelationNames()));
+    }
+  }
+  return set;
+}
+
+base::Result<Query> PrepareQuery(const GlobalOptions& global,
+                                 const std::vector<std::string>& names,
+                                 const std::vector<std::string>& relations) {
+  // Usage errors first: they need no data.
+  auto rels = ParseRelations(relations);
+  if (!rels.ok()) return rels.status();
+  auto graph = LoadData(global);
+  if (!graph.ok()) return graph.status();
+  Query q{std::move(graph).value(), {}, *rels};
+  for (const std::string& name : names) {
+    auto v = model::Resolve(q.graph, name);
+    if (!v.ok()) return v.status();
+    q.works.push_back(*v);
+  }
+  return q;
+}
+
+void AddRelationOption(CLI::App* sub, std::vector<std::string>* out) {
+  sub->add_option("-r,--relation", *out,
+                  "Links to follow: 'influence' (default: builds_on, "
+                  "influenced_by, uses, replicates, introduced_by), 'all', or "
+                  "relation names; repeatable")
+      ->delimiter(',');
+}
+
+}  // namespace lineage::cli

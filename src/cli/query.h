@@ -1,0 +1,36 @@
+// What every query command starts from: loading the data, resolving the
+// works named on the command line, and the --relation option.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "cli/commands.h"
+#include "model/graph.h"
+
+namespace lineage::cli {
+
+struct Query {
+  model::Graph graph;
+  std::vector<model::VertexId> works;  // As named, in order.
+  model::RelationSet relations;
+};
+
+// Loads --data, logging how long it took at debug level.
+base::Result<model::Graph> LoadData(const GlobalOptions& global);
+
+// Checks the relation names (a usage error needs no data), loads --data and
+// resolves `names`. Errors are ready for ReportError.
+base::Result<Query> PrepareQuery(const GlobalOptions& global,
+                                 const std::vector<std::string>& names,
+                                 const std::vector<std::string>& relations);
+
+// "influence" (the default when `names` is empty), "all", or relation names.
+base::Result<model::RelationSet> ParseRelations(
+    const std::vector<std::string>& names);
+
+// -r/--relation, repeatable and comma-separated.
+void AddRelationOption(CLI::App* sub, std::vector<std::string>* out);
+
+}  // namespace lineage::cli

@@ -1,0 +1,473 @@
+#include "render/scene.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+namespace lineage::render {
+namespace {
+
+using model::EdgeId;
+using model::Graph;
+using model::Kind;
+using model::Relation;
+using model::VertexId;
+
+// Pastel fills for eras (in era order), with a darker border each.
+constexpr std::array<std::pair<const char*, const char*>, 6> kEraColors{{
+    {"#ececec", "#8c8c8c"},
+    {"#fde0c5", "#c77c2e"},
+    {"#d9efd3", "#4f9a43"},
+    {"#d6e4f5", "#3f70b5"},
+    {"#ecdaf2", "#8e4fa6"},
+    {"#f9f3c4", "#a89524"},
+}};
+
+struct KindStyle {
+  Kind kind;
+  const char* shape;
+  const char* style;
+  const char* glyph;  // For the legend.
+};
+constexpr std::array<KindStyle, 10> kKindStyles{{
+    {Kind::kPaper, "note", "filled", "▤"},
+    {Kind::kModel, "box", "filled,rounded", "▢"},
+    {Kind::kArchitecture, "hexagon", "filled", "⬡"},
+    {Kind::kDataset, "cylinder", "filled", "◫"},
+    {Kind::kTechnique, "parallelogram", "filled", "▱"},
+    {Kind::kProduct, "house", "filled", "⌂"},
+    {Kind::kSoftware, "tab", "filled", "▭"},
+    {Kind::kOrganization, "doubleoctagon", "filled", "◎"},
+    {Kind::kEvent, "octagon", "filled", "◇"},
+    {Kind::kArtwork, "egg", "filled", "○"},
+}};
+
+struct RelationStyle {
+  Relation relation;
+  const char* style;
+  const char* color;
+  const char* penwidth;
+  const char* arrowhead;
+  const char* glyph;  // For the legend.
+};
+constexpr std::array<RelationStyle, 9> kRelationStyles{{
+    {Relation::kBuildsOn, "solid", "#333333", "2.2", "normal", "━━▶"},
+    {Relation::kInfluencedBy, "dashed", "#555555", "1.4", "normal", "╍╍▶"},
+    {Relation::kUses, "solid", "#3f70b5", "1.4", "normal", "──▶"},
+    {Relation::kReplicates, "dotted", "#8c564b", "2.6", "normal", "┅┅▶"},
+    {Relation::kIntroducedBy, "solid", "#2e8b57", "1.4", "diamond", "──◆"},
+    {Relation::kTrainedOn, "dotted", "#9a9a9a", "1.2", "empty", "┈┈▷"},
+    {Relation::kPublishedBy, "dotted", "#b0b0b0", "1.0", "odot", "┈┈○"},
+    {Relation::kRespondsTo, "dashed", "#c0392b", "1.4", "vee", "╍╍>"},
+    {Relation::kInvolves, "dotted", "#b0b0b0", "1.0", "none", "┈┈ "},
+}};
+
+constexpr const char* kHighlight = "#c0392b";
+constexpr const char* kFadedLine = "#d0d0d0";
+constexpr const char* kFadedFill = "#f6f6f6";
+constexpr const char* kFadedText = "#a8a8a8";
+
+const KindStyle& StyleOf(Kind k) {
+  return kKindStyles[static_cast<std::size_t>(k)];
+}
+const RelationStyle& StyleOf(Relation r) {
+  return kRelationStyles[static_cast<std::size_t>(r)];
+}
+
+std::string Html(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// Breaks a name into lines of about `width` characters at spaces, so long
+// titles do not stretch their node across the page.
+std::string Wrap(std::string_view text, std::size_t width) {
+  std::string out;
+  std::size_t line = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view word = text.substr(start, end - start);
+    if (line > 0 && line + 1 + word.size() > width) {
+      out += '\n';
+      line = 0;
+    } else if (line > 0) {
+      out += ' ';
+      ++line;
+    }
+    out += word;
+    line += word.size();
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string PaperUrl(const model::Work& w) {
+  if (!w.arxiv.empty()) return "https://arxiv.org/abs/" + w.arxiv;
+  return w.url;
+}
+
+class SceneBuilder {
+ public:
+  SceneBuilder(const Graph& g, const analysis::Selection& s,
+               const SceneOptions& o)
+      : g_(g), sel_(s), opt_(o), highlight_(s.any_highlight()) {
+    for (std::size_t i = 0; i < g.eras().size(); ++i)
+      era_index_[g.eras()[i].id] = i;
+  }
+
+  Scene Build() {
+    Scene scene;
+    Defaults(&scene);
+    std::map<int, std::vector<VertexId>> by_year;
+    for (VertexId v = 0; v < g_.num_works(); ++v) {
+      if (!sel_.works[v]) continue;
+      const model::Work& w = g_.work(v);
+      if (opt_.timeline && !w.date.known()) {
+        ++scene.undated_left_out;
+        continue;
+      }
+      drawn_.insert(v);
+      scene.nodes.push_back(WorkNode(v));
+      kinds_.insert(w.kind);
+      if (w.date.known()) by_year[w.date.year].push_back(v);
+    }
+    scene.works = scene.nodes.size();
+    for (EdgeId e = 0; e < g_.num_links(); ++e) {
+      const model::Link& l = g_.link(e);
+      if (!sel_.links[e] || !drawn_.count(l.parent) || !drawn_.count(l.child))
+        continue;
+      scene.edges.push_back(LinkEdge(e));
+      relations_.insert(l.relation);
+    }
+    if (opt_.timeline) Ruler(by_year, &scene);
+    scene.html_label = Legend(scene);
+    return scene;
+  }
+
+ private:
+  const char* EraFill(const std::string& era) const {
+    auto it = era_index_.find(era);
+    if (it == era_index_.end()) return "#ffffff";
+    return kEraColors[it->second % kEraColors.size()].first;
+  }
+  const char* EraBorder(const std::string& era) const {
+    auto it = era_index_.find(era);
+    if (it == era_index_.end()) return "#666666";
+    return kEraColors[it->second % kEraColors.size()].second;
+  }
+  bool IsFocus(VertexId v) const {
+    return std::find(sel_.focus.begin(), sel_.focus.end(), v) !=
+           sel_.focus.end();
+  }
+
+  void Defaults(Scene* scene) const {
+    scene->graph_attrs.Set("rankdir", opt_.rankdir);
+    scene->graph_attrs.Set("labelloc", "t");
+    scene->graph_attrs.Set("labeljust", "l");
+    scene->graph_attrs.Set("fontname", "Helvetica");
+    scene->graph_attrs.Set("bgcolor", "white");
+    scene->graph_attrs.Set("pad", "0.4");
+    if (opt_.timeline) {
+      scene->graph_attrs.Set("nodesep", "0.25");
+      scene->graph_attrs.Set("ranksep", "0.9");
+      scene->graph_attrs.Set("newrank", "true");
+    } else {
+      scene->graph_attrs.Set("overlap", "false");
+      scene->graph_attrs.Set("splines", "true");
+    }
+    scene->graph_attrs.Set("id", "lineage");
+    scene->node_defaults.Set("fontname", "Helvetica");
+    scene->node_defaults.Set("fontsize", "11");
+    scene->node_defaults.Set("margin", "0.12,0.06");
+    scene->edge_defaults.Set("fontname", "Helvetica");
+    scene->edge_defaults.Set("arrowsize", "0.7");
+  }
+
+  SceneNode WorkNode(VertexId v) const {
+    const model::Work& w = g_.work(v);
+    const KindStyle& ks = StyleOf(w.kind);
+    SceneNode n{w.id, {}};
+    std::string label = Wrap(w.name, 20);
+    if (w.date.known()) label += "\n" + w.date.ToString();
+    n.attrs.Set("label", label);
+    n.attrs.Set("shape", ks.shape);
+    n.attrs.Set("style", ks.style);
+    n.attrs.Set("id", "work-" + w.id);
+    std::string cls =
+        fmt::format("work kind-{} era-{}", model::KindName(w.kind),
+                    w.era.empty() ? "none" : w.era);
+    bool faded = highlight_ && !sel_.highlighted_works[v];
+    if (IsFocus(v)) cls += " focus";
+    if (highlight_ && sel_.highlighted_works[v]) cls += " highlight";
+    if (faded) cls += " faded";
+    n.attrs.Set("class", cls);
+    if (faded) {
+      n.attrs.Set("fillcolor", kFadedFill);
+      n.attrs.Set("color", kFadedLine);
+      n.attrs.Set("fontcolor", kFadedText);
+    } else {
+      n.attrs.Set("fillcolor", EraFill(w.era));
+      n.attrs.Set("color", highlight_ ? kHighlight : EraBorder(w.era));
+      n.attrs.Set("penwidth", IsFocus(v) || highlight_ ? "3" : "1.3");
+    }
+    n.attrs.Set("tooltip", Tooltip(v));
+    if (std::string url = PaperUrl(w); !url.empty()) {
+      n.attrs.Set("URL", url);
+      n.attrs.Set("target", "_blank");
+    }
+    return n;
+  }
+
+  std::string Tooltip(VertexId v) const {
+    const model::Work& w = g_.work(v);
+    std::string t = fmt::format("{} ({}{}{})", w.name, model::KindName(w.kind),
+                                w.date.known() ? ", " : "", w.date.ToString());
+    if (!w.summary.empty()) t += "\n" + w.summary;
+    std::vector<std::string> orgs;
+    for (VertexId o : model::Parents(
+             g_, v, model::RelationSet().Add(Relation::kPublishedBy)))
+      orgs.push_back(g_.work(o).name);
+    if (!orgs.empty())
+      t += fmt::format("\nOrganization: {}", fmt::join(orgs, ", "));
+    if (!w.people.empty())
+      t += fmt::format("\nPeople: {}", fmt::join(w.people, ", "));
+    if (!w.paper.empty()) t += "\nPaper: " + w.paper;
+    return t;
+  }
+
+  SceneEdge LinkEdge(EdgeId e) const {
+    const model::Link& l = g_.link(e);
+    const RelationStyle& rs = StyleOf(l.relation);
+    const model::Work& parent = g_.work(l.parent);
+    const model::Work& child = g_.work(l.child);
+    std::string_view rel = model::RelationName(l.relation);
+    SceneEdge edge{parent.id, child.id, {}};
+    edge.attrs.Set("id",
+                   fmt::format("link-{}-{}-{}", child.id, rel, parent.id));
+    bool hl = highlight_ && sel_.highlighted_links[e];
+    bool faded = highlight_ && !hl;
+    edge.attrs.Set(
+        "class",
+        fmt::format("link rel-{} {}{}", rel,
+                    model::IsInfluence(l.relation) ? "influence" : "knowledge",
+                    hl      ? " highlight"
+                    : faded ? " faded"
+                            : ""));
+    edge.attrs.Set("style", rs.style);
+    edge.attrs.Set("arrowhead", rs.arrowhead);
+    edge.attrs.Set("color", hl ? kHighlight : faded ? kFadedLine : rs.color);
+    edge.attrs.Set("penwidth", hl ? "3.2" : rs.penwidth);
+    std::string tip =
+        fmt::format("{} {} {}: {}", child.name, rel, parent.name, l.evidence);
+    if (!l.citation.empty()) tip += "\nSource: " + l.citation;
+    edge.attrs.Set("tooltip", tip);
+    // Knowledge links should not pull the lineage layout around.
+    if (!model::IsInfluence(l.relation)) edge.attrs.Set("weight", "0");
+    return edge;
+  }
+
+  void Ruler(const std::map<int, std::vector<VertexId>>& by_year,
+             Scene* scene) const {
+    std::string previous;
+    int previous_year = 0;
+    for (const auto& [year, works] : by_year) {
+      std::string name = fmt::format("year-{}", year);
+      // One stripe per era that has a work in this year, in era order.
+      std::set<std::size_t> eras;
+      for (VertexId v : works) {
+        auto it = era_index_.find(g_.work(v).era);
+        if (it != era_index_.end()) eras.insert(it->second);
+      }
+      std::string fill;
+      for (std::size_t i : eras) {
+        if (!fill.empty()) fill += ':';
+        fill += kEraColors[i % kEraColors.size()].first;
+      }
+      SceneNode n{name, {}};
+      n.attrs.Set("label", std::to_string(year));
+      n.attrs.Set("shape", "box");
+      n.attrs.Set("style", eras.size() > 1 ? "striped" : "filled");
+      n.attrs.Set("fillcolor", fill.empty() ? "#ffffff" : fill);
+      n.attrs.Set("color", "#777777");
+      n.attrs.Set("fontsize", "16");
+      n.attrs.Set("fontname", "Helvetica-Bold");
+      n.attrs.Set("id", name);
+      n.attrs.Set("class", "year");
+      std::string tip = std::to_string(year);
+      for (std::size_t i : eras) tip += "\n" + g_.eras()[i].name;
+      n.attrs.Set("tooltip", tip);
+      scene->nodes.push_back(std::move(n));
+
+      std::vector<std::string> group{name};
+      for (VertexId v : works) group.push_back(g_.work(v).id);
+      scene->same_rank.push_back(std::move(group));
+
+      if (!previous.empty()) {
+        SceneEdge axis{previous, name, {}};
+        axis.attrs.Set("id", fmt::format("ruler-{}-{}", previous_year, year));
+        axis.attrs.Set("class", "ruler");
+        axis.attrs.Set("arrowhead", "none");
+        axis.attrs.Set("penwidth", "3");
+        axis.attrs.Set("color", "#999999");
+        // A gap of years shows as a dashed stretch of the ruler.
+        axis.attrs.Set("style", year - previous_year > 1 ? "dashed" : "solid");
+        axis.attrs.Set("weight", "100");
+        axis.attrs.Set("tooltip", fmt::format("{} to {}", previous_year, year));
+        scene->edges.push_back(std::move(axis));
+      }
+      previous = name;
+      previous_year = year;
+    }
+  }
+
+  std::string Legend(const Scene& scene) const {
+    std::string title =
+        opt_.title.empty() ? "Lineage of image synthesis" : opt_.title;
+    std::string rows = fmt::format(
+        "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"12\"><FONT POINT-SIZE=\"24\"><B>{}"
+        "</B></FONT></TD></TR>",
+        Html(title));
+    // Eras present in the drawing.
+    std::set<std::size_t> eras;
+    for (VertexId v : drawn_) {
+      auto it = era_index_.find(g_.work(v).era);
+      if (it != era_index_.end()) eras.insert(it->second);
+    }
+    std::string cells;
+    for (std::size_t i : eras) {
+      const model::Era& era = g_.eras()[i];
+      cells += fmt::format(
+          "<TD BGCOLOR=\"{}\" BORDER=\"1\" COLOR=\"{}\">{} {}–{}</TD>",
+          kEraColors[i % kEraColors.size()].first,
+          kEraColors[i % kEraColors.size()].second, Html(era.name),
+          era.from_year,
+          era.to_year == 0 ? std::string("today")
+                           : std::to_string(era.to_year));
+    }
+    if (!cells.empty())
+      rows += "<TR><TD ALIGN=\"LEFT\"><B>eras</B></TD>" + cells + "</TR>";
+    cells.clear();
+    for (Kind k : kinds_) {
+      cells += fmt::format("<TD>{} {}</TD>", Html(StyleOf(k).glyph),
+                           model::KindName(k));
+    }
+    if (!cells.empty())
+      rows += "<TR><TD ALIGN=\"LEFT\"><B>kinds</B></TD>" + cells + "</TR>";
+    cells.clear();
+    for (Relation r : relations_) {
+      const RelationStyle& rs = StyleOf(r);
+      cells += fmt::format("<TD><FONT COLOR=\"{}\">{}</FONT> {}</TD>", rs.color,
+                           Html(rs.glyph), model::RelationName(r));
+    }
+    if (!cells.empty())
+      rows += "<TR><TD ALIGN=\"LEFT\"><B>links</B></TD>" + cells + "</TR>";
+    std::vector<std::string> notes;
+    if (highlight_)
+      notes.push_back(
+          "highlighted: the influence paths asked for; faded: the rest");
+    if (sel_.reduced_links > 0) {
+      notes.push_back(fmt::format(
+          "transitive reduction: {} implied influence link{} hidden",
+          sel_.reduced_links, sel_.reduced_links == 1 ? "" : "s"));
+    }
+    if (scene.undated_left_out > 0) {
+      notes.push_back(fmt::format(
+          "{} undated work{} (organizations) not on the timeline",
+          scene.undated_left_out, scene.undated_left_out == 1 ? "" : "s"));
+    }
+    notes.push_back(
+        "edges run from the older work to the newer; hover for evidence");
+    for (const std::string& note : notes) {
+      rows += fmt::format(
+          "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"12\"><FONT POINT-SIZE=\"10\" "
+          "COLOR=\"#666666\">{}</FONT></TD></TR>",
+          Html(note));
+    }
+    return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" "
+           "CELLPADDING=\"3\">" +
+           rows + "</TABLE>";
+  }
+
+  const Graph& g_;
+  const analysis::Selection& sel_;
+  const SceneOptions& opt_;
+  const bool highlight_;
+  std::map<std::string, std::size_t> era_index_;
+  std::set<VertexId> drawn_;
+  std::set<Kind> kinds_;
+  std::set<Relation> relations_;
+};
+
+}  // namespace
+
+void Attributes::Set(std::string key, std::string value) {
+  for (auto& [k, v] : values) {
+    if (k == key) {
+      v = std::move(value);
+      return;
+    }
+  }
+  values.emplace_back(std::move(key), std::move(value));
+}
+
+const std::string& Attributes::Get(std::string_view key) const {
+  static const std::string kEmpty;
+  for (const auto& [k, v] : values)
+    if (k == key) return v;
+  return kEmpty;
+}
+
+const SceneNode* Scene::FindNode(std::string_view name) const {
+  for (const SceneNode& n : nodes)
+    if (n.name == name) return &n;
+  return nullptr;
+}
+
+const SceneEdge* Scene::FindEdge(std::string_view id) const {
+  for (const SceneEdge& e : edges)
+    if (e.attrs.Get("id") == id) return &e;
+  return nullptr;
+}
+
+base::Result<Scene> BuildScene(const Graph& graph,
+                               const analysis::Selection& selection,
+                               const SceneOptions& options) {
+  if (options.rankdir != "LR" && options.rankdir != "TB") {
+    return base::Status::InvalidArgument(fmt::format(
+        "rankdir '{}' is not supported; use LR or TB", options.rankdir));
+  }
+  if (selection.works.size() != graph.num_works() ||
+      selection.links.size() != graph.num_links()) {
+    return base::Status::InvalidArgument(
+        "selection was made for another graph");
+  }
+  return SceneBuilder(graph, selection, options).Build();
+}
+
+}  // namespace lineage::render

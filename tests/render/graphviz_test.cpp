@@ -1,0 +1,197 @@
+// Graphviz's SVG embeds its version, so these tests check structure, never
+// bytes: the SVG parses as XML, and holds the nodes, edges, ids, classes and
+// text the scene asked for.
+#include "render/graphviz.h"
+
+#include <graphviz/cgraph.h>
+#include <gtest/gtest.h>
+
+#include <boost/property_tree/ptree.hpp>
+#include <boost/property_tree/xml_parser.hpp>
+#include <map>
+#include <sstream>
+
+#include "testing/fixtures.h"
+
+namespace lineage::render {
+namespace {
+
+namespace pt = boost::property_tree;
+
+struct SvgGroup {
+  std::string cls;
+  std::string text;  // All <text> of the group, lines joined by '\n'.
+};
+
+// Every <g> with an id, by id. Throws (failing the test) on malformed XML.
+void CollectGroups(const pt::ptree& tree,
+                   std::map<std::string, SvgGroup>* out) {
+  for (const auto& [tag, child] : tree) {
+    if (tag == "g") {
+      std::string id = child.get("<xmlattr>.id", "");
+      if (!id.empty()) {
+        SvgGroup g{child.get("<xmlattr>.class", ""), ""};
+        std::function<void(const pt::ptree&)> texts = [&](const pt::ptree& t) {
+          for (const auto& [k, c] : t) {
+            if (k == "text") g.text += (g.text.empty() ? "" : "\n") + c.data();
+            if (k != "<xmlattr>") texts(c);
+          }
+        };
+        texts(child);
+        (*out)[id] = g;
+      }
+    }
+    if (tag != "<xmlattr>") CollectGroups(child, out);
+  }
+}
+
+std::map<std::string, SvgGroup> ParseSvg(const std::string& svg) {
+  std::istringstream in(svg);
+  pt::ptree tree;
+  pt::read_xml(in, tree);  // Throws on malformed XML.
+  std::map<std::string, SvgGroup> groups;
+  CollectGroups(tree, &groups);
+  return groups;
+}
+
+Scene DiamondScene() {
+  model::Graph g = testing::Diamond();
+  auto s = BuildScene(g, analysis::SelectAll(g));
+  EXPECT_TRUE(s.ok());
+  return std::move(s).value();
+}
+
+TEST(RenderTest, SvgIsWellFormedAndHoldsEveryWorkAndLink) {
+  auto out = Render(DiamondScene(), {});
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_GT(out->layout_ms, 0.0);
+  auto groups = ParseSvg(out->bytes);
+  for (const char* id :
+       {"root", "left", "right", "join", "tip", "data", "lonely"}) {
+    auto it = groups.find(std::string("work-") + id);
+    ASSERT_NE(it, groups.end()) << id;
+    EXPECT_NE(it->second.cls.find("node work kind-"), std::string::npos);
+  }
+  EXPECT_EQ(groups.count("work-lab"), 0u);
+  ASSERT_EQ(groups.count("link-tip-builds_on-join"), 1u);
+  EXPECT_EQ(groups["link-tip-builds_on-join"].cls,
+            "edge link rel-builds_on influence");
+  EXPECT_EQ(groups["work-join"].text, "join\n2002");
+  EXPECT_EQ(groups["year-2001"].text, "2001");
+}
+
+TEST(RenderTest, HostileTextStaysTextInSvg) {
+  const std::string hostile = "<b>&\"'{x}|\\n \\N 路人回忆 DALL·E";
+  model::GraphSpec spec = testing::SpecBuilder()
+                              .Work("a", "2000")
+                              .Work("b", "2001")
+                              .Link("b", "uses", "a")
+                              .spec();
+  spec.works[0].name = hostile;
+  spec.works[0].summary = "</title><script>alert(1)</script>";
+  spec.works[0].url = "https://example.org/?a=1&b=<2>";
+  spec.links[0].evidence = "\"quoted\" & <tagged> \\ backslash";
+  auto g = model::Graph::Build(spec);
+  ASSERT_TRUE(g.ok());
+  auto scene = BuildScene(*g, analysis::SelectAll(*g), {.title = hostile});
+  ASSERT_TRUE(scene.ok());
+  auto out = Render(*scene, {});
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(out->bytes.find("<script>"), std::string::npos);
+  auto groups = ParseSvg(out->bytes);
+  // Wrapped at spaces, then the date; every character as written.
+  std::string text = groups["work-a"].text;
+  std::string joined;
+  for (char c : text) joined += c == '\n' ? ' ' : c;
+  EXPECT_EQ(joined, hostile + " 2000");
+}
+
+TEST(RenderTest, DotFormatIsTheUnlaidOutGraphWithRankGroups) {
+  auto out = Render(DiamondScene(), {.format = Format::kDot});
+  ASSERT_TRUE(out.ok());
+  const std::string& dot = out->bytes;
+  EXPECT_EQ(dot.rfind("digraph lineage {", 0), 0u) << dot.substr(0, 40);
+  EXPECT_NE(dot.find("rank=same"), std::string::npos);
+  EXPECT_NE(dot.find("root -> left"), std::string::npos);
+  EXPECT_EQ(dot.find("pos="), std::string::npos);  // Not laid out.
+  EXPECT_EQ(out->layout_ms, 0.0);
+}
+
+// What `render --format dot` writes must be DOT that Graphviz reads back,
+// whatever the data: the legend is an HTML-like label, so this catches
+// unescaped markup in it.
+TEST(RenderTest, DotOutputParsesBackWithTheSameNodesAndEdges) {
+  model::Graph g = testing::SpecBuilder()
+                       .Work("a", "2000")
+                       .Work("b", "2001")
+                       .Link("b", "responds_to", "a")
+                       .Link("b", "uses", "a")
+                       .Build();
+  auto scene = BuildScene(g, analysis::SelectAll(g), {.title = "a<b>&c"});
+  ASSERT_TRUE(scene.ok());
+  auto out = Render(*scene, {.format = Format::kDot});
+  ASSERT_TRUE(out.ok());
+  Agraph_t* parsed = agmemread(out->bytes.c_str());
+  ASSERT_NE(parsed, nullptr) << out->bytes;
+  EXPECT_EQ(agnnodes(parsed), static_cast<int>(scene->nodes.size()));
+  EXPECT_EQ(agnedges(parsed), static_cast<int>(scene->edges.size()));
+  agclose(parsed);
+}
+
+TEST(RenderTest, PngAndPdfHaveTheirSignatures) {
+  Scene scene = DiamondScene();
+  auto png = Render(scene, {.format = Format::kPng});
+  ASSERT_TRUE(png.ok()) << png.status().ToString();
+  EXPECT_EQ(png->bytes.substr(0, 8), "\x89PNG\r\n\x1a\n");
+  auto pdf = Render(scene, {.format = Format::kPdf});
+  ASSERT_TRUE(pdf.ok()) << pdf.status().ToString();
+  EXPECT_EQ(pdf->bytes.substr(0, 5), "%PDF-");
+}
+
+TEST(RenderTest, ForceDirectedLayoutsDrawWithoutATimeline) {
+  model::Graph g = testing::Diamond();
+  auto scene = BuildScene(g, analysis::SelectAll(g), {.timeline = false});
+  ASSERT_TRUE(scene.ok());
+  for (const char* engine : {"sfdp", "neato", "fdp"}) {
+    auto out = Render(*scene, {.layout = engine});
+    ASSERT_TRUE(out.ok()) << engine << ": " << out.status().ToString();
+    EXPECT_EQ(ParseSvg(out->bytes).count("work-lab"), 1u) << engine;
+  }
+}
+
+TEST(RenderTest, ScaleGuardRefusesBigViewsWithAHint) {
+  testing::SpecBuilder b;
+  for (int i = 0; i < 401; ++i) b.Work("w" + std::to_string(i), "2000");
+  model::Graph g = b.Build();
+  auto scene = BuildScene(g, analysis::SelectAll(g));
+  ASSERT_TRUE(scene.ok());
+  auto out = Render(*scene, {});
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.status().code(), base::Status::Code::kInvalidArgument);
+  EXPECT_NE(out.status().message().find("401 works are too many"),
+            std::string::npos);
+  EXPECT_NE(out.status().message().find("--layout sfdp"), std::string::npos);
+  EXPECT_NE(out.status().message().find("--focus"), std::string::npos);
+  EXPECT_FALSE(Render(*scene, {.max_works = 10}).ok());
+  EXPECT_TRUE(Render(*scene, {.format = Format::kDot, .max_works = 1000}).ok());
+}
+
+TEST(RenderTest, UnknownLayoutIsRefused) {
+  auto out = Render(DiamondScene(), {.layout = "circo"});
+  ASSERT_FALSE(out.ok());
+  EXPECT_NE(out.status().message().find("use dot, sfdp, neato or fdp"),
+            std::string::npos);
+}
+
+TEST(FormatTest, ParsesNamesAndExtensions) {
+  EXPECT_EQ(ParseFormat("svg"), Format::kSvg);
+  EXPECT_EQ(ParseFormat("gv"), Format::kDot);
+  EXPECT_FALSE(ParseFormat("jpeg"));
+  EXPECT_EQ(FormatFromPath("out/x.png"), Format::kPng);
+  EXPECT_EQ(FormatFromPath("a.b/file"), std::nullopt);
+  EXPECT_EQ(FormatFromPath("x.PDF"), Format::kPdf);
+  EXPECT_EQ(DefaultMaxWorks("dot"), 400u);
+}
+
+}  // namespace
+}  // namespace lineage::render

@@ -1,0 +1,154 @@
+#include "render/scene.h"
+
+#include <gtest/gtest.h>
+
+#include "testing/fixtures.h"
+
+namespace lineage::render {
+namespace {
+
+using testing::V;
+
+Scene Whole(const model::Graph& g, SceneOptions options = {}) {
+  auto scene = BuildScene(g, analysis::SelectAll(g), options);
+  EXPECT_TRUE(scene.ok()) << scene.status().ToString();
+  return std::move(scene).value();
+}
+
+TEST(SceneTest, TimelineHasEveryDatedWorkAndARulerOfItsYears) {
+  model::Graph g = testing::Diamond();
+  Scene s = Whole(g);
+  EXPECT_EQ(s.works, 7u);
+  EXPECT_EQ(s.undated_left_out, 1u);  // The organization.
+  EXPECT_EQ(s.FindNode("lab"), nullptr);
+  for (const char* id :
+       {"root", "left", "right", "join", "tip", "data", "lonely"})
+    EXPECT_NE(s.FindNode(id), nullptr) << id;
+  for (const char* year : {"year-1999", "year-2000", "year-2001", "year-2002",
+                           "year-2003", "year-2005"})
+    EXPECT_NE(s.FindNode(year), nullptr) << year;
+  EXPECT_EQ(s.FindNode("year-2004"), nullptr);  // No work that year.
+  EXPECT_EQ(s.nodes.size(), 13u);
+}
+
+TEST(SceneTest, WorksOfOneYearShareARankWithTheirYear) {
+  model::Graph g = testing::Diamond();
+  Scene s = Whole(g);
+  ASSERT_EQ(s.same_rank.size(), 6u);
+  // Years in order; 2001 holds both sides of the diamond.
+  EXPECT_EQ(s.same_rank[0], (std::vector<std::string>{"year-1999", "data"}));
+  EXPECT_EQ(s.same_rank[2],
+            (std::vector<std::string>{"year-2001", "left", "right"}));
+  EXPECT_EQ(s.same_rank[5], (std::vector<std::string>{"year-2005", "lonely"}));
+}
+
+TEST(SceneTest, RulerJoinsConsecutiveYearsAndDashesGaps) {
+  model::Graph g = testing::Diamond();
+  Scene s = Whole(g);
+  const SceneEdge* step = s.FindEdge("ruler-2000-2001");
+  ASSERT_NE(step, nullptr);
+  EXPECT_EQ(step->tail, "year-2000");
+  EXPECT_EQ(step->attrs.Get("style"), "solid");
+  const SceneEdge* gap = s.FindEdge("ruler-2003-2005");
+  ASSERT_NE(gap, nullptr);
+  EXPECT_EQ(gap->attrs.Get("style"), "dashed");
+}
+
+TEST(SceneTest, LinksRunOlderToNewerAndAreStyledByRelation) {
+  model::Graph g = testing::Diamond();
+  Scene s = Whole(g);
+  const SceneEdge* built = s.FindEdge("link-left-builds_on-root");
+  ASSERT_NE(built, nullptr);
+  EXPECT_EQ(built->tail, "root");
+  EXPECT_EQ(built->head, "left");
+  EXPECT_EQ(built->attrs.Get("class"), "link rel-builds_on influence");
+  EXPECT_EQ(built->attrs.Get("tooltip"),
+            "left builds_on root: left builds_on root");
+  const SceneEdge* data = s.FindEdge("link-join-trained_on-data");
+  ASSERT_NE(data, nullptr);
+  EXPECT_EQ(data->attrs.Get("class"), "link rel-trained_on knowledge");
+  EXPECT_NE(data->attrs.Get("style"), built->attrs.Get("style"));
+  EXPECT_EQ(data->attrs.Get("weight"), "0");
+  // The organization is not drawn, so neither is its link.
+  EXPECT_EQ(s.FindEdge("link-join-published_by-lab"), nullptr);
+}
+
+TEST(SceneTest, WorkNodesCarryIdClassLabelTooltipAndLink) {
+  model::GraphSpec spec = testing::SpecBuilder()
+                              .Work("gan", "2014-12", "architecture")
+                              .Work("org", "", "organization")
+                              .Link("gan", "published_by", "org")
+                              .spec();
+  spec.works[0].name = "Generative Adversarial Nets";
+  spec.works[0].summary = "Two networks compete.";
+  spec.works[0].arxiv = "1406.2661";
+  spec.works[1].name = "Université de Montréal";
+  auto g = model::Graph::Build(spec);
+  ASSERT_TRUE(g.ok());
+  Scene s = Whole(*g);
+  const SceneNode* n = s.FindNode("gan");
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ(n->attrs.Get("id"), "work-gan");
+  EXPECT_EQ(n->attrs.Get("class"), "work kind-architecture era-all");
+  EXPECT_EQ(n->attrs.Get("label"), "Generative\nAdversarial Nets\n2014-12");
+  EXPECT_EQ(n->attrs.Get("shape"), "hexagon");
+  EXPECT_EQ(n->attrs.Get("URL"), "https://arxiv.org/abs/1406.2661");
+  EXPECT_EQ(n->attrs.Get("tooltip"),
+            "Generative Adversarial Nets (architecture, 2014-12)\n"
+            "Two networks compete.\nOrganization: Université de Montréal");
+}
+
+TEST(SceneTest, PathViewHighlightsThePathAndFadesTheRest) {
+  model::Graph g = testing::Diamond();
+  auto sel = analysis::SelectPaths(g, V(g, "left"), V(g, "tip"), false);
+  ASSERT_TRUE(sel.ok());
+  auto s = BuildScene(g, *sel);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->FindNode("left")->attrs.Get("class"),
+            "work kind-model era-all focus highlight");
+  EXPECT_EQ(s->FindNode("join")->attrs.Get("class"),
+            "work kind-model era-all highlight");
+  EXPECT_EQ(s->FindNode("root")->attrs.Get("class"),
+            "work kind-model era-all faded");
+  EXPECT_EQ(s->FindEdge("link-join-builds_on-left")->attrs.Get("class"),
+            "link rel-builds_on influence highlight");
+  EXPECT_EQ(s->FindEdge("link-join-builds_on-right")->attrs.Get("class"),
+            "link rel-builds_on influence faded");
+  EXPECT_NE(s->html_label.find("faded: the rest"), std::string::npos);
+}
+
+TEST(SceneTest, LegendCountsHiddenLinksAndEscapesTheTitle) {
+  model::Graph g = testing::Diamond();
+  analysis::Selection sel = analysis::SelectAll(g);
+  sel.reduced_links = 3;
+  auto s = BuildScene(g, sel, {.title = "<script>&\"x\"</script>"});
+  ASSERT_TRUE(s.ok());
+  EXPECT_NE(
+      s->html_label.find("&lt;script&gt;&amp;&quot;x&quot;&lt;/script&gt;"),
+      std::string::npos);
+  EXPECT_EQ(s->html_label.find("<script>"), std::string::npos);
+  EXPECT_NE(s->html_label.find("3 implied influence links hidden"),
+            std::string::npos);
+  EXPECT_NE(s->html_label.find("builds_on"), std::string::npos);
+  EXPECT_EQ(s->html_label.find("responds_to"), std::string::npos);  // Absent.
+}
+
+TEST(SceneTest, WithoutTimelineThereIsNoRulerAndUndatedWorksAreDrawn) {
+  model::Graph g = testing::Diamond();
+  Scene s = Whole(g, {.timeline = false});
+  EXPECT_EQ(s.works, 8u);
+  EXPECT_NE(s.FindNode("lab"), nullptr);
+  EXPECT_EQ(s.FindNode("year-2000"), nullptr);
+  EXPECT_TRUE(s.same_rank.empty());
+  EXPECT_EQ(s.graph_attrs.Get("overlap"), "false");
+}
+
+TEST(SceneTest, RefusesAnUnknownRankdir) {
+  model::Graph g = testing::Diamond();
+  auto s = BuildScene(g, analysis::SelectAll(g), {.rankdir = "RL"});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), base::Status::Code::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace lineage::render
