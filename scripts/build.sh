@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Configures and builds into build/. Usage: scripts/build.sh [build|test]
+# Configures and builds. Usage: scripts/build.sh [build|test]
+#   build: the lineage tool, in build/ (build/lineage)
+#   test:  the tool and the test suite, in build-test/
+# Two folders, so that running the main job and the tests in turn never
+# reconfigures one build with the other's options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tests=OFF
-[[ "${1:-build}" == test ]] && tests=ON
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+dir=build tests=OFF
+if [[ "${1:-build}" == test ]]; then dir=build-test tests=ON; fi
+cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DLINEAGE_BUILD_TESTS="$tests" >/dev/null
-cmake --build build
+cmake --build "$dir"

@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh test
 bash scripts/build.sh test
-cd build && ctest --output-on-failure -j2
+cd build-test && ctest --output-on-failure -j2

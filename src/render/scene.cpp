@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -64,6 +65,9 @@ constexpr std::array<RelationStyle, 9> kRelationStyles{{
     {Relation::kRespondsTo, "dashed", "#c0392b", "1.4", "vee", "╍╍>"},
     {Relation::kInvolves, "dotted", "#b0b0b0", "1.0", "none", "┈┈ "},
 }};
+
+// The rank of undated works (organizations), after every year.
+constexpr int kUndated = std::numeric_limits<int>::max();
 
 constexpr const char* kHighlight = "#c0392b";
 constexpr const char* kFadedLine = "#d0d0d0";
@@ -148,19 +152,20 @@ class SceneBuilder {
     for (VertexId v = 0; v < g_.num_works(); ++v) {
       if (!sel_.works[v]) continue;
       const model::Work& w = g_.work(v);
-      if (opt_.timeline && !w.date.known()) {
-        ++scene.undated_left_out;
-        continue;
-      }
       drawn_.insert(v);
       scene.nodes.push_back(WorkNode(v));
       kinds_.insert(w.kind);
-      if (w.date.known()) by_year[w.date.year].push_back(v);
+      if (!w.date.known()) ++scene.undated;
+      by_year[w.date.known() ? w.date.year : kUndated].push_back(v);
     }
     scene.works = scene.nodes.size();
     for (EdgeId e = 0; e < g_.num_links(); ++e) {
       const model::Link& l = g_.link(e);
-      if (!sel_.links[e] || !drawn_.count(l.parent) || !drawn_.count(l.child))
+      if (!sel_.links[e]) continue;
+      // On a timeline an undated work sits after the last year, so its links
+      // would run backwards in time; its tooltip lists them instead.
+      if (opt_.timeline &&
+          (!g_.work(l.parent).date.known() || !g_.work(l.child).date.known()))
         continue;
       scene.edges.push_back(LinkEdge(e));
       relations_.insert(l.relation);
@@ -258,6 +263,11 @@ class SceneBuilder {
     if (!w.people.empty())
       t += fmt::format("\nPeople: {}", fmt::join(w.people, ", "));
     if (!w.paper.empty()) t += "\nPaper: " + w.paper;
+    if (!w.date.known()) {
+      for (VertexId c : model::Children(g_, v, model::RelationSet::All())) {
+        if (sel_.works[c]) t += "\n" + g_.work(c).name;
+      }
+    }
     return t;
   }
 
@@ -297,7 +307,8 @@ class SceneBuilder {
     std::string previous;
     int previous_year = 0;
     for (const auto& [year, works] : by_year) {
-      std::string name = fmt::format("year-{}", year);
+      const bool undated = year == kUndated;
+      std::string name = undated ? "undated" : fmt::format("year-{}", year);
       // One stripe per era that has a work in this year, in era order.
       std::set<std::size_t> eras;
       for (VertexId v : works) {
@@ -310,7 +321,7 @@ class SceneBuilder {
         fill += kEraColors[i % kEraColors.size()].first;
       }
       SceneNode n{name, {}};
-      n.attrs.Set("label", std::to_string(year));
+      n.attrs.Set("label", undated ? "undated" : std::to_string(year));
       n.attrs.Set("shape", "box");
       n.attrs.Set("style", eras.size() > 1 ? "striped" : "filled");
       n.attrs.Set("fillcolor", fill.empty() ? "#ffffff" : fill);
@@ -319,7 +330,8 @@ class SceneBuilder {
       n.attrs.Set("fontname", "Helvetica-Bold");
       n.attrs.Set("id", name);
       n.attrs.Set("class", "year");
-      std::string tip = std::to_string(year);
+      std::string tip = undated ? "Works without a date (organizations)"
+                                : std::to_string(year);
       for (std::size_t i : eras) tip += "\n" + g_.eras()[i].name;
       n.attrs.Set("tooltip", tip);
       scene->nodes.push_back(std::move(n));
@@ -330,15 +342,21 @@ class SceneBuilder {
 
       if (!previous.empty()) {
         SceneEdge axis{previous, name, {}};
-        axis.attrs.Set("id", fmt::format("ruler-{}-{}", previous_year, year));
+        axis.attrs.Set("id",
+                       fmt::format("ruler-{}-{}", previous_year,
+                                   undated ? "undated" : std::to_string(year)));
         axis.attrs.Set("class", "ruler");
         axis.attrs.Set("arrowhead", "none");
         axis.attrs.Set("penwidth", "3");
         axis.attrs.Set("color", "#999999");
         // A gap of years shows as a dashed stretch of the ruler.
-        axis.attrs.Set("style", year - previous_year > 1 ? "dashed" : "solid");
+        axis.attrs.Set("style", undated                    ? "dotted"
+                                : year - previous_year > 1 ? "dashed"
+                                                           : "solid");
         axis.attrs.Set("weight", "100");
-        axis.attrs.Set("tooltip", fmt::format("{} to {}", previous_year, year));
+        axis.attrs.Set("tooltip",
+                       undated ? std::string("undated works")
+                               : fmt::format("{} to {}", previous_year, year));
         scene->edges.push_back(std::move(axis));
       }
       previous = name;
@@ -396,10 +414,11 @@ class SceneBuilder {
           "transitive reduction: {} implied influence link{} hidden",
           sel_.reduced_links, sel_.reduced_links == 1 ? "" : "s"));
     }
-    if (scene.undated_left_out > 0) {
+    if (opt_.timeline && scene.undated > 0) {
       notes.push_back(fmt::format(
-          "{} undated work{} (organizations) not on the timeline",
-          scene.undated_left_out, scene.undated_left_out == 1 ? "" : "s"));
+          "{} undated work{} (organizations) after the last year; hover for "
+          "their links",
+          scene.undated, scene.undated == 1 ? "" : "s"));
     }
     notes.push_back(
         "edges run from the older work to the newer; hover for evidence");

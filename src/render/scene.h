@@ -43,8 +43,8 @@ struct Scene {
   std::vector<SceneEdge> edges;
   // Each group is drawn on one rank (rank=same): a year of the timeline.
   std::vector<std::vector<std::string>> same_rank;
-  std::size_t works = 0;  // Work nodes (not ruler years).
-  std::size_t undated_left_out = 0;
+  std::size_t works = 0;    // Work nodes (not ruler years).
+  std::size_t undated = 0;  // Works without a date among them.
 
   const SceneNode* FindNode(std::string_view name) const;
   const SceneEdge* FindEdge(std::string_view id) const;  // By "id" attr.
@@ -64,7 +64,8 @@ struct SceneOptions {
 // every year with a work gets a ruler node, striped with the colours of the
 // eras of its works, and a rank group holding it and its works, so works of
 // one year line up and later works never precede earlier ones. Undated
-// works (organizations) cannot sit on a timeline and are left out there.
+// works (organizations) get a last rank, "undated"; their links, which would
+// run backwards in time, are listed in their tooltips instead of drawn.
 // In SVG, nodes get id "work-ID" and class "work kind-K era-E" (plus
 // "focus", "highlight" or "faded"), edges id "link-CHILD-RELATION-PARENT"
 // and class "link rel-R influence|knowledge"; tooltips carry summaries and

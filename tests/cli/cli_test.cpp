@@ -229,7 +229,7 @@ TEST(CliRenderTest, WritesAWellFormedSvgAtomically) {
   fs::path out = dir / "made" / "here.svg";
   Outcome r = OnGood({"render", "-o", out.string()});
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.out.find("3 works, 2 links"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("4 works, 2 links"), std::string::npos) << r.out;
   std::string svg = Slurp(out);
   EXPECT_NE(svg.find("<svg"), std::string::npos);
   EXPECT_NE(svg.find("work&#45;stylegan"), std::string::npos);

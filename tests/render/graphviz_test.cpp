@@ -6,8 +6,10 @@
 #include <graphviz/cgraph.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
+#include <cctype>
 #include <map>
 #include <sstream>
 
@@ -20,8 +22,36 @@ namespace pt = boost::property_tree;
 
 struct SvgGroup {
   std::string cls;
-  std::string text;  // All <text> of the group, lines joined by '\n'.
+  std::string text;     // All <text> of the group, lines joined by '\n'.
+  double x = 0, y = 0;  // Centre of the bounding box of its first shape.
+  bool has_shape = false;
 };
+
+// The centre of an SVG shape's bounding box: every number pair of its
+// points or path data, or an ellipse's centre.
+void Centre(const std::string& tag, const pt::ptree& shape, SvgGroup* g) {
+  if (tag == "ellipse") {
+    g->x = shape.get("<xmlattr>.cx", 0.0);
+    g->y = shape.get("<xmlattr>.cy", 0.0);
+    g->has_shape = true;
+    return;
+  }
+  std::string data = shape.get(
+      tag == "polygon" ? "<xmlattr>.points" : "<xmlattr>.d", std::string());
+  for (char& c : data)
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-'))
+      c = ' ';
+  std::istringstream in(data);
+  double x, y, min_x = 1e18, max_x = -1e18, min_y = 1e18, max_y = -1e18;
+  while (in >> x >> y) {
+    min_x = std::min(min_x, x), max_x = std::max(max_x, x);
+    min_y = std::min(min_y, y), max_y = std::max(max_y, y);
+  }
+  if (min_x > max_x) return;
+  g->x = (min_x + max_x) / 2;
+  g->y = (min_y + max_y) / 2;
+  g->has_shape = true;
+}
 
 // Every <g> with an id, by id. Throws (failing the test) on malformed XML.
 void CollectGroups(const pt::ptree& tree,
@@ -34,6 +64,9 @@ void CollectGroups(const pt::ptree& tree,
         std::function<void(const pt::ptree&)> texts = [&](const pt::ptree& t) {
           for (const auto& [k, c] : t) {
             if (k == "text") g.text += (g.text.empty() ? "" : "\n") + c.data();
+            if (!g.has_shape &&
+                (k == "polygon" || k == "path" || k == "ellipse"))
+              Centre(k, c, &g);
             if (k != "<xmlattr>") texts(c);
           }
         };
@@ -72,12 +105,39 @@ TEST(RenderTest, SvgIsWellFormedAndHoldsEveryWorkAndLink) {
     ASSERT_NE(it, groups.end()) << id;
     EXPECT_NE(it->second.cls.find("node work kind-"), std::string::npos);
   }
-  EXPECT_EQ(groups.count("work-lab"), 0u);
+  EXPECT_EQ(groups.count("work-lab"), 1u);  // At the end, "undated".
   ASSERT_EQ(groups.count("link-tip-builds_on-join"), 1u);
   EXPECT_EQ(groups["link-tip-builds_on-join"].cls,
             "edge link rel-builds_on influence");
   EXPECT_EQ(groups["work-join"].text, "join\n2002");
   EXPECT_EQ(groups["year-2001"].text, "2001");
+}
+
+// The layout itself keeps time in order: works of one year share their
+// year's column, and every later year lies further right (LR) or further
+// down (TB).
+TEST(RenderTest, LaidOutTimelineKeepsYearsInColumnsAndInOrder) {
+  model::Graph g = testing::Diamond();
+  for (const char* rankdir : {"LR", "TB"}) {
+    auto scene = BuildScene(g, analysis::SelectAll(g), {.rankdir = rankdir});
+    ASSERT_TRUE(scene.ok());
+    auto out = Render(*scene, {});
+    ASSERT_TRUE(out.ok());
+    auto groups = ParseSvg(out->bytes);
+    bool lr = std::string(rankdir) == "LR";
+    auto pos = [&](const std::string& id) {
+      return lr ? groups.at(id).x : groups.at(id).y;
+    };
+    EXPECT_NEAR(pos("work-left"), pos("year-2001"), 1.0) << rankdir;
+    EXPECT_NEAR(pos("work-right"), pos("year-2001"), 1.0) << rankdir;
+    std::vector<std::string> order{"year-1999", "year-2000", "year-2001",
+                                   "year-2002", "year-2003", "year-2005",
+                                   "undated"};
+    for (std::size_t i = 1; i < order.size(); ++i)
+      EXPECT_LT(pos(order[i - 1]), pos(order[i])) << rankdir << " " << order[i];
+    EXPECT_LT(pos("work-root"), pos("work-join")) << rankdir;
+    EXPECT_LT(pos("work-join"), pos("work-tip")) << rankdir;
+  }
 }
 
 TEST(RenderTest, HostileTextStaysTextInSvg) {

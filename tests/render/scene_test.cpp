@@ -18,28 +18,32 @@ Scene Whole(const model::Graph& g, SceneOptions options = {}) {
 TEST(SceneTest, TimelineHasEveryDatedWorkAndARulerOfItsYears) {
   model::Graph g = testing::Diamond();
   Scene s = Whole(g);
-  EXPECT_EQ(s.works, 7u);
-  EXPECT_EQ(s.undated_left_out, 1u);  // The organization.
-  EXPECT_EQ(s.FindNode("lab"), nullptr);
+  EXPECT_EQ(s.works, 8u);
+  EXPECT_EQ(s.undated, 1u);  // The organization.
   for (const char* id :
-       {"root", "left", "right", "join", "tip", "data", "lonely"})
+       {"root", "left", "right", "join", "tip", "data", "lonely", "lab"})
     EXPECT_NE(s.FindNode(id), nullptr) << id;
   for (const char* year : {"year-1999", "year-2000", "year-2001", "year-2002",
                            "year-2003", "year-2005"})
     EXPECT_NE(s.FindNode(year), nullptr) << year;
   EXPECT_EQ(s.FindNode("year-2004"), nullptr);  // No work that year.
-  EXPECT_EQ(s.nodes.size(), 13u);
+  ASSERT_NE(s.FindNode("undated"), nullptr);
+  EXPECT_EQ(s.nodes.size(), 15u);
+  // The organization's links are listed in its tooltip, not drawn.
+  EXPECT_EQ(s.FindNode("lab")->attrs.Get("tooltip"),
+            "lab (organization)\njoin");
 }
 
 TEST(SceneTest, WorksOfOneYearShareARankWithTheirYear) {
   model::Graph g = testing::Diamond();
   Scene s = Whole(g);
-  ASSERT_EQ(s.same_rank.size(), 6u);
+  ASSERT_EQ(s.same_rank.size(), 7u);
   // Years in order; 2001 holds both sides of the diamond.
   EXPECT_EQ(s.same_rank[0], (std::vector<std::string>{"year-1999", "data"}));
   EXPECT_EQ(s.same_rank[2],
             (std::vector<std::string>{"year-2001", "left", "right"}));
   EXPECT_EQ(s.same_rank[5], (std::vector<std::string>{"year-2005", "lonely"}));
+  EXPECT_EQ(s.same_rank[6], (std::vector<std::string>{"undated", "lab"}));
 }
 
 TEST(SceneTest, RulerJoinsConsecutiveYearsAndDashesGaps) {
@@ -69,8 +73,9 @@ TEST(SceneTest, LinksRunOlderToNewerAndAreStyledByRelation) {
   EXPECT_EQ(data->attrs.Get("class"), "link rel-trained_on knowledge");
   EXPECT_NE(data->attrs.Get("style"), built->attrs.Get("style"));
   EXPECT_EQ(data->attrs.Get("weight"), "0");
-  // The organization is not drawn, so neither is its link.
+  // The organization's link would run backwards in time.
   EXPECT_EQ(s.FindEdge("link-join-published_by-lab"), nullptr);
+  EXPECT_EQ(s.FindEdge("ruler-2005-undated")->attrs.Get("style"), "dotted");
 }
 
 TEST(SceneTest, WorkNodesCarryIdClassLabelTooltipAndLink) {
@@ -133,11 +138,11 @@ TEST(SceneTest, LegendCountsHiddenLinksAndEscapesTheTitle) {
   EXPECT_EQ(s->html_label.find("responds_to"), std::string::npos);  // Absent.
 }
 
-TEST(SceneTest, WithoutTimelineThereIsNoRulerAndUndatedWorksAreDrawn) {
+TEST(SceneTest, WithoutTimelineThereIsNoRulerAndEveryLinkIsDrawn) {
   model::Graph g = testing::Diamond();
   Scene s = Whole(g, {.timeline = false});
   EXPECT_EQ(s.works, 8u);
-  EXPECT_NE(s.FindNode("lab"), nullptr);
+  EXPECT_NE(s.FindEdge("link-join-published_by-lab"), nullptr);
   EXPECT_EQ(s.FindNode("year-2000"), nullptr);
   EXPECT_TRUE(s.same_rank.empty());
   EXPECT_EQ(s.graph_attrs.Get("overlap"), "false");
