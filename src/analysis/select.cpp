@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <set>
 #include <vector>
 
 #include "analysis/ancestry.h"
@@ -93,6 +94,41 @@ Selection SelectFamily(const Graph& g, VertexId work,
   return s;
 }
 
+namespace {
+
+// Marks the works on influence paths from `from` down to `to`: those that
+// descend from `from` and are ancestors of `to`, and the two ends.
+void MarkPaths(const Graph& g, VertexId from, VertexId to,
+               model::RelationSet relations, std::vector<bool>* marked) {
+  TraversalOptions traversal{.relations = relations};
+  std::vector<bool> below(g.num_works(), false);
+  below[from] = true;
+  for (const Reached& r : Reach(g, from, Direction::kDescendants, traversal))
+    below[r.work] = true;
+  if (!below[to]) return;
+  (*marked)[from] = (*marked)[to] = true;
+  for (const Reached& r : Reach(g, to, Direction::kAncestors, traversal))
+    if (below[r.work]) (*marked)[r.work] = true;
+}
+
+// Highlights the links of `relations` between highlighted works, and keeps
+// only the highlighted part when `only`.
+void FinishHighlight(const Graph& g, model::RelationSet relations, bool only,
+                     Selection* s) {
+  for (EdgeId e = 0; e < g.num_links(); ++e) {
+    const model::Link& l = g.link(e);
+    s->highlighted_links[e] = relations.Contains(l.relation) &&
+                              s->highlighted_works[l.parent] &&
+                              s->highlighted_works[l.child];
+  }
+  if (only) {
+    s->works = s->highlighted_works;
+    s->links = s->highlighted_links;
+  }
+}
+
+}  // namespace
+
 base::Result<Selection> SelectPaths(const Graph& g, VertexId from, VertexId to,
                                     bool only, model::RelationSet relations) {
   if (!ShortestPath(g, from, to, relations)) {
@@ -106,20 +142,44 @@ base::Result<Selection> SelectPaths(const Graph& g, VertexId from, VertexId to,
   }
   Selection s = only ? Empty(g) : SelectAll(g);
   s.focus = {from, to};
-  // On a path from A to B lie exactly the works that descend from A and are
-  // ancestors of B.
-  TraversalOptions traversal{.relations = relations};
-  std::vector<bool> below(g.num_works(), false);
-  for (const Reached& r : Reach(g, from, Direction::kDescendants, traversal))
-    below[r.work] = true;
-  s.highlighted_works[from] = s.highlighted_works[to] = true;
-  for (const Reached& r : Reach(g, to, Direction::kAncestors, traversal))
-    if (below[r.work]) s.highlighted_works[r.work] = true;
+  MarkPaths(g, from, to, relations, &s.highlighted_works);
+  FinishHighlight(g, relations, only, &s);
+  return s;
+}
+
+base::Result<Selection> SelectCommon(const Graph& g, VertexId a, VertexId b,
+                                     bool only, model::RelationSet relations) {
+  std::vector<VertexId> lowest;
+  for (const CommonAncestor& c :
+       CommonAncestors(g, a, b, {.relations = relations}))
+    if (c.lowest) lowest.push_back(c.work);
+  if (lowest.empty()) {
+    return base::Status::NotFound(fmt::format(
+        "'{}' and '{}' have no common ancestor", g.work(a).id, g.work(b).id));
+  }
+  Selection s = only ? Empty(g) : SelectAll(g);
+  s.focus = lowest;
+  s.focus.push_back(a);
+  s.focus.push_back(b);
+  for (VertexId l : lowest) {
+    MarkPaths(g, l, a, relations, &s.highlighted_works);
+    MarkPaths(g, l, b, relations, &s.highlighted_works);
+  }
+  FinishHighlight(g, relations, only, &s);
+  return s;
+}
+
+Selection SelectArcs(const Graph& g,
+                     const std::vector<std::pair<VertexId, VertexId>>& arcs,
+                     bool only, model::RelationSet relations) {
+  Selection s = only ? Empty(g) : SelectAll(g);
+  std::set<std::pair<VertexId, VertexId>> wanted(arcs.begin(), arcs.end());
+  for (const auto& [u, v] : arcs)
+    s.highlighted_works[u] = s.highlighted_works[v] = true;
   for (EdgeId e = 0; e < g.num_links(); ++e) {
     const model::Link& l = g.link(e);
-    s.highlighted_links[e] = relations.Contains(l.relation) &&
-                             s.highlighted_works[l.parent] &&
-                             s.highlighted_works[l.child];
+    s.highlighted_links[e] =
+        relations.Contains(l.relation) && wanted.count({l.parent, l.child}) > 0;
   }
   if (only) {
     s.works = s.highlighted_works;

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -50,6 +51,21 @@ Selection SelectFamily(const model::Graph& graph, model::VertexId work,
 // `from` (saying so when it is the other way round). O(V + E).
 base::Result<Selection> SelectPaths(
     const model::Graph& graph, model::VertexId from, model::VertexId to,
+    bool only, model::RelationSet relations = model::RelationSet::Influence());
+
+// The lineages of `a` and of `b` down from their lowest common ancestors:
+// every work and link on an influence path from one of those ancestors to
+// `a` or to `b`, highlighted (alone with `only`). Fails with kNotFound when
+// they share no ancestor. O(L · (V + E)) for L lowest common ancestors.
+base::Result<Selection> SelectCommon(
+    const model::Graph& graph, model::VertexId a, model::VertexId b, bool only,
+    model::RelationSet relations = model::RelationSet::Influence());
+
+// The given arcs (parent, child) highlighted with their works, over the
+// faded rest or alone: how a main path is drawn. O(V + E log A).
+Selection SelectArcs(
+    const model::Graph& graph,
+    const std::vector<std::pair<model::VertexId, model::VertexId>>& arcs,
     bool only, model::RelationSet relations = model::RelationSet::Influence());
 
 struct Filter {

@@ -7,6 +7,8 @@
 #include <boost/graph/topological_sort.hpp>
 #include <iterator>
 
+#include "analysis/digraph.h"
+#include "analysis/main_path.h"
 #include "analysis/order.h"
 
 namespace lineage::analysis {
@@ -118,6 +120,15 @@ base::Result<Stats> ComputeStats(const model::Graph& graph) {
   auto chain = LongestChain(graph);
   if (!chain.ok()) return chain.status();
   s.longest_chain = std::move(chain).value();
+  Digraph d = Digraph::Build(graph);
+  auto depth = Generations(graph, d);
+  if (!depth.ok()) return depth.status();
+  for (VertexId v = 0; v < s.works; ++v) {
+    if (!d.in_lineage(v)) continue;
+    if (s.generations.size() <= (*depth)[v])
+      s.generations.resize((*depth)[v] + 1);
+    ++s.generations[(*depth)[v]];
+  }
   return s;
 }
 

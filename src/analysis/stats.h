@@ -30,6 +30,10 @@ struct Stats {
   // A longest chain of influence links (most links; among equals the one
   // that ends earliest, then by id).
   Path longest_chain;
+  // generations[g]: how many works of the lineage are generation g (the
+  // longest chain from a root down to them has g links); works outside the
+  // lineage are not counted.
+  std::vector<std::size_t> generations;
 };
 
 // Counts and the longest chain, by a topological sort of the influence

@@ -220,24 +220,6 @@ struct PathOptions {
   bool json = false;
 };
 
-json PathJson(const Graph& g, const analysis::Path& p) {
-  json works = json::array(), links = json::array();
-  for (VertexId v : p.works) works.push_back(io::WorkBrief(g, v));
-  for (model::EdgeId e : p.links) links.push_back(io::LinkJson(g, e));
-  return {{"length", p.length()}, {"works", works}, {"links", links}};
-}
-
-void PrintPath(const Graph& g, const analysis::Path& p) {
-  std::cout << "  " << Label(g, p.works.front()) << '\n';
-  for (std::size_t i = 0; i < p.links.size(); ++i) {
-    const model::Link& l = g.link(p.links[i]);
-    std::cout << fmt::format("    -> {}  ({} {})\n", Label(g, p.works[i + 1]),
-                             model::RelationName(l.relation),
-                             g.work(l.parent).id);
-    std::cout << fmt::format("       {}\n", l.evidence);
-  }
-}
-
 Runner SetupPath(CLI::App* sub, const GlobalOptions* global) {
   auto opts = std::make_shared<PathOptions>();
   sub->add_option("from", opts->from, "The older work")->required();
@@ -331,6 +313,13 @@ Runner SetupCommon(CLI::App* sub, const GlobalOptions* global) {
         j["distance_a"] = c.distance_a;
         j["distance_b"] = c.distance_b;
         j["lowest"] = c.lowest;
+        if (c.lowest) {
+          // How each lowest common ancestor leads down to A and to B.
+          j["path_to_a"] =
+              PathJson(g, *analysis::ShortestPath(g, c.work, a, q->relations));
+          j["path_to_b"] =
+              PathJson(g, *analysis::ShortestPath(g, c.work, b, q->relations));
+        }
         list.push_back(std::move(j));
       }
       PrintJson({{"a", io::WorkBrief(g, a)},
@@ -350,6 +339,14 @@ Runner SetupCommon(CLI::App* sub, const GlobalOptions* global) {
                       std::to_string(c.distance_b)});
     }
     PrintTable(rows);
+    for (const analysis::CommonAncestor& c : common) {
+      if (!c.lowest) continue;
+      for (VertexId end : {a, b}) {
+        std::cout << fmt::format("\nfrom {} to {}:\n", g.work(c.work).name,
+                                 g.work(end).name);
+        PrintPath(g, *analysis::ShortestPath(g, c.work, end, q->relations));
+      }
+    }
     return kExitOk;
   };
 }
@@ -398,7 +395,8 @@ Runner SetupStats(CLI::App* sub, const GlobalOptions* global) {
                  {"roots", IdList(g, s.roots)},
                  {"leaves", IdList(g, s.leaves)},
                  {"outside_lineage", IdList(g, s.outside_lineage)},
-                 {"longest_chain", PathJson(g, s.longest_chain)}});
+                 {"longest_chain", PathJson(g, s.longest_chain)},
+                 {"generations", s.generations}});
       return kExitOk;
     }
     std::vector<std::vector<std::string>> rows;
@@ -429,6 +427,12 @@ Runner SetupStats(CLI::App* sub, const GlobalOptions* global) {
     rows.push_back(
         {"longest chain",
          fmt::format("{} links: {}", s.longest_chain.length(), chain)});
+    std::string generations;
+    for (std::size_t i = 0; i < s.generations.size(); ++i) {
+      generations +=
+          fmt::format("{}{}: {}", i == 0 ? "" : ", ", i, s.generations[i]);
+    }
+    rows.push_back({"generations", generations + " works"});
     PrintTable(rows, "");
     return kExitOk;
   };
@@ -513,7 +517,7 @@ Runner SetupExport(CLI::App* sub, const GlobalOptions* global) {
   };
 }
 
-constexpr std::array<Command, 9> kCommands{{
+constexpr std::array<Command, 14> kCommands{{
     {"show", "Describe works, or list them all", SetupShow},
     {"ancestors", "Works a work descends from, nearest first", SetupAncestors},
     {"descendants", "Works that descend from a work, nearest first",
@@ -526,6 +530,16 @@ constexpr std::array<Command, 9> kCommands{{
     {"export", "Write the whole graph as GraphML or JSON", SetupExport},
     {"render", "Draw a lineage diagram (SVG, PNG, PDF or DOT) with Graphviz",
      SetupRender},
+    {"rank", "The most influential works by a metric (PageRank, SPC...)",
+     SetupRank},
+    {"main-path", "The backbone of the lineage: its main path by SPC",
+     SetupMainPath},
+    {"explain", "Every path from one work to another, with the evidence",
+     SetupExplain},
+    {"necessary", "Works every path from the roots to a work passes through",
+     SetupNecessary},
+    {"impact", "Works cut off from the roots if a work is removed",
+     SetupImpact},
 }};
 
 }  // namespace

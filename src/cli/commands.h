@@ -28,7 +28,12 @@ struct Command {
 
 std::span<const Command> Commands();
 
-// Defined in render_command.cpp.
+// Defined in render_command.cpp and analytics_commands.cpp.
 Runner SetupRender(CLI::App* sub, const GlobalOptions* global);
+Runner SetupRank(CLI::App* sub, const GlobalOptions* global);
+Runner SetupMainPath(CLI::App* sub, const GlobalOptions* global);
+Runner SetupExplain(CLI::App* sub, const GlobalOptions* global);
+Runner SetupNecessary(CLI::App* sub, const GlobalOptions* global);
+Runner SetupImpact(CLI::App* sub, const GlobalOptions* global);
 
 }  // namespace lineage::cli

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/app.h"
+#include "io/export.h"
 
 namespace lineage::cli {
 namespace {
@@ -50,6 +51,25 @@ void PrintTable(const std::vector<std::vector<std::string>>& rows,
         line += std::string(width[i] - DisplayWidth(row[i]) + 2, ' ');
     }
     std::cout << line << '\n';
+  }
+}
+
+nlohmann::json PathJson(const model::Graph& g, const analysis::Path& p) {
+  nlohmann::json works = nlohmann::json::array(),
+                 links = nlohmann::json::array();
+  for (model::VertexId v : p.works) works.push_back(io::WorkBrief(g, v));
+  for (model::EdgeId e : p.links) links.push_back(io::LinkJson(g, e));
+  return {{"length", p.length()}, {"works", works}, {"links", links}};
+}
+
+void PrintPath(const model::Graph& g, const analysis::Path& p) {
+  std::cout << "  " << Label(g, p.works.front()) << '\n';
+  for (std::size_t i = 0; i < p.links.size(); ++i) {
+    const model::Link& l = g.link(p.links[i]);
+    std::cout << fmt::format("    -> {}  ({} {})\n", Label(g, p.works[i + 1]),
+                             model::RelationName(l.relation),
+                             g.work(l.parent).id);
+    std::cout << fmt::format("       {}\n", l.evidence);
   }
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/paths.h"
 #include "base/status.h"
 #include "model/graph.h"
 
@@ -20,6 +21,12 @@ std::string Label(const model::Graph& graph, model::VertexId v);
 // spaces apart, rows prefixed by `indent`.
 void PrintTable(const std::vector<std::vector<std::string>>& rows,
                 const std::string& indent = "  ");
+
+// {"length", "works": [brief...], "links": [link...]}.
+nlohmann::json PathJson(const model::Graph& graph, const analysis::Path& path);
+
+// A path, one work a line, each link with its relation and evidence.
+void PrintPath(const model::Graph& graph, const analysis::Path& path);
 
 // Logs `status` (and each of its diagnostics) on stderr and returns the exit
 // code for it: kExitUsage for kInvalidArgument and kNotFound, kExitFailure

@@ -65,6 +65,40 @@ base::Result<Query> PrepareQuery(const GlobalOptions& global,
   return q;
 }
 
+base::Result<analysis::Filter> ParseFilter(
+    const Graph& g, const std::vector<std::string>& kinds,
+    const std::vector<std::string>& eras, const std::vector<std::string>& tags,
+    const std::string& since, const std::string& until) {
+  analysis::Filter f;
+  for (const std::string& k : kinds) {
+    auto kind = model::ParseKind(k);
+    if (!kind) {
+      return base::Status::InvalidArgument(fmt::format(
+          "unknown kind '{}'; use one of: {}", k, model::KindNames()));
+    }
+    f.kinds.push_back(*kind);
+  }
+  for (const std::string& e : eras) {
+    if (g.FindEra(e) == nullptr) {
+      std::string known;
+      for (const model::Era& era : g.eras())
+        known += (known.empty() ? "" : ", ") + era.id;
+      return base::Status::InvalidArgument(
+          fmt::format("unknown era '{}'; use one of: {}", e, known));
+    }
+    f.eras.push_back(e);
+  }
+  f.tags = tags;
+  for (auto [text, out] :
+       {std::pair{&since, &f.since}, std::pair{&until, &f.until}}) {
+    if (text->empty()) continue;
+    auto d = model::Date::Parse(*text);
+    if (!d.ok()) return base::Status::InvalidArgument(d.status().message());
+    *out = *d;
+  }
+  return f;
+}
+
 void AddRelationOption(CLI::App* sub, std::vector<std::string>* out) {
   sub->add_option("-r,--relation", *out,
                   "Links to follow: 'influence' (default: builds_on, "

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/select.h"
 #include "base/status.h"
 #include "cli/commands.h"
 #include "model/graph.h"
@@ -29,6 +30,14 @@ base::Result<Query> PrepareQuery(const GlobalOptions& global,
 // "influence" (the default when `names` is empty), "all", or relation names.
 base::Result<model::RelationSet> ParseRelations(
     const std::vector<std::string>& names);
+
+// The filter of --kind, --era, --tag, --since and --until: unknown kinds and
+// eras, and malformed dates, are usage errors.
+base::Result<analysis::Filter> ParseFilter(
+    const model::Graph& graph, const std::vector<std::string>& kinds,
+    const std::vector<std::string>& eras,
+    const std::vector<std::string>& tags = {}, const std::string& since = "",
+    const std::string& until = "");
 
 // -r/--relation, repeatable and comma-separated.
 void AddRelationOption(CLI::App* sub, std::vector<std::string>* out);

@@ -8,6 +8,8 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "analysis/digraph.h"
+#include "analysis/main_path.h"
 #include "analysis/select.h"
 #include "cli/app.h"
 #include "cli/commands.h"
@@ -31,6 +33,9 @@ struct RenderCommandOptions {
   bool descendants = false;
   int depth = -1;
   std::vector<std::string> path;
+  std::vector<std::string> common;
+  bool main_path = false;
+  std::size_t key_routes = 0;
   bool only = false;
   std::vector<std::string> kinds, eras, tags;
   std::string since, until;
@@ -40,44 +45,21 @@ struct RenderCommandOptions {
   bool json = false;
 };
 
-base::Result<analysis::Filter> ParseFilter(const RenderCommandOptions& o,
-                                           const model::Graph& g) {
-  analysis::Filter f;
-  for (const std::string& k : o.kinds) {
-    auto kind = model::ParseKind(k);
-    if (!kind) {
-      return base::Status::InvalidArgument(fmt::format(
-          "unknown kind '{}'; use one of: {}", k, model::KindNames()));
-    }
-    f.kinds.push_back(*kind);
-  }
-  for (const std::string& e : o.eras) {
-    if (g.FindEra(e) == nullptr) {
-      std::string known;
-      for (const model::Era& era : g.eras())
-        known += (known.empty() ? "" : ", ") + era.id;
-      return base::Status::InvalidArgument(
-          fmt::format("unknown era '{}'; use one of: {}", e, known));
-    }
-    f.eras.push_back(e);
-  }
-  f.tags = o.tags;
-  for (auto [text, out] :
-       {std::pair{&o.since, &f.since}, std::pair{&o.until, &f.until}}) {
-    if (text->empty()) continue;
-    auto d = model::Date::Parse(*text);
-    if (!d.ok()) return base::Status::InvalidArgument(d.status().message());
-    *out = *d;
-  }
-  return f;
-}
-
 std::string DefaultTitle(const RenderCommandOptions& o, const model::Graph& g,
                          const std::vector<model::VertexId>& works) {
   if (!o.title.empty()) return o.title;
   if (!o.path.empty()) {
     return fmt::format("From {} to {}", g.work(works[0]).name,
                        g.work(works[1]).name);
+  }
+  if (!o.common.empty()) {
+    return fmt::format("What {} and {} share", g.work(works[0]).name,
+                       g.work(works[1]).name);
+  }
+  if (o.main_path) {
+    return o.key_routes > 0
+               ? fmt::format("Key-route main path (k={})", o.key_routes)
+               : "The main path of image synthesis";
   }
   if (!o.focus.empty()) {
     const std::string& name = g.work(works[0]).name;
@@ -122,7 +104,21 @@ Runner SetupRender(CLI::App* sub, const GlobalOptions* global) {
                                "Highlight the influence paths FROM -> TO")
                    ->expected(2);
   path->excludes(focus);
-  sub->add_flag("--only", o->only, "With --path: draw only the paths");
+  auto* common = sub->add_option("--common", o->common,
+                                 "Highlight the lineages of A and B down from "
+                                 "their lowest common ancestors")
+                     ->expected(2);
+  common->excludes(focus)->excludes(path);
+  auto* main_path =
+      sub->add_flag("--main-path", o->main_path,
+                    "Highlight the main path (by SPC) of the lineage");
+  main_path->excludes(focus)->excludes(path)->excludes(common);
+  sub->add_option("-k,--key-routes", o->key_routes,
+                  "With --main-path: the key-route main path from the K "
+                  "heaviest arcs (default 0: the global main path)");
+  sub->add_flag("--only", o->only,
+                "With --path, --common or --main-path: draw only what is "
+                "highlighted");
   sub->add_option("--kind", o->kinds, "Only works of these kinds")
       ->delimiter(',');
   sub->add_option("--era", o->eras, "Only works of these eras")->delimiter(',');
@@ -146,8 +142,16 @@ Runner SetupRender(CLI::App* sub, const GlobalOptions* global) {
       "their paper.");
 
   return [o, global] {
-    if (o->only && o->path.empty())
-      return ReportError(base::Status::InvalidArgument("--only needs --path"));
+    const bool highlighting =
+        !o->path.empty() || !o->common.empty() || o->main_path;
+    if (o->only && !highlighting) {
+      return ReportError(base::Status::InvalidArgument(
+          "--only needs --path, --common or --main-path"));
+    }
+    if (o->key_routes > 0 && !o->main_path) {
+      return ReportError(
+          base::Status::InvalidArgument("--key-routes needs --main-path"));
+    }
     if ((o->ancestors || o->descendants || o->depth >= 0) && o->focus.empty()) {
       return ReportError(base::Status::InvalidArgument(
           "--ancestors, --descendants and --depth need --focus WORK"));
@@ -159,11 +163,13 @@ Runner SetupRender(CLI::App* sub, const GlobalOptions* global) {
       format = *f;
     }
     std::vector<std::string> names = o->path;
+    if (!o->common.empty()) names = o->common;
     if (!o->focus.empty()) names = {o->focus};
     auto q = PrepareQuery(*global, names, o->relations);
     if (!q.ok()) return ReportError(q.status());
     const model::Graph& g = q->graph;
-    auto filter = ParseFilter(*o, g);
+    auto filter =
+        ParseFilter(g, o->kinds, o->eras, o->tags, o->since, o->until);
     if (!filter.ok()) return ReportError(filter.status());
 
     analysis::Selection selection;
@@ -172,6 +178,18 @@ Runner SetupRender(CLI::App* sub, const GlobalOptions* global) {
                                      q->relations);
       if (!s.ok()) return ReportError(s.status());
       selection = std::move(s).value();
+    } else if (!o->common.empty()) {
+      auto s = analysis::SelectCommon(g, q->works[0], q->works[1], o->only,
+                                      q->relations);
+      if (!s.ok()) return ReportError(s.status());
+      selection = std::move(s).value();
+    } else if (o->main_path) {
+      analysis::Digraph d = analysis::Digraph::Build(g, q->relations);
+      auto path = o->key_routes > 0
+                      ? analysis::KeyRouteMainPath(g, d, o->key_routes)
+                      : analysis::GlobalMainPath(g, d);
+      if (!path.ok()) return ReportError(path.status());
+      selection = analysis::SelectArcs(g, path->arcs, o->only, q->relations);
     } else if (!o->focus.empty()) {
       bool both = o->ancestors == o->descendants;
       selection = analysis::SelectFamily(g, q->works[0],

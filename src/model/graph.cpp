@@ -23,59 +23,6 @@ std::string At(const SourceLocation& where) {
   return s.empty() ? "" : " (" + s + ")";
 }
 
-struct InfluenceOnly {
-  const Topology* g = nullptr;
-  bool operator()(const TopoEdge& e) const {
-    return IsInfluence((*g)[e].relation);
-  }
-};
-
-// Records the DFS tree and every back edge; a back edge u -> v closes the
-// cycle v -> ... -> u -> v along the tree.
-struct CycleRecorder : boost::default_dfs_visitor {
-  std::vector<VertexId>* parent;
-  std::vector<TopoEdge>* back_edges;
-  template <typename E, typename G>
-  void tree_edge(E e, const G& g) {
-    (*parent)[boost::target(e, g)] = boost::source(e, g);
-  }
-  template <typename E, typename G>
-  void back_edge(E e, const G&) {
-    back_edges->push_back(e);
-  }
-};
-
-void CheckInfluenceCycles(const Topology& topo, std::span<const Work> works,
-                          std::span<const Link> links,
-                          std::vector<Diagnostic>* diags) {
-  boost::filtered_graph<Topology, InfluenceOnly> influence(
-      topo, InfluenceOnly{&topo});
-  std::vector<VertexId> parent(works.size());
-  std::vector<TopoEdge> back_edges;
-  std::vector<boost::default_color_type> colors(works.size());
-  boost::depth_first_search(
-      influence, CycleRecorder{{}, &parent, &back_edges},
-      boost::make_iterator_property_map(colors.begin(),
-                                        boost::get(boost::vertex_index, topo)));
-  constexpr std::size_t kMaxReported = 10;
-  for (std::size_t i = 0; i < back_edges.size() && i < kMaxReported; ++i) {
-    const TopoEdge& e = back_edges[i];
-    VertexId u = boost::source(e, topo);
-    VertexId v = boost::target(e, topo);
-    std::vector<VertexId> cycle{u};
-    while (cycle.back() != v) cycle.push_back(parent[cycle.back()]);
-    std::reverse(cycle.begin(), cycle.end());  // v ... u
-    std::string text;
-    for (VertexId w : cycle) text += works[w].id + " -> ";
-    text += works[v].id;
-    const Link& closing = links[topo[e].link];
-    diags->push_back(
-        {closing.where, "influence cycle: " + text,
-         "a work cannot be its own ancestor; remove or reverse one of these "
-         "links"});
-  }
-}
-
 }  // namespace
 
 Graph::Graph() = default;
@@ -101,7 +48,7 @@ const Era* Graph::FindEra(std::string_view id) const {
   return nullptr;
 }
 
-base::Result<Graph> Graph::Build(GraphSpec spec) {
+base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
   Graph g;
   std::vector<Diagnostic> diags;
   g.eras_ = std::move(spec.eras);
@@ -273,7 +220,15 @@ base::Result<Graph> Graph::Build(GraphSpec spec) {
       boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(),
       bundles.begin(), static_cast<VertexId>(g.works_.size()));
 
-  CheckInfluenceCycles(*g.topology_, g.works_, g.links_, &diags);
+  if (!options.allow_influence_cycles) {
+    for (const Cycle& c : FindCycles(g, RelationSet::Influence(), 10)) {
+      diags.push_back(
+          {g.links_[c.closing_link].where,
+           "influence cycle: " + CycleText(g, c),
+           "a work cannot be its own ancestor; remove or reverse one of these "
+           "links"});
+    }
+  }
   if (!diags.empty()) {
     std::string summary =
         fmt::format("{} influence cycle{} in the graph data", diags.size(),
@@ -299,6 +254,69 @@ std::vector<VertexId> Children(const Graph& graph, VertexId v,
   for (auto [it, end] = boost::out_edges(v, t); it != end; ++it)
     if (rels.Contains(t[*it].relation)) out.push_back(boost::target(*it, t));
   return out;
+}
+
+}  // namespace lineage::model
+
+namespace lineage::model {
+namespace {
+
+struct RelationFilter {
+  const Topology* t = nullptr;
+  RelationSet rels;
+  bool operator()(const TopoEdge& e) const {
+    return rels.Contains((*t)[e].relation);
+  }
+};
+
+// Records the DFS tree and every back edge; a back edge u -> v closes the
+// cycle v -> ... -> u -> v along the tree.
+struct CycleRecorder : boost::default_dfs_visitor {
+  std::vector<VertexId>* parent;
+  std::vector<TopoEdge>* back_edges;
+  std::size_t max;
+  template <typename E, typename G>
+  void tree_edge(E e, const G& g) {
+    (*parent)[boost::target(e, g)] = boost::source(e, g);
+  }
+  template <typename E, typename G>
+  void back_edge(E e, const G&) {
+    if (back_edges->size() < max) back_edges->push_back(e);
+  }
+};
+
+}  // namespace
+
+std::vector<Cycle> FindCycles(const Graph& graph, RelationSet rels,
+                              std::size_t max) {
+  const Topology& t = graph.topology();
+  boost::filtered_graph<Topology, RelationFilter> g(t,
+                                                    RelationFilter{&t, rels});
+  std::vector<VertexId> parent(graph.num_works());
+  std::vector<TopoEdge> back_edges;
+  std::vector<boost::default_color_type> colors(graph.num_works());
+  // Boost's depth_first_search keeps its own stack, so deep chains of a
+  // large graph cannot overflow ours.
+  boost::depth_first_search(
+      g, CycleRecorder{{}, &parent, &back_edges, max},
+      boost::make_iterator_property_map(colors.begin(),
+                                        boost::get(boost::vertex_index, t)));
+  std::vector<Cycle> cycles;
+  for (const TopoEdge& e : back_edges) {
+    VertexId u = boost::source(e, t);
+    VertexId v = boost::target(e, t);
+    Cycle c{{u}, t[e].link};
+    while (c.works.back() != v) c.works.push_back(parent[c.works.back()]);
+    std::reverse(c.works.begin(), c.works.end());  // v ... u
+    cycles.push_back(std::move(c));
+  }
+  return cycles;
+}
+
+std::string CycleText(const Graph& graph, const Cycle& cycle) {
+  std::string text;
+  for (VertexId w : cycle.works) text += graph.work(w).id + " -> ";
+  return text + graph.work(cycle.works.front()).id;
 }
 
 }  // namespace lineage::model

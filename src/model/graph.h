@@ -33,6 +33,13 @@ struct GraphSpec {
   std::vector<LinkSpec> links;
 };
 
+struct BuildOptions {
+  // Accept cycles of influence links (real citation graphs have them);
+  // analyses that need a DAG then refuse with the cycle named. Default:
+  // refuse them, as the curated graph must be a DAG.
+  bool allow_influence_cycles = false;
+};
+
 class Graph {
  public:
   // Validates `spec` and builds the graph. Fails with kInvalidData listing
@@ -41,9 +48,10 @@ class Graph {
   //   unknown eras; missing dates (all kinds but organizations need one);
   //   dates outside the work's era; links to unknown works (with "did you
   //   mean"); self-links; duplicate links; links whose parent is dated after
-  //   the child; and cycles of influence links (printed "a -> b -> a").
-  // O((V + E) log V).
-  static base::Result<Graph> Build(GraphSpec spec);
+  //   the child; and, unless allowed, cycles of influence links (printed
+  //   "a -> b -> a"). O((V + E) log V).
+  static base::Result<Graph> Build(GraphSpec spec,
+                                   const BuildOptions& options = {});
 
   Graph(Graph&&) noexcept;
   Graph& operator=(Graph&&) noexcept;
@@ -84,5 +92,24 @@ class Graph {
 std::vector<VertexId> Parents(const Graph& graph, VertexId v, RelationSet rels);
 std::vector<VertexId> Children(const Graph& graph, VertexId v,
                                RelationSet rels);
+
+}  // namespace lineage::model
+
+namespace lineage::model {
+
+// A cycle of links: works[0] -> works[1] -> ... -> works.back() -> works[0],
+// and the link that closes it.
+struct Cycle {
+  std::vector<VertexId> works;
+  EdgeId closing_link = 0;
+};
+
+// Up to `max` cycles among links of `rels`, one per back edge of a
+// depth-first search (so at least one whenever there is any). O(V + E).
+std::vector<Cycle> FindCycles(const Graph& graph, RelationSet rels,
+                              std::size_t max);
+
+// "a -> b -> c -> a".
+std::string CycleText(const Graph& graph, const Cycle& cycle);
 
 }  // namespace lineage::model

@@ -406,9 +406,14 @@ class SceneBuilder {
     if (!cells.empty())
       rows += "<TR><TD ALIGN=\"LEFT\"><B>links</B></TD>" + cells + "</TR>";
     std::vector<std::string> notes;
-    if (highlight_)
-      notes.push_back(
-          "highlighted: the influence paths asked for; faded: the rest");
+    if (highlight_) {
+      bool any_faded =
+          std::any_of(drawn_.begin(), drawn_.end(),
+                      [&](VertexId v) { return !sel_.highlighted_works[v]; });
+      notes.push_back(any_faded
+                          ? "highlighted: what was asked for; faded: the rest"
+                          : "highlighted: what was asked for");
+    }
     if (sel_.reduced_links > 0) {
       notes.push_back(fmt::format(
           "transitive reduction: {} implied influence link{} hidden",

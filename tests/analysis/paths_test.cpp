@@ -88,20 +88,7 @@ TEST(AllPathsTest, LimitsCutTheSearchAndSaySo) {
 
 TEST(AllPathsTest, ManyPathsInALadderAreBounded) {
   // A ladder of 20 diamonds has 2^20 paths; the default cap keeps it short.
-  testing::SpecBuilder b;
-  b.Work("n0", "2000");
-  for (int i = 0; i < 20; ++i) {
-    std::string prev = "n" + std::to_string(i);
-    std::string next = "n" + std::to_string(i + 1);
-    b.Work("u" + std::to_string(i), "2000")
-        .Work("d" + std::to_string(i), "2000")
-        .Work(next, "2000")
-        .Link("u" + std::to_string(i), "uses", prev)
-        .Link("d" + std::to_string(i), "uses", prev)
-        .Link(next, "uses", "u" + std::to_string(i))
-        .Link(next, "uses", "d" + std::to_string(i));
-  }
-  model::Graph g = b.Build();
+  model::Graph g = testing::Ladder(20);
   PathSet set = AllPaths(g, V(g, "n0"), V(g, "n20"));
   EXPECT_EQ(set.paths.size(), 100u);
   EXPECT_TRUE(set.truncated);

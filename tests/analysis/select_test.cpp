@@ -71,6 +71,28 @@ TEST(SelectPathsTest, ReversedOrderIsRefusedWithAHint) {
   EXPECT_FALSE(SelectPaths(g, V(g, "left"), V(g, "right"), false).ok());
 }
 
+TEST(SelectCommonTest, BothLineagesDownFromTheLowestCommonAncestor) {
+  model::Graph g = testing::Diamond();
+  auto s = SelectCommon(g, V(g, "left"), V(g, "right"), /*only=*/true);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(Works(g, s->works),
+            (std::vector<std::string>{"root", "left", "right"}));
+  EXPECT_EQ(s->num_links(), 2u);
+  EXPECT_FALSE(SelectCommon(g, V(g, "tip"), V(g, "lonely"), true).ok());
+}
+
+TEST(SelectArcsTest, HighlightsExactlyTheGivenArcs) {
+  model::Graph g = testing::Diamond();
+  Selection s = SelectArcs(
+      g, {{V(g, "root"), V(g, "left")}, {V(g, "left"), V(g, "join")}}, false);
+  EXPECT_EQ(s.num_works(), 8u);
+  EXPECT_EQ(Works(g, s.highlighted_works),
+            (std::vector<std::string>{"root", "left", "join"}));
+  EXPECT_EQ(
+      std::count(s.highlighted_links.begin(), s.highlighted_links.end(), true),
+      2);
+}
+
 TEST(FilterTest, KindsDatesAndTagsNarrowTheSelection) {
   model::Graph g = testing::Diamond();
   Selection s = SelectAll(g);

@@ -223,6 +223,55 @@ TEST(CliTest, BinaryDataFileIsAnErrorNotACrash) {
   EXPECT_NE(r.err.find("not UTF-8 text"), std::string::npos) << r.err;
 }
 
+TEST(CliAnalyticsTest, RankJsonListsWorksWithScores) {
+  Outcome r = OnGood({"rank", "--by", "pagerank", "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  json doc = r.Json();
+  EXPECT_EQ(doc["metric"], "pagerank");
+  ASSERT_EQ(doc["works"].size(), 4u);
+  EXPECT_EQ(doc["works"][0]["id"], "gan");  // The source of the chain.
+  EXPECT_EQ(doc["works"][0]["rank"], 1);
+  for (const char* key : {"id", "name", "kind", "date", "score"})
+    EXPECT_TRUE(doc["works"][0].contains(key)) << key;
+  json top = OnGood({"rank", "--by", "depth", "--top", "1", "--json"}).Json();
+  ASSERT_EQ(top["works"].size(), 1u);
+  EXPECT_EQ(top["works"][0]["id"], "stylegan");
+  json models = OnGood({"rank", "--kind", "model", "--json"}).Json();
+  EXPECT_EQ(models["works"].size(), 1u);
+  EXPECT_EQ(OnGood({"rank", "--by", "fame"}).code, 2);
+  EXPECT_NE(OnGood({"rank", "--help"}).out.find("citation orientation"),
+            std::string::npos);
+}
+
+TEST(CliAnalyticsTest, MainPathExplainNecessaryImpact) {
+  json mp = OnGood({"main-path", "--json"}).Json();
+  ASSERT_EQ(mp["works"].size(), 3u);
+  EXPECT_EQ(mp["arcs"][0]["links"][0]["relation"], "builds_on");
+  json ex = OnGood({"explain", "gan", "stylegan", "--json"}).Json();
+  ASSERT_EQ(ex["paths"].size(), 1u);
+  EXPECT_EQ(ex["paths"][0]["works"][1]["id"], "dcgan");
+  json back = OnGood({"explain", "stylegan", "gan", "--json"}).Json();
+  EXPECT_TRUE(back["paths"].empty());
+  EXPECT_EQ(back["reversed"], true);
+  json need = OnGood({"necessary", "stylegan", "--json"}).Json();
+  ASSERT_EQ(need["necessary"].size(), 2u);
+  EXPECT_EQ(need["necessary"][0]["id"], "dcgan");
+  json impact = OnGood({"impact", "gan", "--json"}).Json();
+  EXPECT_EQ(impact["impact"].size(), 2u);
+  Outcome text = OnGood({"explain", "gan", "stylegan"});
+  EXPECT_NE(text.out.find("How GAN led to StyleGAN: 1 path"),
+            std::string::npos);
+}
+
+TEST(CliAnalyticsTest, CommonGivesThePathsFromEachLowestAncestor) {
+  json doc = OnGood({"common", "dcgan", "stylegan", "--json"}).Json();
+  const json& lowest = doc["common"][0];
+  ASSERT_EQ(lowest["lowest"], true);
+  EXPECT_EQ(lowest["path_to_a"]["length"], 0);
+  EXPECT_EQ(lowest["path_to_b"]["works"][1]["id"], "stylegan");
+  EXPECT_FALSE(doc["common"][1].contains("path_to_a"));
+}
+
 TEST(CliRenderTest, WritesAWellFormedSvgAtomically) {
   fs::path dir = fs::temp_directory_path() /
                  ("lineage-render-" + std::to_string(std::random_device{}()));
@@ -261,6 +310,11 @@ TEST(CliRenderTest, FormatFollowsTheExtensionOrTheFlag) {
 
 TEST(CliRenderTest, ViewOptionsAreCheckedBeforeDrawing) {
   EXPECT_EQ(OnGood({"render", "--only"}).code, 2);
+  EXPECT_EQ(OnGood({"render", "--key-routes", "2"}).code, 2);
+  EXPECT_EQ(OnGood({"render", "--main-path", "--focus", "gan"}).code, 2);
+  EXPECT_EQ(OnGood({"render", "--main-path", "--only", "-o", "-"}).code, 0);
+  EXPECT_EQ(OnGood({"render", "--common", "dcgan", "stylegan", "-o", "-"}).code,
+            0);
   EXPECT_EQ(OnGood({"render", "--depth", "2"}).code, 2);
   EXPECT_EQ(OnGood({"render", "--kind", "robot"}).code, 2);
   EXPECT_EQ(OnGood({"render", "--era", "baroque"}).code, 2);

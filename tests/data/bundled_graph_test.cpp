@@ -2,8 +2,12 @@
 // bundled knowledge graph.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "analysis/ancestry.h"
+#include "analysis/dominators.h"
 #include "analysis/paths.h"
+#include "analysis/rank.h"
 #include "io/yaml_loader.h"
 #include "model/resolve.h"
 
@@ -159,6 +163,27 @@ TEST_F(BundledGraphTest, KnowledgeFromTheText) {
                       model::Relation::kIntroducedBy, "DCGAN"));
   // Datasets are knowledge, not lineage.
   EXPECT_FALSE(IsAncestor("ImageNet", "GAN"));
+}
+
+// "Which works were most influential" should read like the article: the
+// foundations first, not the newest leaves.
+TEST_F(BundledGraphTest, PageRankPutsTheFoundationsFirst) {
+  auto scores = analysis::Score(*graph_, analysis::Metric::kPageRank);
+  ASSERT_TRUE(scores.ok());
+  auto top = analysis::RankWorks(*graph_, *scores, {}, 8);
+  std::set<std::string> ids;
+  for (const auto& r : top) ids.insert(graph_->work(r.work).id);
+  for (const char* foundation : {"gan", "transformer", "alexnet", "clip"})
+    EXPECT_TRUE(ids.count(foundation)) << foundation;
+  for (const char* leaf :
+       {"dreambooth", "stable-diffusion", "parti", "dall-e-2"})
+    EXPECT_FALSE(ids.count(leaf)) << leaf;
+}
+
+TEST_F(BundledGraphTest, StyleGanCannotDoWithoutDcgan) {
+  auto dom = analysis::Dominators::Compute(analysis::Digraph::Build(*graph_));
+  auto need = dom.Necessary(W("StyleGAN"));
+  EXPECT_NE(std::find(need.begin(), need.end(), W("DCGAN")), need.end());
 }
 
 TEST_F(BundledGraphTest, EveryWorkIsDescribedAndEveryLinkHasEvidence) {

@@ -120,6 +120,9 @@ TEST(SceneTest, PathViewHighlightsThePathAndFadesTheRest) {
   EXPECT_EQ(s->FindEdge("link-join-builds_on-right")->attrs.Get("class"),
             "link rel-builds_on influence faded");
   EXPECT_NE(s->html_label.find("faded: the rest"), std::string::npos);
+  auto only = analysis::SelectPaths(g, V(g, "left"), V(g, "tip"), true);
+  auto alone = BuildScene(g, *only);
+  EXPECT_EQ(alone->html_label.find("faded"), std::string::npos);
 }
 
 TEST(SceneTest, LegendCountsHiddenLinksAndEscapesTheTitle) {

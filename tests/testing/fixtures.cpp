@@ -59,30 +59,64 @@ SpecBuilder& SpecBuilder::Link(std::string child, std::string_view relation,
   return *this;
 }
 
-model::Graph SpecBuilder::Build() const {
-  auto g = model::Graph::Build(spec_);
+model::Graph SpecBuilder::Build(const model::BuildOptions& options) const {
+  auto g = model::Graph::Build(spec_, options);
   if (!g.ok()) Die(g.status().ToString());
   return std::move(g).value();
 }
 
-model::Graph Diamond() {
-  return SpecBuilder()
-      .Work("root", "2000")
+namespace {
+
+SpecBuilder DiamondSpec() {
+  SpecBuilder b;
+  b.Work("root", "2000")
       .Work("left", "2001")
       .Work("right", "2001")
       .Work("join", "2002")
       .Work("tip", "2003")
-      .Work("data", "1999", "dataset")
-      .Work("lab", "", "organization")
-      .Work("lonely", "2005")
       .Link("left", "builds_on", "root")
       .Link("right", "builds_on", "root")
       .Link("join", "builds_on", "left")
       .Link("join", "builds_on", "right")
-      .Link("tip", "builds_on", "join")
+      .Link("tip", "builds_on", "join");
+  return b;
+}
+
+}  // namespace
+
+model::Graph PureDiamond() { return DiamondSpec().Build(); }
+
+model::Graph Diamond() {
+  return DiamondSpec()
+      .Work("data", "1999", "dataset")
+      .Work("lab", "", "organization")
+      .Work("lonely", "2005")
       .Link("join", "trained_on", "data")
       .Link("join", "published_by", "lab")
       .Build();
+}
+
+model::Graph TwoCycle() {
+  return SpecBuilder()
+      .Work("a", "2020")
+      .Work("b", "2020")
+      .Link("b", "uses", "a")
+      .Link("a", "uses", "b")
+      .Build({.allow_influence_cycles = true});
+}
+
+model::Graph Ladder(int rungs) {
+  SpecBuilder b;
+  b.Work("n0", "2000");
+  for (int i = 0; i < rungs; ++i) {
+    std::string prev = "n" + std::to_string(i);
+    std::string next = "n" + std::to_string(i + 1);
+    std::string up = "u" + std::to_string(i), down = "d" + std::to_string(i);
+    b.Work(up, "2000").Work(down, "2000").Work(next, "2000");
+    b.Link(up, "uses", prev).Link(down, "uses", prev);
+    b.Link(next, "uses", up).Link(next, "uses", down);
+  }
+  return b.Build();
 }
 
 model::VertexId V(const model::Graph& g, std::string_view id) {

@@ -20,8 +20,8 @@ class SpecBuilder {
   SpecBuilder& Link(std::string child, std::string_view relation,
                     std::string parent);
   model::GraphSpec spec() const { return spec_; }
-  // Builds the graph; fails the calling test if Build fails.
-  model::Graph Build() const;
+  // Builds the graph; aborts if Build fails.
+  model::Graph Build(const model::BuildOptions& options = {}) const;
 
  private:
   model::GraphSpec spec_;
@@ -31,6 +31,16 @@ class SpecBuilder {
 // builds_on; join trained_on data(1999, dataset) and published_by lab
 // (organization); lonely(2005) has no links.
 model::Graph Diamond();
+
+// Only the five works of the diamond, root -> left, right -> join -> tip.
+model::Graph PureDiamond();
+
+// a <-> b: two works that use each other, built with cycles allowed.
+model::Graph TwoCycle();
+
+// n0 -> {u0, d0} -> n1 -> ... -> n`rungs`: a chain of diamonds with 2^rungs
+// paths from n0 to its end, all "uses" links, all dated 2000.
+model::Graph Ladder(int rungs);
 
 // The vertex of `id`; fails the calling test when missing.
 model::VertexId V(const model::Graph& g, std::string_view id);

@@ -1,0 +1,97 @@
+#include "analysis/digraph.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/graph/topological_sort.hpp>
+#include <iterator>
+#include <queue>
+
+#include "analysis/order.h"
+
+namespace lineage::analysis {
+
+using model::VertexId;
+
+Digraph Digraph::Build(const model::Graph& graph,
+                       model::RelationSet relations) {
+  std::vector<std::pair<VertexId, VertexId>> arcs;
+  arcs.reserve(graph.num_links());
+  for (const model::Link& l : graph.links())
+    if (relations.Contains(l.relation)) arcs.emplace_back(l.parent, l.child);
+  std::sort(arcs.begin(), arcs.end());
+  arcs.erase(std::unique(arcs.begin(), arcs.end()), arcs.end());
+  Digraph d;
+  d.n_ = graph.num_works();
+  d.relations_ = relations;
+  d.topo_ =
+      model::SimpleTopology(boost::edges_are_unsorted_multi_pass, arcs.begin(),
+                            arcs.end(), static_cast<VertexId>(d.n_));
+  return d;
+}
+
+std::size_t Digraph::num_arcs() const { return boost::num_edges(topo_); }
+
+std::vector<VertexId> Digraph::children(VertexId v) const {
+  auto [b, e] = boost::adjacent_vertices(v, topo_);
+  return {b, e};
+}
+
+std::vector<VertexId> Digraph::parents(VertexId v) const {
+  std::vector<VertexId> out;
+  for (auto [it, end] = boost::in_edges(v, topo_); it != end; ++it)
+    out.push_back(boost::source(*it, topo_));
+  return out;
+}
+
+std::size_t Digraph::out_degree(VertexId v) const {
+  return boost::out_degree(v, topo_);
+}
+std::size_t Digraph::in_degree(VertexId v) const {
+  return boost::in_degree(v, topo_);
+}
+
+base::Result<std::vector<VertexId>> TopologicalOrder(const model::Graph& graph,
+                                                     const Digraph& digraph) {
+  std::vector<VertexId> order;
+  order.reserve(digraph.num_vertices());
+  try {
+    boost::topological_sort(digraph.topology(), std::back_inserter(order));
+  } catch (const boost::not_a_dag&) {
+    auto cycles = model::FindCycles(graph, digraph.relations(), 1);
+    std::string which =
+        cycles.empty() ? "" : ": " + model::CycleText(graph, cycles.front());
+    return base::Status::InvalidData(fmt::format(
+        "this analysis needs a DAG, but the lineage has a cycle{}", which));
+  }
+  std::reverse(order.begin(), order.end());  // Boost gives reverse order.
+  return order;
+}
+
+base::Result<std::vector<VertexId>> ChronologicalOrder(
+    const model::Graph& graph, const Digraph& digraph) {
+  const std::size_t n = digraph.num_vertices();
+  auto later = [&graph](VertexId a, VertexId b) {
+    return EarlierWork(graph, b, a);
+  };
+  std::priority_queue<VertexId, std::vector<VertexId>, decltype(later)> ready(
+      later);
+  std::vector<std::size_t> waiting(n);
+  for (VertexId v = 0; v < n; ++v) {
+    waiting[v] = digraph.in_degree(v);
+    if (waiting[v] == 0) ready.push(v);
+  }
+  std::vector<VertexId> order;
+  order.reserve(n);
+  while (!ready.empty()) {
+    VertexId v = ready.top();
+    ready.pop();
+    order.push_back(v);
+    for (VertexId c : digraph.children(v))
+      if (--waiting[c] == 0) ready.push(c);
+  }
+  if (order.size() < n) return TopologicalOrder(graph, digraph).status();
+  return order;
+}
+
+}  // namespace lineage::analysis

@@ -1,0 +1,56 @@
+// The influence lineage as a simple directed graph, and the DAG checks and
+// orders that the metrics need.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "base/status.h"
+#include "model/graph.h"
+
+namespace lineage::analysis {
+
+// One arc parent -> child for every pair of works joined by at least one link
+// of the chosen relations: a work that both `uses` and `builds_on` another
+// counts it once, as a citation graph would.
+class Digraph {
+ public:
+  // O(E log E).
+  static Digraph Build(
+      const model::Graph& graph,
+      model::RelationSet relations = model::RelationSet::Influence());
+
+  std::size_t num_vertices() const { return n_; }
+  std::size_t num_arcs() const;
+  const model::SimpleTopology& topology() const { return topo_; }
+  // Children (works it influenced) and parents (works it draws on).
+  std::vector<model::VertexId> children(model::VertexId v) const;
+  std::vector<model::VertexId> parents(model::VertexId v) const;
+  std::size_t out_degree(model::VertexId v) const;
+  std::size_t in_degree(model::VertexId v) const;
+  // Works with at least one arc.
+  bool in_lineage(model::VertexId v) const {
+    return out_degree(v) + in_degree(v) > 0;
+  }
+  model::RelationSet relations() const { return relations_; }
+
+ private:
+  std::size_t n_ = 0;
+  model::RelationSet relations_;
+  model::SimpleTopology topo_;
+};
+
+// The works in topological order (every parent before its children), by
+// Boost.Graph's topological_sort. Fails with kInvalidData naming a cycle of
+// `graph` ("influence cycle: a -> b -> a") when there is one. O(V + E).
+base::Result<std::vector<model::VertexId>> TopologicalOrder(
+    const model::Graph& graph, const Digraph& digraph);
+
+// A topological order that is as chronological as the links allow: among
+// the works whose parents are all listed, the earliest comes next (Kahn's
+// algorithm with a priority queue). Fails like TopologicalOrder.
+// O((V + E) log V).
+base::Result<std::vector<model::VertexId>> ChronologicalOrder(
+    const model::Graph& graph, const Digraph& digraph);
+
+}  // namespace lineage::analysis

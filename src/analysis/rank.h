@@ -1,0 +1,55 @@
+// Ranking works by a metric, for `lineage rank`.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "analysis/select.h"
+#include "base/status.h"
+#include "model/graph.h"
+
+namespace lineage::analysis {
+
+enum class Metric {
+  kPageRank,
+  kBetweenness,
+  kOutDegree,
+  kInDegree,
+  kDescendants,
+  kAncestors,
+  kSpc,
+  kDepth,
+};
+
+struct MetricInfo {
+  Metric metric;
+  std::string_view name;     // As typed: "pagerank", "out-degree", ...
+  std::string_view meaning;  // What it says about a lineage, one line.
+};
+
+std::span<const MetricInfo> AllMetrics();
+std::optional<Metric> ParseMetric(std::string_view name);
+const MetricInfo& Info(Metric metric);
+
+// The score of every work under `metric`, on the simple digraph of the
+// links of `relations` (influence by default). kSpc and kDepth need a DAG
+// and fail naming a cycle otherwise.
+base::Result<std::vector<double>> Score(
+    const model::Graph& graph, Metric metric,
+    model::RelationSet relations = model::RelationSet::Influence());
+
+struct Ranked {
+  model::VertexId work;
+  double score;
+  std::size_t rank;  // 1-based; equal scores share a rank.
+};
+
+// Works that pass `filter`, best first (ties: earlier work first), at most
+// `top` of them (0: all).
+std::vector<Ranked> RankWorks(const model::Graph& graph,
+                              const std::vector<double>& scores,
+                              const Filter& filter, std::size_t top);
+
+}  // namespace lineage::analysis

@@ -1,0 +1,342 @@
+// The analytics commands: rank, main-path, explain, necessary, impact. Each
+// parses its options, calls analysis, and prints.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "analysis/ancestry.h"
+#include "analysis/digraph.h"
+#include "analysis/dominators.h"
+#include "analysis/main_path.h"
+#include "analysis/paths.h"
+#include "analysis/rank.h"
+#include "cli/app.h"
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "cli/query.h"
+#include "io/export.h"
+
+namespace lineage::cli {
+namespace {
+
+using model::Graph;
+using model::VertexId;
+using nlohmann::json;
+
+std::string FormatScore(analysis::Metric metric, double score) {
+  switch (metric) {
+    case analysis::Metric::kPageRank:
+    case analysis::Metric::kBetweenness:
+    case analysis::Metric::kSpc:
+      return fmt::format("{:.6g}", score);
+    default:
+      return fmt::format("{:.0f}", score);
+  }
+}
+
+json BriefList(const Graph& g, const std::vector<VertexId>& works) {
+  json list = json::array();
+  for (VertexId v : works) list.push_back(io::WorkBrief(g, v));
+  return list;
+}
+
+// --- rank -------------------------------------------------------------------
+
+struct RankOptions {
+  std::string by = "pagerank";
+  std::size_t top = 10;
+  std::vector<std::string> kinds, eras;
+  std::vector<std::string> relations;
+  bool json = false;
+};
+
+}  // namespace
+
+Runner SetupRank(CLI::App* sub, const GlobalOptions* global) {
+  auto o = std::make_shared<RankOptions>();
+  std::vector<std::string> names;
+  std::string help =
+      "Metrics (on the influence lineage; parallel links "
+      "between two works count once):\n";
+  for (const analysis::MetricInfo& m : analysis::AllMetrics()) {
+    names.emplace_back(m.name);
+    help += fmt::format("  {:<12} {}\n", m.name, m.meaning);
+  }
+  sub->add_option("-b,--by", o->by, "The metric (see below)")
+      ->check(CLI::IsMember(names))
+      ->capture_default_str();
+  sub->add_option("-n,--top", o->top, "Show this many works (0: all)")
+      ->capture_default_str();
+  sub->add_option("--kind", o->kinds, "Only list works of these kinds")
+      ->delimiter(',');
+  sub->add_option("--era", o->eras, "Only list works of these eras")
+      ->delimiter(',');
+  AddRelationOption(sub, &o->relations);
+  sub->add_flag("--json", o->json, "Print one JSON document");
+  sub->footer(help +
+              "Scores are computed on the whole graph; --kind and --era only "
+              "filter the list.");
+  return [o, global] {
+    auto q = PrepareQuery(*global, {}, o->relations);
+    if (!q.ok()) return ReportError(q.status());
+    const Graph& g = q->graph;
+    auto filter = ParseFilter(g, o->kinds, o->eras);
+    if (!filter.ok()) return ReportError(filter.status());
+    analysis::Metric metric = *analysis::ParseMetric(o->by);
+    auto scores = analysis::Score(g, metric, q->relations);
+    if (!scores.ok()) return ReportError(scores.status());
+    auto ranked = analysis::RankWorks(g, *scores, *filter, o->top);
+    if (o->json) {
+      json works = json::array();
+      for (const analysis::Ranked& r : ranked) {
+        json j = io::WorkBrief(g, r.work);
+        j["rank"] = r.rank;
+        j["score"] = r.score;
+        works.push_back(std::move(j));
+      }
+      PrintJson({{"metric", o->by},
+                 {"meaning", analysis::Info(metric).meaning},
+                 {"works", works}});
+      return kExitOk;
+    }
+    std::cout << fmt::format("{}: {}\n", o->by, analysis::Info(metric).meaning);
+    std::vector<std::vector<std::string>> rows{
+        {"#", o->by, "date", "kind", "work"}};
+    for (const analysis::Ranked& r : ranked) {
+      const model::Work& w = g.work(r.work);
+      rows.push_back({std::to_string(r.rank), FormatScore(metric, r.score),
+                      w.date.known() ? w.date.ToString() : "-",
+                      std::string(model::KindName(w.kind)),
+                      fmt::format("{} [{}]", w.name, w.id)});
+    }
+    PrintTable(rows);
+    return kExitOk;
+  };
+}
+
+// --- main-path --------------------------------------------------------------
+
+namespace {
+struct MainPathOptions {
+  std::size_t key_routes = 0;
+  std::vector<std::string> relations;
+  bool json = false;
+};
+
+// The links behind an arc of the simple digraph.
+std::vector<model::EdgeId> LinksOf(const Graph& g, VertexId u, VertexId v,
+                                   model::RelationSet relations) {
+  std::vector<model::EdgeId> out;
+  const model::Topology& t = g.topology();
+  for (auto [it, end] = boost::out_edges(u, t); it != end; ++it)
+    if (boost::target(*it, t) == v && relations.Contains(t[*it].relation))
+      out.push_back(t[*it].link);
+  return out;
+}
+}  // namespace
+
+Runner SetupMainPath(CLI::App* sub, const GlobalOptions* global) {
+  auto o = std::make_shared<MainPathOptions>();
+  sub->add_option("-k,--key-routes", o->key_routes,
+                  "Key-route main path from the K arcs of highest SPC "
+                  "(default 0: the global main path)");
+  AddRelationOption(sub, &o->relations);
+  sub->add_flag("--json", o->json, "Print one JSON document");
+  sub->footer(
+      "Arcs are weighted by search path count (SPC): the share of all "
+      "root-to-leaf lineage paths through them.\nThe global main path is the "
+      "root-to-leaf path of largest total SPC; a key-route main path joins "
+      "the\nK heaviest arcs to a root and a leaf by always taking the "
+      "heaviest arc (Liu & Lu 2012).");
+  return [o, global] {
+    auto q = PrepareQuery(*global, {}, o->relations);
+    if (!q.ok()) return ReportError(q.status());
+    const Graph& g = q->graph;
+    analysis::Digraph d = analysis::Digraph::Build(g, q->relations);
+    auto path = o->key_routes > 0
+                    ? analysis::KeyRouteMainPath(g, d, o->key_routes)
+                    : analysis::GlobalMainPath(g, d);
+    if (!path.ok()) return ReportError(path.status());
+    std::string method = o->key_routes > 0
+                             ? fmt::format("key-route (k={})", o->key_routes)
+                             : "global";
+    if (o->json) {
+      json arcs = json::array();
+      for (std::size_t i = 0; i < path->arcs.size(); ++i) {
+        auto [u, v] = path->arcs[i];
+        json links = json::array();
+        for (model::EdgeId e : LinksOf(g, u, v, q->relations))
+          links.push_back(io::LinkJson(g, e));
+        arcs.push_back({{"from", g.work(u).id},
+                        {"to", g.work(v).id},
+                        {"spc", path->arc_spc[i]},
+                        {"links", links}});
+      }
+      PrintJson({{"method", o->key_routes > 0 ? "key-route" : "global"},
+                 {"key_routes", o->key_routes},
+                 {"works", BriefList(g, path->works)},
+                 {"arcs", arcs}});
+      return kExitOk;
+    }
+    std::cout << fmt::format("{} main path: {} works, {} arcs\n", method,
+                             path->works.size(), path->arcs.size());
+    std::vector<std::vector<std::string>> rows{{"spc", "from", "", "to"}};
+    for (std::size_t i = 0; i < path->arcs.size(); ++i) {
+      auto [u, v] = path->arcs[i];
+      std::string rels;
+      for (model::EdgeId e : LinksOf(g, u, v, q->relations))
+        rels += (rels.empty() ? "" : ",") +
+                std::string(model::RelationName(g.link(e).relation));
+      rows.push_back({fmt::format("{:.4f}", path->arc_spc[i]), Label(g, u),
+                      "-> " + rels + " ->", Label(g, v)});
+    }
+    PrintTable(rows);
+    return kExitOk;
+  };
+}
+
+// --- explain ----------------------------------------------------------------
+
+namespace {
+struct ExplainOptions {
+  std::string from, to;
+  std::size_t max_paths = 10;
+  std::vector<std::string> relations;
+  bool json = false;
+};
+}  // namespace
+
+Runner SetupExplain(CLI::App* sub, const GlobalOptions* global) {
+  auto o = std::make_shared<ExplainOptions>();
+  sub->add_option("from", o->from, "The older work")->required();
+  sub->add_option("to", o->to, "The newer work")->required();
+  sub->add_option("--max-paths", o->max_paths, "Show at most this many paths")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  AddRelationOption(sub, &o->relations);
+  sub->add_flag("--json", o->json, "Print one JSON document");
+  return [o, global] {
+    auto q = PrepareQuery(*global, {o->from, o->to}, o->relations);
+    if (!q.ok()) return ReportError(q.status());
+    const Graph& g = q->graph;
+    const VertexId from = q->works[0], to = q->works[1];
+    analysis::PathSet found = analysis::AllPaths(
+        g, from, to, {.relations = q->relations, .max_paths = o->max_paths});
+    // When there is no path, say how the two are related instead.
+    bool reversed = found.paths.empty() &&
+                    analysis::ShortestPath(g, to, from, q->relations);
+    std::vector<VertexId> shared;
+    if (found.paths.empty()) {
+      for (const auto& c :
+           analysis::CommonAncestors(g, from, to, {.relations = q->relations}))
+        if (c.lowest) shared.push_back(c.work);
+    }
+    if (o->json) {
+      json paths = json::array();
+      for (const analysis::Path& p : found.paths)
+        paths.push_back(PathJson(g, p));
+      PrintJson({{"from", io::WorkBrief(g, from)},
+                 {"to", io::WorkBrief(g, to)},
+                 {"paths", paths},
+                 {"truncated", found.truncated},
+                 {"reversed", reversed},
+                 {"lowest_common_ancestors", BriefList(g, shared)}});
+      return kExitOk;
+    }
+    if (found.paths.empty()) {
+      std::cout << fmt::format("{} did not lead to {}.\n", g.work(from).name,
+                               g.work(to).name);
+      if (reversed) {
+        std::cout << fmt::format(
+            "It is the other way round: try `lineage "
+            "explain {} {}`.\n",
+            g.work(to).id, g.work(from).id);
+      } else if (!shared.empty()) {
+        std::string names;
+        for (VertexId v : shared)
+          names += (names.empty() ? "" : ", ") + g.work(v).name;
+        std::cout << fmt::format("Both descend from {}.\n", names);
+      }
+      return kExitOk;
+    }
+    std::cout << fmt::format(
+        "How {} led to {}: {} path{}{}, shortest first\n", g.work(from).name,
+        g.work(to).name, found.paths.size(), found.paths.size() == 1 ? "" : "s",
+        found.truncated ? " (more exist)" : "");
+    for (std::size_t i = 0; i < found.paths.size(); ++i) {
+      std::cout << fmt::format("\n{}. {} link{}\n", i + 1,
+                               found.paths[i].length(),
+                               found.paths[i].length() == 1 ? "" : "s");
+      PrintPath(g, found.paths[i]);
+    }
+    return kExitOk;
+  };
+}
+
+// --- necessary / impact
+// -------------------------------------------------------
+
+namespace {
+struct DominatorOptions {
+  std::string work;
+  std::vector<std::string> relations;
+  bool json = false;
+};
+
+Runner SetupDominators(CLI::App* sub, const GlobalOptions* global,
+                       bool necessary) {
+  auto o = std::make_shared<DominatorOptions>();
+  sub->add_option("work", o->work, "The work")->required();
+  AddRelationOption(sub, &o->relations);
+  sub->add_flag("--json", o->json, "Print one JSON document");
+  sub->footer(
+      "Roots are the works that draw on nothing; a virtual root precedes them "
+      "all, and the answer\ncomes from its dominator tree (Lengauer & Tarjan, "
+      "Boost.Graph).");
+  return [o, global, necessary] {
+    auto q = PrepareQuery(*global, {o->work}, o->relations);
+    if (!q.ok()) return ReportError(q.status());
+    const Graph& g = q->graph;
+    const VertexId v = q->works[0];
+    auto dom = analysis::Dominators::Compute(
+        analysis::Digraph::Build(g, q->relations));
+    std::vector<VertexId> works = necessary ? dom.Necessary(v) : dom.Impact(v);
+    const char* key = necessary ? "necessary" : "impact";
+    if (o->json) {
+      PrintJson({{"work", io::WorkBrief(g, v)}, {key, BriefList(g, works)}});
+      return kExitOk;
+    }
+    if (necessary) {
+      std::cout << (works.empty()
+                        ? fmt::format("No single work lies on every path from "
+                                      "the roots to {}.\n",
+                                      Label(g, v))
+                        : fmt::format("Every path from the roots to {} passes "
+                                      "through (nearest first):\n",
+                                      Label(g, v)));
+    } else {
+      std::cout << (works.empty()
+                        ? fmt::format("Without {}, every work keeps a path to "
+                                      "the roots.\n",
+                                      Label(g, v))
+                        : fmt::format("Without {}, these {} works lose every "
+                                      "path to the roots:\n",
+                                      Label(g, v), works.size()));
+    }
+    for (VertexId w : works) std::cout << "  " << Label(g, w) << '\n';
+    return kExitOk;
+  };
+}
+}  // namespace
+
+Runner SetupNecessary(CLI::App* sub, const GlobalOptions* global) {
+  return SetupDominators(sub, global, true);
+}
+Runner SetupImpact(CLI::App* sub, const GlobalOptions* global) {
+  return SetupDominators(sub, global, false);
+}
+
+}  // namespace lineage::cli
