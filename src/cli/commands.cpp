@@ -517,7 +517,7 @@ Runner SetupExport(CLI::App* sub, const GlobalOptions* global) {
   };
 }
 
-constexpr std::array<Command, 14> kCommands{{
+constexpr std::array<Command, 15> kCommands{{
     {"show", "Describe works, or list them all", SetupShow},
     {"ancestors", "Works a work descends from, nearest first", SetupAncestors},
     {"descendants", "Works that descend from a work, nearest first",
@@ -540,6 +540,8 @@ constexpr std::array<Command, 14> kCommands{{
      SetupNecessary},
     {"impact", "Works cut off from the roots if a work is removed",
      SetupImpact},
+    {"query", "Ask anything in one line: a small language over sets of works",
+     SetupQuery},
 }};
 
 }  // namespace

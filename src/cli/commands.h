@@ -6,6 +6,9 @@
 #include <span>
 #include <string>
 
+#include "analysis/select.h"
+#include "model/graph.h"
+
 namespace CLI {
 class App;
 }
@@ -28,12 +31,29 @@ struct Command {
 
 std::span<const Command> Commands();
 
-// Defined in render_command.cpp and analytics_commands.cpp.
+// How a view is drawn and where it goes (render and query --render).
+struct DiagramOptions {
+  std::string output = "output/lineage.svg";  // "-" for stdout.
+  std::string format;  // svg, png, pdf, dot; "" = from the extension.
+  std::string layout = "dot";
+  std::string rankdir = "LR";
+  std::string title;
+  bool reduce = false;
+  std::size_t max_works = 0;
+  bool json = false;
+};
+
+// Draws `selection` and writes it atomically; returns the exit code.
+int DrawSelection(const model::Graph& graph, analysis::Selection selection,
+                  const DiagramOptions& options);
+
+// Defined in render_command.cpp, analytics_commands.cpp, query_command.cpp.
 Runner SetupRender(CLI::App* sub, const GlobalOptions* global);
 Runner SetupRank(CLI::App* sub, const GlobalOptions* global);
 Runner SetupMainPath(CLI::App* sub, const GlobalOptions* global);
 Runner SetupExplain(CLI::App* sub, const GlobalOptions* global);
 Runner SetupNecessary(CLI::App* sub, const GlobalOptions* global);
 Runner SetupImpact(CLI::App* sub, const GlobalOptions* global);
+Runner SetupQuery(CLI::App* sub, const GlobalOptions* global);
 
 }  // namespace lineage::cli

@@ -72,6 +72,59 @@ std::string DefaultTitle(const RenderCommandOptions& o, const model::Graph& g,
 
 }  // namespace
 
+int DrawSelection(const model::Graph& g, analysis::Selection selection,
+                  const DiagramOptions& o) {
+  render::Format format = render::Format::kSvg;
+  if (!o.format.empty()) {
+    auto f = render::ParseFormat(o.format);
+    if (!f) {
+      return ReportError(base::Status::InvalidArgument(fmt::format(
+          "unknown format '{}'; use svg, png, pdf or dot", o.format)));
+    }
+    format = *f;
+  } else if (auto f = render::FormatFromPath(o.output)) {
+    format = *f;
+  }
+  if (o.reduce) analysis::Reduce(g, &selection);
+  auto scene = render::BuildScene(
+      g, selection,
+      {.rankdir = o.rankdir, .title = o.title, .timeline = o.layout == "dot"});
+  if (!scene.ok()) return ReportError(scene.status());
+  if (scene->works == 0) {
+    return ReportError(base::Status::InvalidArgument(
+        "nothing to draw: the view holds no work"));
+  }
+  auto rendered = render::Render(
+      *scene, {.format = format, .layout = o.layout, .max_works = o.max_works});
+  if (!rendered.ok()) return ReportError(rendered.status());
+  spdlog::debug("layout {:.1f} ms, render {:.1f} ms", rendered->layout_ms,
+                rendered->render_ms);
+  std::size_t links = 0;
+  for (const render::SceneEdge& e : scene->edges)
+    links += e.attrs.Get("class").rfind("link", 0) == 0 ? 1 : 0;
+  if (o.output == "-") {
+    std::cout << rendered->bytes;
+    return kExitOk;
+  }
+  if (auto s = io::WriteFileAtomically(o.output, rendered->bytes); !s.ok())
+    return ReportError(s);
+  if (o.json) {
+    PrintJson({{"output", o.output},
+               {"works", scene->works},
+               {"links", links},
+               {"reduced_links", selection.reduced_links},
+               {"layout_ms", rendered->layout_ms},
+               {"render_ms", rendered->render_ms}});
+  } else {
+    std::cout << fmt::format(
+        "wrote {} ({} works, {} links{})\n", o.output, scene->works, links,
+        selection.reduced_links > 0
+            ? fmt::format(", {} implied links hidden", selection.reduced_links)
+            : "");
+  }
+  return kExitOk;
+}
+
 Runner SetupRender(CLI::App* sub, const GlobalOptions* global) {
   auto o = std::make_shared<RenderCommandOptions>();
   sub->add_option("-o,--output", o->output,
@@ -156,12 +209,6 @@ Runner SetupRender(CLI::App* sub, const GlobalOptions* global) {
       return ReportError(base::Status::InvalidArgument(
           "--ancestors, --descendants and --depth need --focus WORK"));
     }
-    render::Format format = render::Format::kSvg;
-    if (!o->format.empty()) {
-      format = *render::ParseFormat(o->format);
-    } else if (auto f = render::FormatFromPath(o->output)) {
-      format = *f;
-    }
     std::vector<std::string> names = o->path;
     if (!o->common.empty()) names = o->common;
     if (!o->focus.empty()) names = {o->focus};
@@ -201,48 +248,15 @@ Runner SetupRender(CLI::App* sub, const GlobalOptions* global) {
       selection = analysis::SelectAll(g);
     }
     analysis::ApplyFilter(g, *filter, &selection);
-    if (o->reduce) analysis::Reduce(g, &selection);
-
-    auto scene = render::BuildScene(g, selection,
-                                    {.rankdir = o->rankdir,
-                                     .title = DefaultTitle(*o, g, q->works),
-                                     .timeline = o->layout == "dot"});
-    if (!scene.ok()) return ReportError(scene.status());
-    if (scene->works == 0) {
-      return ReportError(base::Status::InvalidArgument(
-          "nothing to draw: the filters leave no dated work"));
-    }
-    auto rendered = render::Render(
-        *scene,
-        {.format = format, .layout = o->layout, .max_works = o->max_works});
-    if (!rendered.ok()) return ReportError(rendered.status());
-    spdlog::debug("layout {:.1f} ms, render {:.1f} ms", rendered->layout_ms,
-                  rendered->render_ms);
-
-    std::size_t links = 0;
-    for (const render::SceneEdge& e : scene->edges)
-      links += e.attrs.Get("class").rfind("link", 0) == 0 ? 1 : 0;
-    if (o->output == "-") {
-      std::cout << rendered->bytes;
-      return kExitOk;
-    }
-    if (auto s = io::WriteFileAtomically(o->output, rendered->bytes); !s.ok())
-      return ReportError(s);
-    if (o->json) {
-      PrintJson({{"output", o->output},
-                 {"works", scene->works},
-                 {"links", links},
-                 {"reduced_links", selection.reduced_links},
-                 {"layout_ms", rendered->layout_ms},
-                 {"render_ms", rendered->render_ms}});
-    } else {
-      std::cout << fmt::format(
-          "wrote {} ({} works, {} links{})\n", o->output, scene->works, links,
-          selection.reduced_links > 0 ? fmt::format(", {} implied links hidden",
-                                                    selection.reduced_links)
-                                      : "");
-    }
-    return kExitOk;
+    return DrawSelection(g, std::move(selection),
+                         {.output = o->output,
+                          .format = o->format,
+                          .layout = o->layout,
+                          .rankdir = o->rankdir,
+                          .title = DefaultTitle(*o, g, q->works),
+                          .reduce = o->reduce,
+                          .max_works = o->max_works,
+                          .json = o->json});
   };
 }
 

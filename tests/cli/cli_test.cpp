@@ -272,6 +272,38 @@ TEST(CliAnalyticsTest, CommonGivesThePathsFromEachLowestAncestor) {
   EXPECT_FALSE(doc["common"][1].contains("path_to_a"));
 }
 
+TEST(CliQueryTest, TableJsonIdsAndRender) {
+  Outcome table = OnGood({"query", "descendants(gan)"});
+  ASSERT_EQ(table.code, 0) << table.err;
+  EXPECT_NE(table.out.find("2 works"), std::string::npos);
+  EXPECT_NE(table.out.find("StyleGAN [stylegan]"), std::string::npos);
+  json doc = OnGood({"query", "somepath(gan, stylegan)", "--json"}).Json();
+  EXPECT_EQ(doc["works"].size(), 3u);
+  EXPECT_EQ(doc["links"].size(), 2u);
+  EXPECT_EQ(OnGood({"query", "ancestors(stylegan)", "--ids"}).out,
+            "gan\ndcgan\n");
+  Outcome render =
+      OnGood({"query", "allpaths(gan, stylegan)", "--render", "-"});
+  EXPECT_EQ(render.code, 0) << render.err;
+  EXPECT_NE(render.out.find("<svg"), std::string::npos);
+}
+
+TEST(CliQueryTest, MalformedQueriesExitWithTwo) {
+  for (const char* q : {"ancestors(gan", "gan)", "nope(gan)", "kind(model)", "",
+                        "stylegn", "gan + + dcgan"}) {
+    Outcome r = OnGood({"query", q});
+    EXPECT_EQ(r.code, 2) << q;
+    EXPECT_FALSE(r.err.empty()) << q;
+    EXPECT_TRUE(r.out.empty()) << q;
+  }
+  std::string deep = std::string(10000, '(') + "gan" + std::string(10000, ')');
+  EXPECT_EQ(OnGood({"query", deep}).code, 2);
+  EXPECT_EQ(OnGood({"query", "\x01\x02\xff"}).code, 2);
+  EXPECT_EQ(OnGood({"query", "--file", "/no/such/query"}).code, 2);
+  EXPECT_NE(OnGood({"query", "--help"}).out.find("somepath(A, B)"),
+            std::string::npos);
+}
+
 TEST(CliRenderTest, WritesAWellFormedSvgAtomically) {
   fs::path dir = fs::temp_directory_path() /
                  ("lineage-render-" + std::to_string(std::random_device{}()));

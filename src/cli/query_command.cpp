@@ -1,0 +1,140 @@
+// `lineage query`: parses and evaluates a query (query layer), then prints
+// the works as a table, JSON or ids, or draws them.
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "analysis/order.h"
+#include "cli/app.h"
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "cli/query.h"
+#include "io/atomic_file.h"
+#include "io/export.h"
+#include "query/eval.h"
+
+namespace lineage::cli {
+namespace {
+
+struct QueryOptions {
+  std::string expression;
+  std::string file;
+  bool json = false;
+  bool ids = false;
+  std::string render;
+  DiagramOptions diagram;
+};
+
+}  // namespace
+
+Runner SetupQuery(CLI::App* sub, const GlobalOptions* global) {
+  auto o = std::make_shared<QueryOptions>();
+  auto* expr = sub->add_option("expression", o->expression,
+                               "The query, e.g. 'descendants(clip) & "
+                               "kind(model, *)'");
+  sub->add_option("--file", o->file, "Read the query from this file")
+      ->excludes(expr);
+  auto* json = sub->add_flag("--json", o->json, "Print one JSON document");
+  sub->add_flag("--ids", o->ids, "Print only the ids, one a line")
+      ->excludes(json);
+  sub->add_option("--render", o->render,
+                  "Draw the result into this file (as `lineage render`)");
+  sub->add_option("--format", o->diagram.format,
+                  "With --render: svg, png, pdf or dot")
+      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}));
+  sub->add_option("--layout", o->diagram.layout,
+                  "With --render: dot, sfdp, neato or fdp")
+      ->check(CLI::IsMember({"dot", "sfdp", "neato", "fdp"}));
+  sub->add_option("--rankdir", o->diagram.rankdir, "With --render: LR or TB")
+      ->check(CLI::IsMember({"LR", "TB"}));
+  sub->add_option("--title", o->diagram.title, "With --render: the title");
+  sub->add_flag("--reduce", o->diagram.reduce,
+                "With --render: draw the transitive reduction");
+  std::string help =
+      "A query is an expression over sets of works (docs/query.md):\n"
+      "  works by id, name or alias, bare or quoted (\"DALL-E 2\"); * or all "
+      "for every work\n"
+      "  A + B (union), A - B (except), A & B (intersect; binds tighter), "
+      "( ), let x = E in E\n"
+      "Graph functions follow influence links unless relation(R, E) says "
+      "otherwise.\n\nFunctions:\n";
+  for (const query::FunctionInfo& f : query::Functions())
+    help += fmt::format("  {:<26} {}\n", f.signature, f.meaning);
+  sub->footer(help);
+
+  return [o, global] {
+    std::string text = o->expression;
+    if (!o->file.empty()) {
+      auto content = io::ReadFile(o->file, 1 << 20);
+      if (!content.ok()) return ReportError(content.status());
+      text = *content;
+    }
+    // Syntax errors need no data.
+    auto root = query::Parse(text);
+    if (!root.ok()) return ReportError(root.status());
+    auto q = PrepareQuery(*global, {}, {});
+    if (!q.ok()) return ReportError(q.status());
+    const model::Graph& g = q->graph;
+    auto outcome = query::Evaluate(g, **root, text);
+    if (!outcome.ok()) return ReportError(outcome.status());
+    for (const std::string& note : outcome->notes) spdlog::warn("{}", note);
+    const query::Value& value = outcome->value;
+    std::vector<model::VertexId> works = value.works;
+    std::sort(works.begin(), works.end(),
+              [&g](auto a, auto b) { return analysis::EarlierWork(g, a, b); });
+
+    if (!o->render.empty()) {
+      analysis::Selection s = analysis::SelectAll(g);
+      s.works.assign(g.num_works(), false);
+      for (model::VertexId v : works) s.works[v] = true;
+      for (model::EdgeId e = 0; e < g.num_links(); ++e)
+        s.links[e] = s.works[g.link(e).parent] && s.works[g.link(e).child];
+      // Path functions single out links: draw those bold.
+      if (!value.links.empty()) {
+        for (model::EdgeId e : value.links) {
+          s.highlighted_links[e] = true;
+          s.highlighted_works[g.link(e).parent] = true;
+          s.highlighted_works[g.link(e).child] = true;
+        }
+      }
+      DiagramOptions d = o->diagram;
+      d.output = o->render;
+      if (d.title.empty()) d.title = text;
+      int code = DrawSelection(g, std::move(s), d);
+      if (code != kExitOk) return code;
+    }
+    if (o->json) {
+      nlohmann::json list = nlohmann::json::array(),
+                     links = nlohmann::json::array();
+      for (model::VertexId v : works) list.push_back(io::WorkBrief(g, v));
+      for (model::EdgeId e : value.links) links.push_back(io::LinkJson(g, e));
+      PrintJson({{"query", text},
+                 {"works", list},
+                 {"links", links},
+                 {"notes", outcome->notes}});
+      return kExitOk;
+    }
+    if (o->ids) {
+      for (model::VertexId v : works) std::cout << g.work(v).id << '\n';
+      return kExitOk;
+    }
+    if (!o->render.empty()) return kExitOk;
+    std::vector<std::vector<std::string>> rows{{"date", "kind", "work"}};
+    for (model::VertexId v : works) {
+      const model::Work& w = g.work(v);
+      rows.push_back({w.date.known() ? w.date.ToString() : "-",
+                      std::string(model::KindName(w.kind)),
+                      fmt::format("{} [{}]", w.name, w.id)});
+    }
+    std::cout << fmt::format("{} work{}\n", works.size(),
+                             works.size() == 1 ? "" : "s");
+    if (!works.empty()) PrintTable(rows);
+    return kExitOk;
+  };
+}
+
+}  // namespace lineage::cli
