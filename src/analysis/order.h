@@ -1,5 +1,5 @@
-// Internal: the order in which results list works, so that every query lists
-// ties the same way: earlier works first, then by id.
+// The order in which results list works, so that every command lists ties
+// the same way: earlier works first (undated ones last), then by id.
 #pragma once
 
 #include "model/graph.h"

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "analysis/ancestry.h"
+#include "analysis/order.h"
 #include "analysis/paths.h"
 #include "analysis/stats.h"
 #include "cli/app.h"
@@ -103,6 +104,9 @@ Runner SetupShow(CLI::App* sub, const GlobalOptions* global) {
     if (chosen.empty()) {
       std::vector<VertexId> all(g.num_works());
       for (VertexId v = 0; v < all.size(); ++v) all[v] = v;
+      std::sort(all.begin(), all.end(), [&g](VertexId a, VertexId b) {
+        return analysis::EarlierWork(g, a, b);
+      });
       if (opts->json) {
         json works = json::array();
         for (VertexId v : all) works.push_back(io::WorkBrief(g, v));

@@ -32,7 +32,8 @@ base::Status WriteFileAtomically(const std::filesystem::path& path,
                                                dir.string(), ec.message()));
     }
   }
-  std::string tmp = path.string() + ".tmp-XXXXXX";
+  // mkstemp replaces the six trailing X with a unique suffix.
+  std::string tmp = path.string() + ".tmp-" + std::string(6, 'X');
   int fd = ::mkstemp(tmp.data());
   if (fd < 0) return Errno("create a temporary file next to", path);
   // mkstemp creates 0600; outputs are ordinary files, readable like any other.
