@@ -7,7 +7,7 @@ packages=(g++ cmake ninja-build pkg-config
           libboost-graph-dev libfmt-dev libspdlog-dev libyaml-cpp-dev
           libcli11-dev nlohmann-json3-dev libgraphviz-dev)
 case "${1:-build}" in
-  test) packages+=(libgtest-dev python3 python3-networkx) ;;
+  test) packages+=(libgtest-dev python3 python3-networkx python3-scipy) ;;
   bench) packages+=(python3 graphviz) ;;
 esac
 

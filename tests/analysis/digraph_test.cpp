@@ -43,8 +43,11 @@ TEST(TopologicalOrderTest, ParentsComeFirst) {
   ASSERT_TRUE(order.ok());
   std::vector<std::size_t> pos(g.num_works());
   for (std::size_t i = 0; i < order->size(); ++i) pos[(*order)[i]] = i;
-  for (const model::Link& l : g.links())
-    if (model::IsInfluence(l.relation)) EXPECT_LT(pos[l.parent], pos[l.child]);
+  for (const model::Link& l : g.links()) {
+    if (model::IsInfluence(l.relation)) {
+      EXPECT_LT(pos[l.parent], pos[l.child]);
+    }
+  }
 }
 
 TEST(TopologicalOrderTest, ACycleIsRefusedAndNamed) {
