@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/graph/strong_components.hpp>
 #include <boost/graph/topological_sort.hpp>
 #include <iterator>
 #include <queue>
@@ -66,6 +67,24 @@ base::Result<std::vector<VertexId>> TopologicalOrder(const model::Graph& graph,
   }
   std::reverse(order.begin(), order.end());  // Boost gives reverse order.
   return order;
+}
+
+Components StronglyConnected(const Digraph& digraph) {
+  const auto& t = digraph.topology();
+  std::vector<std::size_t> component(digraph.num_vertices());
+  std::size_t count = boost::strong_components(
+      t, boost::make_iterator_property_map(component.begin(),
+                                           boost::get(boost::vertex_index, t)));
+  std::vector<std::size_t> size(count, 0);
+  for (std::size_t c : component) ++size[c];
+  Components out;
+  for (std::size_t s : size) {
+    if (s < 2) continue;
+    ++out.cyclic;
+    out.in_cycles += s;
+    out.largest = std::max(out.largest, s);
+  }
+  return out;
 }
 
 base::Result<std::vector<VertexId>> ChronologicalOrder(

@@ -46,6 +46,16 @@ class Digraph {
 base::Result<std::vector<model::VertexId>> TopologicalOrder(
     const model::Graph& graph, const Digraph& digraph);
 
+struct Components {
+  std::size_t cyclic = 0;     // Strongly connected components of 2+ works.
+  std::size_t in_cycles = 0;  // Works in those components.
+  std::size_t largest = 0;    // Works in the largest of them.
+};
+
+// The strongly connected components (Boost.Graph's strong_components,
+// Tarjan 1972): what keeps a citation graph from being a DAG. O(V + E).
+Components StronglyConnected(const Digraph& digraph);
+
 // A topological order that is as chronological as the links allow: among
 // the works whose parents are all listed, the earliest comes next (Kahn's
 // algorithm with a priority queue). Fails like TopologicalOrder.

@@ -47,6 +47,33 @@ int Main(int argc, char** argv) {
                  "Graph data: a .yaml file or a folder of them (default: the "
                  "bundled graph, or $LINEAGE_DATA)")
       ->capture_default_str();
+  // How a table given as --data is read.
+  std::map<std::string, io::ImportOptions::Edges> edges{
+      {"cites", io::ImportOptions::Edges::kCites},
+      {"influences", io::ImportOptions::Edges::kInfluences}};
+  app.add_option("--edges", global.import.edges,
+                 "Table rows 'A B' mean: A cites B (cites, default), or A "
+                 "influenced B (influences)")
+      ->transform(CLI::CheckedTransformer(edges, CLI::ignore_case));
+  std::map<std::string, char> separators{
+      {"tab", '\t'}, {"comma", ','}, {"space", ' '}};
+  app.add_option("--sep", global.import.separator,
+                 "Table field separator: tab, comma or space (default: "
+                 "guessed)")
+      ->transform(CLI::CheckedTransformer(separators, CLI::ignore_case));
+  app.add_option("--comment", global.import.comment,
+                 "Table lines starting with this are skipped")
+      ->capture_default_str();
+  app.add_flag("--header", global.import.header,
+               "The first table row names the columns");
+  app.add_flag("--numeric-ids", global.import.numeric_ids,
+               "Compare all-digit ids as numbers (0001001 == 1001)");
+  app.add_flag("--parent-lists", global.import.parent_lists,
+               "Table rows are 'id SEP parent parent...' (git log %H %P)");
+  app.add_option("--date-column", global.import.date_column,
+                 "With --parent-lists: the column of each row's date");
+  app.add_option("--nodes", global.import.nodes,
+                 "Node table 'id SEP date [SEP label]' for an edge list");
   app.add_flag("-v,--verbose", global.verbosity,
                "Log more to stderr (-vv for even more)");
   app.add_flag("-q,--quiet", global.quiet, "Log only errors");

@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "analysis/ancestry.h"
+#include "analysis/digraph.h"
 #include "analysis/order.h"
 #include "analysis/paths.h"
 #include "analysis/stats.h"
@@ -444,17 +445,65 @@ Runner SetupStats(CLI::App* sub, const GlobalOptions* global) {
 
 // --- validate ---------------------------------------------------------------
 
+// What an import found: the problems of real data, each with an example.
+json ImportFindings(const Graph& g, const io::ImportReport& r) {
+  analysis::Components scc =
+      analysis::StronglyConnected(analysis::Digraph::Build(g));
+  json findings = json::array();
+  auto add = [&](const std::string& kind, std::size_t count, std::string what) {
+    if (count == 0) return;
+    json f = {{"kind", kind}, {"count", count}, {"what", std::move(what)}};
+    if (auto it = r.examples.find(kind); it != r.examples.end())
+      f["example"] = it->second;
+    findings.push_back(std::move(f));
+  };
+  if (!r.header_claim.empty()) {
+    add("header", 1,
+        fmt::format("the header claims {}; the file holds {} edge lines "
+                    "(is it cut short?)",
+                    r.header_claim, r.data_lines));
+  }
+  add("self-loops", r.self_loops, "self-loops, dropped");
+  add("duplicate edges", r.duplicate_edges, "duplicate edges, dropped");
+  add("conflicting node rows", r.conflicting_node_ids,
+      "ids whose node rows disagree on the date; the first row is kept");
+  add("node-table ids in no edge", r.unmatched_node_rows,
+      "node-table ids that appear in no edge, ignored");
+  add("undated works", r.undated_works, "works without a date");
+  add("time-inconsistent links", r.time_inconsistent,
+      "links from a work to one dated later");
+  if (scc.cyclic > 0) {
+    auto cycles = model::FindCycles(g, model::RelationSet::Influence(), 1);
+    json f = {{"kind", "cycles"},
+              {"count", scc.cyclic},
+              {"what", fmt::format("strongly connected components (largest {} "
+                                   "works, {} works in all): not a DAG; "
+                                   "spc, depth and main-path refuse it",
+                                   scc.largest, scc.in_cycles)}};
+    if (!cycles.empty()) f["example"] = model::CycleText(g, cycles.front());
+    findings.push_back(std::move(f));
+  }
+  return findings;
+}
+
 Runner SetupValidate(CLI::App* sub, const GlobalOptions* global) {
   auto opts = std::make_shared<JsonFlag>();
   sub->add_flag("--json", opts->json, "Print one JSON document");
   sub->footer(
-      "Exit code 0 when the data is valid, 1 when it has problems (each is "
-      "printed with its file, line and fix), 2 when --data does not exist.");
+      "Exit code 0 when the data loads (an imported table's problems, such "
+      "as cycles,\nself-loops or links back in time, are listed), 1 when it "
+      "does not (each problem\nwith its file, line and fix), 2 when --data "
+      "does not exist.");
   return [opts, global] {
-    auto graph = LoadData(*global);
+    io::ImportReport report;
+    auto graph = LoadData(*global, &report);
     const base::Status& status = graph.status();
     if (!graph.ok() && status.code() != base::Status::Code::kInvalidData)
       return ReportError(status);
+    const bool imported = io::IsTable(global->data) &&
+                          !std::filesystem::is_directory(global->data);
+    json findings = json::array();
+    if (graph.ok() && imported) findings = ImportFindings(*graph, report);
     if (opts->json) {
       json errors = json::array();
       for (const base::Diagnostic& d : status.diagnostics()) {
@@ -464,8 +513,10 @@ Runner SetupValidate(CLI::App* sub, const GlobalOptions* global) {
                           {"message", d.message},
                           {"fix", d.fix}});
       }
-      json doc = {
-          {"ok", graph.ok()}, {"data", global->data}, {"errors", errors}};
+      json doc = {{"ok", graph.ok()},
+                  {"data", global->data},
+                  {"errors", errors},
+                  {"findings", findings}};
       if (graph.ok()) {
         doc["works"] = graph->num_works();
         doc["links"] = graph->num_links();
@@ -477,6 +528,19 @@ Runner SetupValidate(CLI::App* sub, const GlobalOptions* global) {
       return graph.ok() ? kExitOk : kExitFailure;
     }
     if (!graph.ok()) return ReportError(status);
+    if (imported) {
+      std::cout << fmt::format("imported {}: {} works, {} links\n",
+                               global->data, graph->num_works(),
+                               graph->num_links());
+      for (const json& f : findings) {
+        std::cout << fmt::format("  {} {}\n", f["count"].get<std::size_t>(),
+                                 f["what"].get<std::string>());
+        if (f.contains("example"))
+          std::cout << "      e.g. " << f["example"].get<std::string>() << '\n';
+      }
+      if (findings.empty()) std::cout << "  no problems found\n";
+      return kExitOk;
+    }
     std::cout << fmt::format("ok: {}: {} works, {} links, {} eras\n",
                              global->data, graph->num_works(),
                              graph->num_links(), graph->eras().size());

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "analysis/select.h"
+#include "io/table_import.h"
 #include "model/graph.h"
 
 namespace CLI {
@@ -16,7 +17,8 @@ class App;
 namespace lineage::cli {
 
 struct GlobalOptions {
-  std::string data;  // --data: a .yaml file or a folder of them.
+  std::string data;  // --data: a .yaml file, a folder of them, or a table.
+  io::ImportOptions import;  // How a table is read (--edges, --sep, ...).
   int verbosity = 0;
   bool quiet = false;
 };

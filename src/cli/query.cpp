@@ -13,15 +13,27 @@ namespace lineage::cli {
 
 using model::Graph;
 
-base::Result<Graph> LoadData(const GlobalOptions& global) {
+base::Result<Graph> LoadData(const GlobalOptions& global,
+                             io::ImportReport* report) {
   auto start = std::chrono::steady_clock::now();
-  auto graph = io::LoadGraph(global.data);
+  io::ImportReport local;
+  if (report == nullptr) report = &local;
+  auto graph =
+      io::LoadGraph(global.data, {.import = global.import, .report = report});
   if (graph.ok()) {
     auto ms = std::chrono::duration<double, std::milli>(
                   std::chrono::steady_clock::now() - start)
                   .count();
     spdlog::debug("loaded {} works and {} links from {} in {:.1f} ms",
                   graph->num_works(), graph->num_links(), global.data, ms);
+    std::size_t dropped = report->self_loops + report->duplicate_edges;
+    if (dropped > 0 || report->conflicting_node_ids > 0) {
+      spdlog::warn(
+          "{}: dropped {} self-loops and {} duplicate edges; {} ids with "
+          "conflicting dates; `lineage validate` details them",
+          global.data, report->self_loops, report->duplicate_edges,
+          report->conflicting_node_ids);
+    }
   }
   return graph;
 }
@@ -100,10 +112,11 @@ base::Result<analysis::Filter> ParseFilter(
 }
 
 void AddRelationOption(CLI::App* sub, std::vector<std::string>* out) {
-  sub->add_option("-r,--relation", *out,
-                  "Links to follow: 'influence' (default: builds_on, "
-                  "influenced_by, uses, replicates, introduced_by), 'all', or "
-                  "relation names; repeatable")
+  sub->add_option(
+         "-r,--relation", *out,
+         "Links to follow: 'influence' (default: builds_on, "
+         "influenced_by, uses, replicates, introduced_by, cites), 'all', or "
+         "relation names; repeatable")
       ->delimiter(',');
 }
 

@@ -18,8 +18,10 @@ struct Query {
   model::RelationSet relations;
 };
 
-// Loads --data, logging how long it took at debug level.
-base::Result<model::Graph> LoadData(const GlobalOptions& global);
+// Loads --data, logging how long it took at debug level, and warning in one
+// line when an imported table had problems (`validate` details them).
+base::Result<model::Graph> LoadData(const GlobalOptions& global,
+                                    io::ImportReport* report = nullptr);
 
 // Checks the relation names (a usage error needs no data), loads --data and
 // resolves `names`. Errors are ready for ReportError.

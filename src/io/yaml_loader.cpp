@@ -423,6 +423,8 @@ base::Result<model::Graph> LoadGraph(const std::filesystem::path& path,
           path.string()));
     }
     std::sort(files.begin(), files.end());
+  } else if (IsTable(path.string())) {
+    return ImportTable(path.string(), options.import, options.report);
   } else {
     files.push_back(path);
   }

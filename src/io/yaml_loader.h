@@ -7,14 +7,19 @@
 #include <string_view>
 
 #include "base/status.h"
+#include "io/table_import.h"
 #include "model/graph.h"
 
 namespace lineage::io {
 
 struct LoadOptions {
-  // Files larger than this are refused before parsing (default: 64 MiB; the
-  // bundled graph is about 60 KiB).
+  // YAML files larger than this are refused before parsing (default: 64
+  // MiB; the bundled graph is about 60 KiB).
   std::size_t max_file_bytes = std::size_t{64} << 20;
+  // How a table (any file that is not .yaml/.yml) is read, and where to put
+  // what the import found.
+  ImportOptions import;
+  ImportReport* report = nullptr;
 };
 
 // Parses one YAML document. `file_name` is used in diagnostics only.
@@ -26,9 +31,10 @@ base::Result<model::GraphSpec> ParseYaml(std::string_view text,
 
 // Loads `path`: one .yaml/.yml file, or every such file below a folder in
 // lexicographic order, merged into one graph and validated by
-// model::Graph::Build. Fails with kNotFound for a missing path, kIoError for
-// an unreadable file, kInvalidData with every problem found otherwise.
-// Nothing on disk is modified.
+// model::Graph::Build; or, for any other file, a table imported by
+// ImportTable with options.import. Fails with kNotFound for a missing path,
+// kIoError for an unreadable file, kInvalidData with every problem found
+// otherwise. Nothing on disk is modified.
 base::Result<model::Graph> LoadGraph(const std::filesystem::path& path,
                                      const LoadOptions& options = {});
 

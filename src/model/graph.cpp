@@ -87,7 +87,7 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
       continue;
     }
     const Era* era = g.FindEra(w.era);
-    if (w.era.empty() && w.kind != Kind::kOrganization) {
+    if (w.era.empty() && w.kind != Kind::kOrganization && options.curated) {
       diags.push_back({w.where, fmt::format("work '{}' has no era", w.id),
                        era_ids.empty()
                            ? "add 'era: ...'"
@@ -99,7 +99,7 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
            era_ids.empty() ? "define the era under 'eras:'"
                            : "use one of: " + era_ids});
     }
-    if (!w.date.known() && w.kind != Kind::kOrganization) {
+    if (!w.date.known() && w.kind != Kind::kOrganization && options.curated) {
       diags.push_back({w.where, fmt::format("work '{}' has no date", w.id),
                        "add 'date: YYYY-MM' (only organizations may omit it)"});
     } else if (era != nullptr && w.date.known() &&
@@ -123,6 +123,7 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
     for (std::string_view name : names) {
       std::string key = base::NormalizeKey(name);
       if (key.empty()) {
+        if (!options.curated) continue;
         diags.push_back(
             {w.where,
              fmt::format("name '{}' of work '{}' has no letters or digits",
@@ -131,7 +132,9 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
         continue;
       }
       auto [it, inserted] = g.keys_.emplace(key, v);
-      if (!inserted && it->second != v) {
+      // Imported names are labels, not curated names: the first work keeps
+      // a shared one, and ids stay unique.
+      if (!inserted && it->second != v && options.curated) {
         const Work& other = g.works_[it->second];
         diags.push_back(
             {w.where,
@@ -176,7 +179,7 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
                        "remove the repeated entry"});
       continue;
     }
-    if (spec_link.evidence.empty()) {
+    if (spec_link.evidence.empty() && options.curated) {
       diags.push_back(
           {spec_link.where,
            fmt::format("link '{}' {} '{}' has no evidence", spec_link.child,
@@ -186,7 +189,7 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
     const Work& pw = g.works_[*parent];
     const Work& cw = g.works_[*child];
     if (pw.date.known() && cw.date.known() &&
-        CompareAtCommonPrecision(pw.date, cw.date) > 0) {
+        CompareAtCommonPrecision(pw.date, cw.date) > 0 && options.curated) {
       diags.push_back(
           {spec_link.where,
            fmt::format("temporal inconsistency: '{}' ({}) {} '{}', which is "

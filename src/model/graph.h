@@ -38,6 +38,11 @@ struct BuildOptions {
   // analyses that need a DAG then refuse with the cycle named. Default:
   // refuse them, as the curated graph must be a DAG.
   bool allow_influence_cycles = false;
+  // Hold the data to the curated graph's standards: every work but an
+  // organization has a date and an era, every link evidence, every name
+  // and alias one work, and no link goes back in time. Imported data is
+  // taken as it is (false), its problems counted by the importer instead.
+  bool curated = true;
 };
 
 class Graph {

@@ -27,12 +27,13 @@ struct RelationInfo {
   std::string_view name;
   bool influence;
 };
-constexpr std::array<RelationInfo, 9> kRelations{{
+constexpr std::array<RelationInfo, 10> kRelations{{
     {Relation::kBuildsOn, "builds_on", true},
     {Relation::kInfluencedBy, "influenced_by", true},
     {Relation::kUses, "uses", true},
     {Relation::kReplicates, "replicates", true},
     {Relation::kIntroducedBy, "introduced_by", true},
+    {Relation::kCites, "cites", true},
     {Relation::kTrainedOn, "trained_on", false},
     {Relation::kPublishedBy, "published_by", false},
     {Relation::kRespondsTo, "responds_to", false},

@@ -38,6 +38,7 @@ enum class Relation : std::uint8_t {
   kUses,          // influence: uses the older work as a component
   kReplicates,    // influence: re-implements the older work
   kIntroducedBy,  // influence: the older work first put the idea forward
+  kCites,         // influence: cites the older work (imported citations)
   kTrainedOn,     // knowledge: trained or evaluated on a dataset
   kPublishedBy,   // knowledge: made or released by an organization
   kRespondsTo,    // knowledge: a competitor's answer to the older work
@@ -59,7 +60,7 @@ bool IsInfluence(Relation rel);
 class RelationSet {
  public:
   constexpr RelationSet() = default;
-  static RelationSet Influence();  // The five influence relations.
+  static RelationSet Influence();  // The influence relations.
   static RelationSet All();
   RelationSet& Add(Relation rel) {
     bits_ |= Bit(rel);

@@ -54,12 +54,13 @@ struct RelationStyle {
   const char* arrowhead;
   const char* glyph;  // For the legend.
 };
-constexpr std::array<RelationStyle, 9> kRelationStyles{{
+constexpr std::array<RelationStyle, 10> kRelationStyles{{
     {Relation::kBuildsOn, "solid", "#333333", "2.2", "normal", "━━▶"},
     {Relation::kInfluencedBy, "dashed", "#555555", "1.4", "normal", "╍╍▶"},
     {Relation::kUses, "solid", "#3f70b5", "1.4", "normal", "──▶"},
     {Relation::kReplicates, "dotted", "#8c564b", "2.6", "normal", "┅┅▶"},
     {Relation::kIntroducedBy, "solid", "#2e8b57", "1.4", "diamond", "──◆"},
+    {Relation::kCites, "solid", "#777777", "1.0", "normal", "──▶"},
     {Relation::kTrainedOn, "dotted", "#9a9a9a", "1.2", "empty", "┈┈▷"},
     {Relation::kPublishedBy, "dotted", "#b0b0b0", "1.0", "odot", "┈┈○"},
     {Relation::kRespondsTo, "dashed", "#c0392b", "1.4", "vee", "╍╍>"},

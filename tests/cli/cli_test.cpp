@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
@@ -302,6 +303,34 @@ TEST(CliQueryTest, MalformedQueriesExitWithTwo) {
   EXPECT_EQ(OnGood({"query", "--file", "/no/such/query"}).code, 2);
   EXPECT_NE(OnGood({"query", "--help"}).out.find("somepath(A, B)"),
             std::string::npos);
+}
+
+TEST(CliImportTest, ValidateDescribesTheProblemsOfRealData) {
+  Outcome r = Lineage(
+      {"--data", Fixture("datasets/hepth-excerpt.txt"), "validate", "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  json doc = r.Json();
+  EXPECT_EQ(doc["works"], 7);
+  std::map<std::string, std::size_t> counts;
+  for (const json& f : doc["findings"]) counts[f["kind"]] = f["count"];
+  EXPECT_EQ(counts["self-loops"], 1u);
+  EXPECT_EQ(counts["cycles"], 1u);
+  EXPECT_EQ(counts["header"], 1u);
+  // Every query works on an import; the DAG-only ones name the cycle.
+  json rank = Lineage({"--data", Fixture("datasets/hepth-excerpt.txt"), "rank",
+                       "--json"})
+                  .Json();
+  EXPECT_EQ(rank["works"][0]["id"], "1001");
+  Outcome spc = Lineage(
+      {"--data", Fixture("datasets/hepth-excerpt.txt"), "rank", "--by", "spc"});
+  EXPECT_EQ(spc.code, 1);
+  EXPECT_NE(spc.err.find("1001 -> 1002 -> 1001"), std::string::npos) << spc.err;
+  Outcome cut = Lineage({"--data", LINEAGE_BIN, "validate"});
+  EXPECT_EQ(cut.code, 1);
+  EXPECT_EQ(Lineage({"--data", Fixture("datasets/cora-excerpt.cites"),
+                     "--edges", "sideways", "validate"})
+                .code,
+            2);
 }
 
 TEST(CliRenderTest, WritesAWellFormedSvgAtomically) {

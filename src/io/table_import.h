@@ -1,0 +1,74 @@
+// Importing real citation and lineage graphs from tables: edge lists
+// (citing -> cited or earlier -> later), optional node tables with dates, and
+// tables whose rows list their parents (git's `%H %P` log). Real data is
+// taken as it is: its quirks (CRLF, no final newline, '#' headers that lie,
+// zero-padded ids, conflicting rows, self-loops, duplicates) are handled
+// and counted in an ImportReport, never silently.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "model/graph.h"
+
+namespace lineage::io {
+
+struct ImportOptions {
+  // How an edge-list line "A B" reads: A cites B (A is newer; default), or
+  // A influenced B (A is older, as in Cora's "cited citing").
+  enum class Edges { kCites, kInfluences };
+  Edges edges = Edges::kCites;
+  // Field separator: '\t', ',' or ' ' (any run of spaces and tabs); 0
+  // guesses from the first data line (tab, then comma, else spaces).
+  char separator = 0;
+  std::string comment = "#";  // Lines starting with it are skipped.
+  bool header = false;        // The first data line names the columns.
+  // Ids made only of digits are compared as numbers ("0001001" == "1001").
+  bool numeric_ids = false;
+  // Each row is "id SEP parents [SEP ...]" with the parents separated by
+  // spaces (git log --format='%H%x09%P%x09%at'), instead of an edge list.
+  bool parent_lists = false;
+  // With parent_lists: the 1-based column holding the row's date (0: none).
+  std::size_t date_column = 0;
+  // A node table "id SEP date [SEP label]"; date is YYYY, YYYY-MM,
+  // YYYY-MM-DD or Unix seconds. "" for none.
+  std::string nodes;
+  std::size_t max_file_bytes = std::size_t{4} << 30;
+  std::size_t max_line_bytes = std::size_t{1} << 20;
+};
+
+// What the import found in the data, beyond the graph itself.
+struct ImportReport {
+  std::string source;
+  std::size_t data_lines = 0;
+  std::size_t comment_lines = 0;
+  std::size_t self_loops = 0;       // Dropped.
+  std::size_t duplicate_edges = 0;  // Dropped.
+  std::size_t node_rows = 0;
+  std::size_t conflicting_node_ids = 0;  // Rows disagree on the date.
+  std::size_t unmatched_node_rows = 0;   // Ids in no edge; ignored.
+  std::size_t undated_works = 0;
+  std::size_t time_inconsistent = 0;  // Links to a work dated later.
+  std::string header_claim;           // What a '#' header says the counts are.
+  // One example for each kind of problem, "file:line: ...".
+  std::map<std::string, std::string> examples;
+};
+
+// True when `path` names a table rather than YAML data (by extension).
+bool IsTable(std::string_view path);
+
+// Reads the table at `path` (and options.nodes) into a graph whose links
+// are influence links (cites, or builds_on for parent lists) from the
+// older work to the newer, with cycles allowed. Fails with kInvalidData
+// listing, with file and line, every malformed line (a missing field, an
+// unreadable date, binary bytes, a line over max_line_bytes), an empty
+// table, or a node table no edge matches; kNotFound / kIoError for files.
+base::Result<model::Graph> ImportTable(const std::string& path,
+                                       const ImportOptions& options,
+                                       ImportReport* report);
+
+}  // namespace lineage::io

@@ -1,0 +1,186 @@
+#include "io/table_import.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "analysis/digraph.h"
+#include "io/yaml_loader.h"
+#include "testing/fixtures.h"
+
+namespace lineage::io {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::Fixture;
+
+// Writes `content` to a fresh temporary file and returns its path.
+std::string Temp(const std::string& name, const std::string& content) {
+  fs::path dir = fs::temp_directory_path() /
+                 ("lineage-import-" + std::to_string(std::random_device{}()));
+  fs::create_directories(dir);
+  std::ofstream(dir / name, std::ios::binary) << content;
+  return (dir / name).string();
+}
+
+model::Graph Import(const std::string& path, const ImportOptions& options,
+                    ImportReport* report) {
+  auto g = ImportTable(path, options, report);
+  EXPECT_TRUE(g.ok()) << g.status().ToString();
+  return std::move(g).value();
+}
+
+// Real SNAP lines: '#' headers that claim 27,770 nodes, CRLF endings, a
+// self-loop, a reciprocal pair, and no final newline.
+TEST(TableImportTest, SnapExcerptWithItsQuirks) {
+  ImportReport r;
+  model::Graph g = Import(Fixture("datasets/hepth-excerpt.txt"), {}, &r);
+  EXPECT_EQ(r.comment_lines, 4u);
+  EXPECT_EQ(r.header_claim, "27770 nodes, 352807 edges");
+  EXPECT_EQ(r.data_lines, 7u);
+  EXPECT_EQ(r.self_loops, 1u);
+  EXPECT_EQ(g.num_links(), 6u);
+  EXPECT_NE(r.examples["self-loops"].find("hepth-excerpt.txt:9: 9910093"),
+            std::string::npos)
+      << r.examples["self-loops"];
+  // "1001 9304045": 1001 cites 9304045, so the link runs 9304045 -> 1001.
+  const model::Link& first = g.link(0);
+  EXPECT_EQ(g.work(first.parent).id, "9304045");
+  EXPECT_EQ(g.work(first.child).id, "1001");
+  EXPECT_EQ(first.relation, model::Relation::kCites);
+  // The reciprocal pair is a cycle, which an import keeps.
+  auto scc = analysis::StronglyConnected(analysis::Digraph::Build(g));
+  EXPECT_EQ(scc.cyclic, 1u);
+  EXPECT_EQ(scc.largest, 2u);
+}
+
+TEST(TableImportTest, NodeTableWithPaddedIdsAndConflictingRows) {
+  ImportReport r;
+  ImportOptions o;
+  o.nodes = Fixture("datasets/hepth-dates.txt");
+  o.numeric_ids = true;
+  model::Graph g = Import(Fixture("datasets/hepth-excerpt.txt"), o, &r);
+  EXPECT_EQ(g.work(*g.FindId("1002")).date.ToString(), "1992-03-08");
+  EXPECT_EQ(g.work(*g.FindId("9308122")).date.ToString(), "1993");
+  EXPECT_EQ(r.conflicting_node_ids, 1u);
+  EXPECT_NE(r.examples["conflicting node rows"].find("hepth-dates.txt:3"),
+            std::string::npos);
+  // 1001 (1992-02-24) cites 9304045 (1993-04), 9308122 (1993) and 1002
+  // (1992-03-08): three links back in time.
+  EXPECT_EQ(r.time_inconsistent, 3u);
+  ImportReport plain;
+  ImportOptions no_numeric = o;
+  no_numeric.numeric_ids = false;
+  Import(Fixture("datasets/hepth-excerpt.txt"), no_numeric, &plain);
+  // "0001002" is no id of the edges: its first row is unmatched, its second
+  // still conflicts with the first.
+  EXPECT_EQ(plain.unmatched_node_rows, 1u);
+  EXPECT_EQ(plain.conflicting_node_ids, 1u);
+}
+
+TEST(TableImportTest, GitParentListsWithMergesRootsAndRepeats) {
+  ImportReport r;
+  ImportOptions o;
+  o.parent_lists = true;
+  o.date_column = 4;
+  model::Graph g = Import(Fixture("datasets/ninja-excerpt.tsv"), o, &r);
+  EXPECT_EQ(r.duplicate_edges, 2u);  // The repeated merge row.
+  EXPECT_EQ(g.num_links(), 6u);      // Three merges of two parents.
+  auto root = g.FindId("71581b8da6c7c1c0dae10570f760a97dd8a48414");
+  ASSERT_TRUE(root);
+  // Column 4 is the committer time, 1335422074 Unix seconds.
+  EXPECT_EQ(g.work(*root).date.ToString(), "2012-04-26");
+  EXPECT_EQ(g.link(0).relation, model::Relation::kBuildsOn);
+  EXPECT_EQ(g.work(g.link(0).child).id,
+            "43e3a19510903ac962124f01c861d9ccd2e987b5");
+}
+
+TEST(TableImportTest, CoraRunsRightToLeftWithInfluencesOrientation) {
+  ImportReport r;
+  ImportOptions o;
+  o.edges = ImportOptions::Edges::kInfluences;
+  model::Graph g = Import(Fixture("datasets/cora-excerpt.cites"), o, &r);
+  // "35 1033": 35 is cited by 1033, so 35 -> 1033.
+  EXPECT_EQ(g.work(g.link(0).parent).id, "35");
+  EXPECT_EQ(g.work(g.link(0).child).id, "1033");
+  EXPECT_EQ(r.undated_works, 6u);
+}
+
+TEST(TableImportTest, CommasHeadersAndExplicitSeparators) {
+  ImportReport r;
+  ImportOptions o;
+  o.header = true;
+  model::Graph g = Import(Temp("e.csv", "citing,cited\na,b\nb,c\n"), o, &r);
+  EXPECT_EQ(g.num_works(), 3u);
+  EXPECT_EQ(g.num_links(), 2u);
+  ImportOptions spaces;
+  spaces.separator = ' ';
+  EXPECT_EQ(Import(Temp("s.txt", "a   b\n  b c  \n"), spaces, &r).num_links(),
+            2u);
+}
+
+std::string Problem(const std::string& path, const ImportOptions& o = {}) {
+  ImportReport r;
+  auto g = ImportTable(path, o, &r);
+  EXPECT_FALSE(g.ok()) << path;
+  if (g.ok()) return "";
+  EXPECT_EQ(g.status().code(), base::Status::Code::kInvalidData);
+  return g.status().ToString();
+}
+
+TEST(TableImportTest, MalformedFilesGetErrorsWithLineNumbers) {
+  std::string m = Problem(Temp("cut.txt", "a\tb\nc\td\ne\n"));
+  EXPECT_NE(m.find("cut.txt:3: error: an edge needs two ids, found 'e'"),
+            std::string::npos)
+      << m;
+  m = Problem(Temp("empty.txt", ""));
+  EXPECT_NE(m.find("holds no edges"), std::string::npos) << m;
+  m = Problem(Temp("comments.txt", "# Nodes: 3 Edges: 2\n"));
+  EXPECT_NE(m.find("holds no edges"), std::string::npos) << m;
+  std::string junk = "a\tb\n";
+  for (int i = 0; i < 512; ++i) junk += static_cast<char>((i * 131) & 0xFF);
+  m = Problem(Temp("junk.bin", junk));
+  EXPECT_NE(m.find("junk.bin:2:"), std::string::npos) << m;
+  EXPECT_NE(m.find("is not UTF-8 text"), std::string::npos) << m;
+  EXPECT_EQ(m.find("holds no edges"), std::string::npos) << m;
+  m = Problem(Temp("long.txt", "a\tb\n" + std::string(10 << 20, 'x') + "\n"));
+  EXPECT_NE(m.find("long.txt:2: error: the line is 10485760 bytes long"),
+            std::string::npos)
+      << m.substr(0, 200);
+}
+
+TEST(TableImportTest, BadNodeTablesAreRefused) {
+  std::string edges = Temp("edges.txt", "a\tb\nb\tc\n");
+  ImportOptions o;
+  o.nodes = Temp("years.txt", "a\t1999\nb\tnineteen\n");
+  std::string m = Problem(edges, o);
+  EXPECT_NE(m.find("years.txt:2: error: 'nineteen' is not a date"),
+            std::string::npos)
+      << m;
+  o.nodes = Temp("other.txt", "x\t1999\ny\t2000\n");
+  m = Problem(edges, o);
+  EXPECT_NE(m.find("no id of the node table appears in the edges"),
+            std::string::npos)
+      << m;
+  o.nodes = Temp("short.txt", "a\n");
+  EXPECT_NE(Problem(edges, o).find("short.txt:1: error: a node row needs"),
+            std::string::npos);
+}
+
+TEST(TableImportTest, LoadGraphDispatchesTablesByExtension) {
+  EXPECT_TRUE(IsTable("graph.tsv"));
+  EXPECT_TRUE(IsTable("cora.cites"));
+  EXPECT_FALSE(IsTable("graph-data/eras.yaml"));
+  ImportReport r;
+  auto g = LoadGraph(
+      Fixture("datasets/cora-excerpt.cites"),
+      {.import = {.edges = ImportOptions::Edges::kInfluences}, .report = &r});
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(g->num_links(), 5u);
+  EXPECT_EQ(r.data_lines, 5u);
+}
+
+}  // namespace
+}  // namespace lineage::io
