@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/ancestry.h"
+#include "analysis/order.h"
 #include "analysis/paths.h"
 
 namespace lineage::analysis {
@@ -198,6 +199,32 @@ void ApplyFilter(const Graph& g, const Filter& filter, Selection* s) {
       s->works[v] = false;
       s->highlighted_works[v] = false;
     }
+  }
+  for (EdgeId e = 0; e < g.num_links(); ++e) {
+    const model::Link& l = g.link(e);
+    if (!s->works[l.parent] || !s->works[l.child]) {
+      s->links[e] = false;
+      s->highlighted_links[e] = false;
+    }
+  }
+}
+
+void KeepTop(const Graph& g, const std::vector<double>& scores, std::size_t n,
+             Selection* s) {
+  std::vector<VertexId> selected;
+  for (VertexId v = 0; v < g.num_works(); ++v)
+    if (s->works[v]) selected.push_back(v);
+  if (selected.size() <= n) return;
+  std::sort(selected.begin(), selected.end(), [&](VertexId a, VertexId b) {
+    if (scores[a] != scores[b]) return scores[a] > scores[b];
+    return EarlierWork(g, a, b);
+  });
+  for (std::size_t i = n; i < selected.size(); ++i) {
+    VertexId v = selected[i];
+    if (std::find(s->focus.begin(), s->focus.end(), v) != s->focus.end())
+      continue;
+    s->works[v] = false;
+    s->highlighted_works[v] = false;
   }
   for (EdgeId e = 0; e < g.num_links(); ++e) {
     const model::Link& l = g.link(e);

@@ -84,6 +84,12 @@ struct Filter {
 void ApplyFilter(const model::Graph& graph, const Filter& filter,
                  Selection* selection);
 
+// Keeps the `n` selected works that score highest (ties: earlier works),
+// plus the focus works, and the links among them: how a view of a big graph
+// is cut down to a drawable size. O(V log V + E).
+void KeepTop(const model::Graph& graph, const std::vector<double>& scores,
+             std::size_t n, Selection* selection);
+
 // Hides every selected influence link u -> v for which another selected
 // influence path leads from u to v: the transitive reduction of the drawn
 // lineage (Aho, Garey & Ullman 1972), unique on a DAG. Surviving links keep

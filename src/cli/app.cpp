@@ -74,6 +74,9 @@ int Main(int argc, char** argv) {
                  "With --parent-lists: the column of each row's date");
   app.add_option("--nodes", global.import.nodes,
                  "Node table 'id SEP date [SEP label]' for an edge list");
+  app.add_flag("--condense", global.condense,
+               "Merge every cycle of influence links into one work (as "
+               "Pajek does), so that spc, depth and main-path apply");
   app.add_flag("-v,--verbose", global.verbosity,
                "Log more to stderr (-vv for even more)");
   app.add_flag("-q,--quiet", global.quiet, "Log only errors");

@@ -19,6 +19,7 @@ namespace lineage::cli {
 struct GlobalOptions {
   std::string data;  // --data: a .yaml file, a folder of them, or a table.
   io::ImportOptions import;  // How a table is read (--edges, --sep, ...).
+  bool condense = false;     // --condense: merge every cycle into one work.
   int verbosity = 0;
   bool quiet = false;
 };

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 
+#include "analysis/condense.h"
 #include "io/yaml_loader.h"
 #include "model/resolve.h"
 
@@ -26,14 +27,29 @@ base::Result<Graph> LoadData(const GlobalOptions& global,
                   .count();
     spdlog::debug("loaded {} works and {} links from {} in {:.1f} ms",
                   graph->num_works(), graph->num_links(), global.data, ms);
-    std::size_t dropped = report->self_loops + report->duplicate_edges;
-    if (dropped > 0 || report->conflicting_node_ids > 0) {
-      spdlog::warn(
-          "{}: dropped {} self-loops and {} duplicate edges; {} ids with "
-          "conflicting dates; `lineage validate` details them",
-          global.data, report->self_loops, report->duplicate_edges,
-          report->conflicting_node_ids);
+    std::vector<std::string> found;
+    if (report->self_loops > 0)
+      found.push_back(fmt::format("dropped {} self-loops", report->self_loops));
+    if (report->duplicate_edges > 0) {
+      found.push_back(
+          fmt::format("dropped {} duplicate edges", report->duplicate_edges));
     }
+    if (report->conflicting_node_ids > 0) {
+      found.push_back(
+          fmt::format("kept the first of conflicting dates for {} ids",
+                      report->conflicting_node_ids));
+    }
+    if (!found.empty()) {
+      spdlog::warn("{}: {}; `lineage validate` details them", global.data,
+                   fmt::join(found, ", "));
+    }
+  }
+  if (graph.ok() && global.condense) {
+    auto condensed = analysis::Condense(*graph);
+    if (!condensed.ok()) return condensed.status();
+    spdlog::info("condensed {} cycles ({} works) into one work each",
+                 condensed->cycles, condensed->merged_works);
+    return std::move(condensed->graph);
   }
   return graph;
 }

@@ -10,6 +10,7 @@
 
 #include "analysis/digraph.h"
 #include "analysis/main_path.h"
+#include "analysis/rank.h"
 #include "analysis/select.h"
 #include "cli/app.h"
 #include "cli/commands.h"
@@ -42,6 +43,7 @@ struct RenderCommandOptions {
   std::vector<std::string> relations;
   bool reduce = false;
   std::size_t max_works = 0;
+  std::size_t top = 0;
   bool json = false;
 };
 
@@ -187,6 +189,9 @@ Runner SetupRender(CLI::App* sub, const GlobalOptions* global) {
   sub->add_option("--max-works", o->max_works,
                   "Refuse views with more works (default: 400 for dot, 5000 "
                   "for the others)");
+  sub->add_option("--top", o->top,
+                  "Keep only the N works of the view with the highest "
+                  "PageRank (for big graphs)");
   sub->add_flag("--json", o->json, "Print what was written as JSON");
   sub->footer(
       "Works are placed on a year ruler (rank = year), coloured by era, "
@@ -248,6 +253,12 @@ Runner SetupRender(CLI::App* sub, const GlobalOptions* global) {
       selection = analysis::SelectAll(g);
     }
     analysis::ApplyFilter(g, *filter, &selection);
+    if (o->top > 0) {
+      auto scores =
+          analysis::Score(g, analysis::Metric::kPageRank, q->relations);
+      if (!scores.ok()) return ReportError(scores.status());
+      analysis::KeepTop(g, *scores, o->top, &selection);
+    }
     return DrawSelection(g, std::move(selection),
                          {.output = o->output,
                           .format = o->format,

@@ -222,8 +222,8 @@ base::Result<Rendered> Render(const Scene& scene,
   if (scene.works > limit) {
     return base::Status::InvalidArgument(fmt::format(
         "{} works are too many to lay out with {} (limit {}): narrow the view "
-        "with --focus WORK --depth N, --kind, --era, --since/--until or "
-        "--tag{}, or raise --max-works",
+        "with --focus WORK --depth N, --top N, --kind, --era, --since/--until "
+        "or --tag{}, or raise --max-works",
         scene.works, layout, limit,
         layout == "dot" ? ", or use --layout sfdp (no timeline)" : ""));
   }

@@ -118,6 +118,22 @@ TEST(FilterTest, TheFocusSurvivesItsOwnFilter) {
   EXPECT_EQ(Works(g, s.works), std::vector<std::string>{"tip"});
 }
 
+TEST(KeepTopTest, KeepsTheBestScoredWorksAndTheFocus) {
+  model::Graph g = testing::Diamond();
+  Selection s = SelectFamily(g, V(g, "tip"));
+  std::vector<double> scores(g.num_works(), 0.0);
+  scores[V(g, "root")] = 3;
+  scores[V(g, "join")] = 2;
+  scores[V(g, "left")] = 1;
+  KeepTop(g, scores, 2, &s);
+  EXPECT_EQ(Works(g, s.works),
+            (std::vector<std::string>{"root", "join", "tip"}));
+  EXPECT_EQ(s.num_links(), 1u);  // join -> tip; root's links led via sides.
+  Selection all = SelectAll(g);
+  KeepTop(g, scores, 100, &all);
+  EXPECT_EQ(all.num_works(), 8u);
+}
+
 TEST(ReduceTest, HidesInfluenceLinksImpliedByLongerPaths) {
   model::Graph g = testing::SpecBuilder()
                        .Work("a", "2000")

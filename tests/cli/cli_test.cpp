@@ -325,6 +325,10 @@ TEST(CliImportTest, ValidateDescribesTheProblemsOfRealData) {
       {"--data", Fixture("datasets/hepth-excerpt.txt"), "rank", "--by", "spc"});
   EXPECT_EQ(spc.code, 1);
   EXPECT_NE(spc.err.find("1001 -> 1002 -> 1001"), std::string::npos) << spc.err;
+  json condensed = Lineage({"--data", Fixture("datasets/hepth-excerpt.txt"),
+                            "--condense", "rank", "--by", "spc", "--json"})
+                       .Json();
+  EXPECT_EQ(condensed["works"][0]["id"], "cycle-1001");
   Outcome cut = Lineage({"--data", LINEAGE_BIN, "validate"});
   EXPECT_EQ(cut.code, 1);
   EXPECT_EQ(Lineage({"--data", Fixture("datasets/cora-excerpt.cites"),

@@ -1,0 +1,55 @@
+#include "analysis/condense.h"
+
+#include <gtest/gtest.h>
+
+#include "analysis/main_path.h"
+#include "testing/fixtures.h"
+
+namespace lineage::analysis {
+namespace {
+
+TEST(CondenseTest, ACycleBecomesOneWorkAndTheRestStays) {
+  // a <-> b, and c builds on b: condensed, cycle-a -> c.
+  model::Graph g =
+      testing::SpecBuilder()
+          .Work("a", "2019")
+          .Work("b", "2020")
+          .Work("c", "2021")
+          .Link("b", "uses", "a")
+          .Link("a", "uses", "b")
+          .Link("c", "builds_on", "b")
+          .Link("c", "uses", "a")
+          .Build({.allow_influence_cycles = true, .curated = false});
+  auto c = Condense(g);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->cycles, 1u);
+  EXPECT_EQ(c->merged_works, 2u);
+  const model::Graph& h = c->graph;
+  ASSERT_EQ(h.num_works(), 2u);
+  auto cycle = h.FindId("cycle-a");
+  ASSERT_TRUE(cycle);
+  EXPECT_EQ(h.work(*cycle).date.ToString(), "2019");  // The earliest member.
+  EXPECT_NE(h.work(*cycle).summary.find("a, b"), std::string::npos);
+  // Two links from the cycle to c, of two relations; none inside it.
+  EXPECT_EQ(h.num_links(), 2u);
+  for (const model::Link& l : h.links()) {
+    EXPECT_EQ(l.parent, *cycle);
+    EXPECT_EQ(h.work(l.child).id, "c");
+  }
+  // DAG-only analyses now apply.
+  EXPECT_TRUE(SearchPathCount(h, Digraph::Build(h)).ok());
+  EXPECT_FALSE(SearchPathCount(g, Digraph::Build(g)).ok());
+}
+
+TEST(CondenseTest, ADagIsKeptAsItIs) {
+  model::Graph g = testing::Diamond();
+  auto c = Condense(g);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->cycles, 0u);
+  EXPECT_EQ(c->graph.num_works(), g.num_works());
+  EXPECT_EQ(c->graph.num_links(), g.num_links());
+  EXPECT_EQ(c->graph.work(*c->graph.FindId("tip")).date.ToString(), "2003");
+}
+
+}  // namespace
+}  // namespace lineage::analysis
