@@ -35,6 +35,17 @@ void SelectLinksBetweenWorks(const Graph& g, Selection* s) {
   }
 }
 
+// Deselects the links that lost one of their works.
+void DropLinksOfUnselectedWorks(const Graph& g, Selection* s) {
+  for (EdgeId e = 0; e < g.num_links(); ++e) {
+    const model::Link& l = g.link(e);
+    if (!s->works[l.parent] || !s->works[l.child]) {
+      s->links[e] = false;
+      s->highlighted_links[e] = false;
+    }
+  }
+}
+
 bool Passes(const model::Work& w, const Filter& f) {
   if (!f.kinds.empty() &&
       std::find(f.kinds.begin(), f.kinds.end(), w.kind) == f.kinds.end())
@@ -200,13 +211,7 @@ void ApplyFilter(const Graph& g, const Filter& filter, Selection* s) {
       s->highlighted_works[v] = false;
     }
   }
-  for (EdgeId e = 0; e < g.num_links(); ++e) {
-    const model::Link& l = g.link(e);
-    if (!s->works[l.parent] || !s->works[l.child]) {
-      s->links[e] = false;
-      s->highlighted_links[e] = false;
-    }
-  }
+  DropLinksOfUnselectedWorks(g, s);
 }
 
 void KeepTop(const Graph& g, const std::vector<double>& scores, std::size_t n,
@@ -226,13 +231,7 @@ void KeepTop(const Graph& g, const std::vector<double>& scores, std::size_t n,
     s->works[v] = false;
     s->highlighted_works[v] = false;
   }
-  for (EdgeId e = 0; e < g.num_links(); ++e) {
-    const model::Link& l = g.link(e);
-    if (!s->works[l.parent] || !s->works[l.child]) {
-      s->links[e] = false;
-      s->highlighted_links[e] = false;
-    }
-  }
+  DropLinksOfUnselectedWorks(g, s);
 }
 
 void Reduce(const Graph& g, Selection* s) {
