@@ -14,6 +14,7 @@
 
 #include "base/text.h"
 #include "io/atomic_file.h"
+#include "io/graphml_import.h"
 
 namespace lineage::io {
 namespace {
@@ -423,6 +424,8 @@ base::Result<model::Graph> LoadGraph(const std::filesystem::path& path,
           path.string()));
     }
     std::sort(files.begin(), files.end());
+  } else if (path.extension() == ".graphml") {
+    return ImportGraphml(path.string(), options.import, options.report);
   } else if (IsTable(path.string())) {
     return ImportTable(path.string(), options.import, options.report);
   } else {

@@ -31,10 +31,10 @@ base::Result<model::GraphSpec> ParseYaml(std::string_view text,
 
 // Loads `path`: one .yaml/.yml file, or every such file below a folder in
 // lexicographic order, merged into one graph and validated by
-// model::Graph::Build; or, for any other file, a table imported by
-// ImportTable with options.import. Fails with kNotFound for a missing path,
-// kIoError for an unreadable file, kInvalidData with every problem found
-// otherwise. Nothing on disk is modified.
+// model::Graph::Build; or a .graphml file (ImportGraphml), or, for any
+// other file, a table (ImportTable), read with options.import. Fails with
+// kNotFound for a missing path, kIoError for an unreadable file, kInvalidData
+// with every problem found otherwise. Nothing on disk is modified.
 base::Result<model::Graph> LoadGraph(const std::filesystem::path& path,
                                      const LoadOptions& options = {});
 
