@@ -44,8 +44,9 @@ int Main(int argc, char** argv) {
   GlobalOptions global;
   global.data = DefaultData();
   app.add_option("--data", global.data,
-                 "Graph data: a .yaml file or a folder of them (default: the "
-                 "bundled graph, or $LINEAGE_DATA)")
+                 "Graph data: a .yaml file or a folder of them, a .graphml "
+                 "file, or a table to import (default: the bundled graph, or "
+                 "$LINEAGE_DATA)")
       ->capture_default_str();
   // How a table given as --data is read.
   std::map<std::string, io::ImportOptions::Edges> edges{
@@ -54,13 +55,15 @@ int Main(int argc, char** argv) {
   app.add_option("--edges", global.import.edges,
                  "Table rows 'A B' mean: A cites B (cites, default), or A "
                  "influenced B (influences)")
-      ->transform(CLI::CheckedTransformer(edges, CLI::ignore_case));
+      ->transform(CLI::CheckedTransformer(edges, CLI::ignore_case))
+      ->option_text("cites|influences");
   std::map<std::string, char> separators{
       {"tab", '\t'}, {"comma", ','}, {"space", ' '}};
   app.add_option("--sep", global.import.separator,
                  "Table field separator: tab, comma or space (default: "
                  "guessed)")
-      ->transform(CLI::CheckedTransformer(separators, CLI::ignore_case));
+      ->transform(CLI::CheckedTransformer(separators, CLI::ignore_case))
+      ->option_text("tab|comma|space");
   app.add_option("--comment", global.import.comment,
                  "Table lines starting with this are skipped")
       ->capture_default_str();
