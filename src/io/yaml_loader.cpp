@@ -424,6 +424,11 @@ base::Result<model::Graph> LoadGraph(const std::filesystem::path& path,
           path.string()));
     }
     std::sort(files.begin(), files.end());
+  } else if (path.extension() == ".gv" || path.extension() == ".dot") {
+    return base::Status::InvalidArgument(fmt::format(
+        "'{}' is Graphviz DOT, which lineage cannot import yet; convert it "
+        "to GraphML (networkx, Gephi and yEd can) and pass the .graphml",
+        path.string()));
   } else if (path.extension() == ".graphml") {
     return ImportGraphml(path.string(), options.import, options.report);
   } else if (IsTable(path.string())) {

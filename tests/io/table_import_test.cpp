@@ -175,6 +175,10 @@ TEST(TableImportTest, LoadGraphDispatchesTablesByExtension) {
   EXPECT_TRUE(IsTable("graph.tsv"));
   EXPECT_TRUE(IsTable("cora.cites"));
   EXPECT_FALSE(IsTable("graph-data/eras.yaml"));
+  auto dot = LoadGraph(Temp("family.gv", "digraph { a -> b }"));
+  ASSERT_FALSE(dot.ok());
+  EXPECT_EQ(dot.status().code(), base::Status::Code::kInvalidArgument);
+  EXPECT_NE(dot.status().message().find("Graphviz DOT"), std::string::npos);
   ImportReport r;
   auto g = LoadGraph(
       Fixture("datasets/cora-excerpt.cites"),
