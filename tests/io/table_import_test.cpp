@@ -7,8 +7,6 @@
 #include <random>
 
 #include "analysis/digraph.h"
-#include "io/export.h"
-#include "io/graphml_import.h"
 #include "io/yaml_loader.h"
 #include "testing/fixtures.h"
 
@@ -17,15 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::Fixture;
-
-// Writes `content` to a fresh temporary file and returns its path.
-std::string Temp(const std::string& name, const std::string& content) {
-  fs::path dir = fs::temp_directory_path() /
-                 ("lineage-import-" + std::to_string(std::random_device{}()));
-  fs::create_directories(dir);
-  std::ofstream(dir / name, std::ios::binary) << content;
-  return (dir / name).string();
-}
 
 model::Graph Import(const std::string& path, const ImportOptions& options,
                     ImportReport* report) {
@@ -114,12 +103,14 @@ TEST(TableImportTest, CommasHeadersAndExplicitSeparators) {
   ImportReport r;
   ImportOptions o;
   o.header = true;
-  model::Graph g = Import(Temp("e.csv", "citing,cited\na,b\nb,c\n"), o, &r);
+  model::Graph g =
+      Import(testing::TempFile("e.csv", "citing,cited\na,b\nb,c\n"), o, &r);
   EXPECT_EQ(g.num_works(), 3u);
   EXPECT_EQ(g.num_links(), 2u);
   ImportOptions spaces;
   spaces.separator = ' ';
-  EXPECT_EQ(Import(Temp("s.txt", "a   b\n  b c  \n"), spaces, &r).num_links(),
+  EXPECT_EQ(Import(testing::TempFile("s.txt", "a   b\n  b c  \n"), spaces, &r)
+                .num_links(),
             2u);
 }
 
@@ -133,40 +124,41 @@ std::string Problem(const std::string& path, const ImportOptions& o = {}) {
 }
 
 TEST(TableImportTest, MalformedFilesGetErrorsWithLineNumbers) {
-  std::string m = Problem(Temp("cut.txt", "a\tb\nc\td\ne\n"));
+  std::string m = Problem(testing::TempFile("cut.txt", "a\tb\nc\td\ne\n"));
   EXPECT_NE(m.find("cut.txt:3: error: an edge needs two ids, found 'e'"),
             std::string::npos)
       << m;
-  m = Problem(Temp("empty.txt", ""));
+  m = Problem(testing::TempFile("empty.txt", ""));
   EXPECT_NE(m.find("holds no edges"), std::string::npos) << m;
-  m = Problem(Temp("comments.txt", "# Nodes: 3 Edges: 2\n"));
+  m = Problem(testing::TempFile("comments.txt", "# Nodes: 3 Edges: 2\n"));
   EXPECT_NE(m.find("holds no edges"), std::string::npos) << m;
   std::string junk = "a\tb\n";
   for (int i = 0; i < 512; ++i) junk += static_cast<char>((i * 131) & 0xFF);
-  m = Problem(Temp("junk.bin", junk));
+  m = Problem(testing::TempFile("junk.bin", junk));
   EXPECT_NE(m.find("junk.bin:2:"), std::string::npos) << m;
   EXPECT_NE(m.find("is not UTF-8 text"), std::string::npos) << m;
   EXPECT_EQ(m.find("holds no edges"), std::string::npos) << m;
-  m = Problem(Temp("long.txt", "a\tb\n" + std::string(10 << 20, 'x') + "\n"));
+  m = Problem(testing::TempFile("long.txt",
+                                "a\tb\n" + std::string(10 << 20, 'x') + "\n"));
   EXPECT_NE(m.find("long.txt:2: error: the line is 10485760 bytes long"),
             std::string::npos)
       << m.substr(0, 200);
 }
 
 TEST(TableImportTest, BadNodeTablesAreRefused) {
-  std::string edges = Temp("edges.txt", "a\tb\nb\tc\n");
+  std::string edges = testing::TempFile("edges.txt", "a\tb\nb\tc\n");
   ImportOptions o;
-  o.nodes = Temp("years.txt", "a\t1999\nb\tnineteen\n");
+  o.nodes = testing::TempFile("years.txt", "a\t1999\nb\tnineteen\n");
   std::string m = Problem(edges, o);
   EXPECT_NE(m.find("years.txt:2: error: 'nineteen' is not a date"),
             std::string::npos)
       << m;
-  o.nodes = Temp("other.txt", "x\t1999\ny\t2000\n");
+  o.nodes = testing::TempFile("other.txt", "x\t1999\ny\t2000\n");
   m = Problem(edges, o);
   EXPECT_NE(m.find("no id of the node table appears in the edges"),
             std::string::npos)
       << m;
-  o.nodes = Temp("short.txt", "a\n");
+  o.nodes = testing::TempFile("short.txt", "a\n");
   EXPECT_NE(Problem(edges, o).find("short.txt:1: error: a node row needs"),
             std::string::npos);
 }
@@ -175,7 +167,7 @@ TEST(TableImportTest, LoadGraphDispatchesTablesByExtension) {
   EXPECT_TRUE(IsTable("graph.tsv"));
   EXPECT_TRUE(IsTable("cora.cites"));
   EXPECT_FALSE(IsTable("graph-data/eras.yaml"));
-  auto dot = LoadGraph(Temp("family.gv", "digraph { a -> b }"));
+  auto dot = LoadGraph(testing::TempFile("family.gv", "digraph { a -> b }"));
   ASSERT_FALSE(dot.ok());
   EXPECT_EQ(dot.status().code(), base::Status::Code::kInvalidArgument);
   EXPECT_NE(dot.status().message().find("Graphviz DOT"), std::string::npos);
@@ -186,71 +178,6 @@ TEST(TableImportTest, LoadGraphDispatchesTablesByExtension) {
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   EXPECT_EQ(g->num_links(), 5u);
   EXPECT_EQ(r.data_lines, 5u);
-}
-
-}  // namespace
-}  // namespace lineage::io
-
-namespace lineage::io {
-namespace {
-
-TEST(GraphmlImportTest, ReadsNetworkxStyleCitations) {
-  ImportReport r;
-  auto g =
-      LoadGraph(Fixture("datasets/networkx-style.graphml"), {.report = &r});
-  ASSERT_TRUE(g.ok()) << g.status().ToString();
-  EXPECT_EQ(g->num_works(), 3u);
-  EXPECT_EQ(g->num_links(), 3u);
-  EXPECT_EQ(r.self_loops, 1u);
-  EXPECT_EQ(r.duplicate_edges, 1u);
-  const model::Work& late = g->work(*g->FindId("p3"));
-  EXPECT_EQ(late.name, "Later paper");
-  EXPECT_EQ(late.date.ToString(), "2001");
-  // Without a relation attribute, "p3 -> p1" reads as p3 cites p1.
-  EXPECT_EQ(g->work(g->link(0).parent).id, "p1");
-  EXPECT_EQ(g->work(g->link(0).child).id, "p3");
-}
-
-TEST(GraphmlImportTest, LineagesOwnExportRoundTrips) {
-  auto bundled = LoadGraph(LINEAGE_BUNDLED_DATA);
-  ASSERT_TRUE(bundled.ok());
-  std::string path = Temp("bundled.graphml", ExportGraphml(*bundled));
-  auto g = LoadGraph(path);
-  ASSERT_TRUE(g.ok()) << g.status().ToString();
-  EXPECT_EQ(g->num_works(), bundled->num_works());
-  ASSERT_EQ(g->num_links(), bundled->num_links());
-  for (model::EdgeId e = 0; e < g->num_links(); ++e) {
-    const model::Link& a = g->link(e);
-    const model::Link& b = bundled->link(e);
-    EXPECT_EQ(g->work(a.parent).id, bundled->work(b.parent).id);
-    EXPECT_EQ(g->work(a.child).id, bundled->work(b.child).id);
-    EXPECT_EQ(a.relation, b.relation);
-    EXPECT_EQ(a.evidence, b.evidence);
-  }
-  EXPECT_EQ(g->work(*g->FindId("gan")).tags,
-            bundled->work(*bundled->FindId("gan")).tags);
-}
-
-TEST(GraphmlImportTest, UndirectedMalformedAndDanglingAreRefused) {
-  auto undirected = LoadGraph(Temp("u.graphml",
-                                   "<graphml><graph edgedefault=\"undirected\">"
-                                   "</graph></graphml>"));
-  ASSERT_FALSE(undirected.ok());
-  std::string m = undirected.status().ToString();
-  EXPECT_NE(m.find("undirected"), std::string::npos) << m;
-  ImportReport r;
-  auto cut =
-      LoadGraph(Temp("cut.graphml", "<graphml>\n<graph>\n<node id=\"a\">"),
-                {.report = &r});
-  ASSERT_FALSE(cut.ok());
-  EXPECT_NE(cut.status().ToString().find("malformed XML"), std::string::npos);
-  auto dangling = LoadGraph(
-      Temp("d.graphml",
-           "<graphml><graph><node id=\"a\"/><edge source=\"a\" target=\"b\"/>"
-           "</graph></graphml>"));
-  ASSERT_FALSE(dangling.ok());
-  EXPECT_NE(dangling.status().ToString().find("names a node that is not"),
-            std::string::npos);
 }
 
 }  // namespace

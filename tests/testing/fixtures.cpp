@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <random>
 
 namespace lineage::testing {
 namespace {
@@ -130,6 +133,15 @@ model::VertexId V(const model::Graph& g, std::string_view id) {
 
 std::string Fixture(std::string_view relative) {
   return std::string(LINEAGE_FIXTURES) + "/" + std::string(relative);
+}
+
+std::string TempFile(const std::string& name, const std::string& content) {
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() /
+      ("lineage-test-" + std::to_string(std::random_device{}()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / name, std::ios::binary) << content;
+  return (dir / name).string();
 }
 
 }  // namespace lineage::testing

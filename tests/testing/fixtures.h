@@ -47,4 +47,7 @@ model::VertexId V(const model::Graph& g, std::string_view id);
 
 std::string Fixture(std::string_view relative);  // Path under fixtures/.
 
+// Writes `content` to `name` in a fresh temporary folder; returns the path.
+std::string TempFile(const std::string& name, const std::string& content);
+
 }  // namespace lineage::testing

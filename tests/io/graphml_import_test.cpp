@@ -1,0 +1,75 @@
+#include "io/graphml_import.h"
+
+#include <gtest/gtest.h>
+
+#include "io/export.h"
+#include "io/yaml_loader.h"
+#include "testing/fixtures.h"
+
+namespace lineage::io {
+namespace {
+
+using testing::Fixture;
+using testing::TempFile;
+TEST(GraphmlImportTest, ReadsNetworkxStyleCitations) {
+  ImportReport r;
+  auto g =
+      LoadGraph(Fixture("datasets/networkx-style.graphml"), {.report = &r});
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(g->num_works(), 3u);
+  EXPECT_EQ(g->num_links(), 3u);
+  EXPECT_EQ(r.self_loops, 1u);
+  EXPECT_EQ(r.duplicate_edges, 1u);
+  const model::Work& late = g->work(*g->FindId("p3"));
+  EXPECT_EQ(late.name, "Later paper");
+  EXPECT_EQ(late.date.ToString(), "2001");
+  // Without a relation attribute, "p3 -> p1" reads as p3 cites p1.
+  EXPECT_EQ(g->work(g->link(0).parent).id, "p1");
+  EXPECT_EQ(g->work(g->link(0).child).id, "p3");
+}
+
+TEST(GraphmlImportTest, LineagesOwnExportRoundTrips) {
+  auto bundled = LoadGraph(LINEAGE_BUNDLED_DATA);
+  ASSERT_TRUE(bundled.ok());
+  std::string path = TempFile("bundled.graphml", ExportGraphml(*bundled));
+  auto g = LoadGraph(path);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(g->num_works(), bundled->num_works());
+  ASSERT_EQ(g->num_links(), bundled->num_links());
+  for (model::EdgeId e = 0; e < g->num_links(); ++e) {
+    const model::Link& a = g->link(e);
+    const model::Link& b = bundled->link(e);
+    EXPECT_EQ(g->work(a.parent).id, bundled->work(b.parent).id);
+    EXPECT_EQ(g->work(a.child).id, bundled->work(b.child).id);
+    EXPECT_EQ(a.relation, b.relation);
+    EXPECT_EQ(a.evidence, b.evidence);
+  }
+  EXPECT_EQ(g->work(*g->FindId("gan")).tags,
+            bundled->work(*bundled->FindId("gan")).tags);
+}
+
+TEST(GraphmlImportTest, UndirectedMalformedAndDanglingAreRefused) {
+  auto undirected =
+      LoadGraph(TempFile("u.graphml",
+                         "<graphml><graph edgedefault=\"undirected\">"
+                         "</graph></graphml>"));
+  ASSERT_FALSE(undirected.ok());
+  std::string m = undirected.status().ToString();
+  EXPECT_NE(m.find("undirected"), std::string::npos) << m;
+  ImportReport r;
+  auto cut =
+      LoadGraph(TempFile("cut.graphml", "<graphml>\n<graph>\n<node id=\"a\">"),
+                {.report = &r});
+  ASSERT_FALSE(cut.ok());
+  EXPECT_NE(cut.status().ToString().find("malformed XML"), std::string::npos);
+  auto dangling = LoadGraph(TempFile(
+      "d.graphml",
+      "<graphml><graph><node id=\"a\"/><edge source=\"a\" target=\"b\"/>"
+      "</graph></graphml>"));
+  ASSERT_FALSE(dangling.ok());
+  EXPECT_NE(dangling.status().ToString().find("names a node that is not"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace lineage::io
