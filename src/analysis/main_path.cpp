@@ -77,6 +77,7 @@ base::Result<SearchPathCounts> SearchPathCount(const model::Graph& graph,
     spc.arc.push_back(std::exp(spc.log_from_sources[u] + spc.log_to_sinks[v] -
                                spc.log_total));
   }
+  spc.order = std::move(order).value();
   return spc;
 }
 
@@ -84,8 +85,7 @@ base::Result<MainPath> GlobalMainPath(const model::Graph& graph,
                                       const Digraph& d) {
   auto spc = SearchPathCount(graph, d);
   if (!spc.ok()) return spc.status();
-  auto order = TopologicalOrder(graph, d);
-  if (!order.ok()) return order.status();
+  const std::vector<VertexId>& order = spc->order;
   const std::size_t n = d.num_vertices();
   std::map<std::pair<VertexId, VertexId>, double> weight;
   for (std::size_t i = 0; i < spc->arcs.size(); ++i)
@@ -93,7 +93,7 @@ base::Result<MainPath> GlobalMainPath(const model::Graph& graph,
   // best[v]: the largest total SPC of a path from a source to v.
   std::vector<double> best(n, kNoPath);
   std::vector<VertexId> pred(n, std::numeric_limits<VertexId>::max());
-  for (VertexId v : *order) {
+  for (VertexId v : order) {
     if (!d.in_lineage(v)) continue;
     if (d.in_degree(v) == 0) {
       best[v] = 0;
@@ -109,7 +109,7 @@ base::Result<MainPath> GlobalMainPath(const model::Graph& graph,
   }
   MainPath path;
   VertexId end = std::numeric_limits<VertexId>::max();
-  for (VertexId v : *order) {
+  for (VertexId v : order) {
     if (d.in_lineage(v) && d.out_degree(v) == 0 &&
         (end == std::numeric_limits<VertexId>::max() || best[v] > best[end]))
       end = v;

@@ -26,6 +26,9 @@ struct SearchPathCounts {
   // Share of all paths through each arc, with its ends.
   std::vector<std::pair<model::VertexId, model::VertexId>> arcs;
   std::vector<double> arc;
+  // The topological order the counts were made in, for callers that need
+  // one too.
+  std::vector<model::VertexId> order;
 };
 
 // O(V + E).
