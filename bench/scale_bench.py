@@ -1,19 +1,24 @@
 #!/usr/bin/env python3
-"""lineage against igraph (and networkx, and graph-tool when installed) on
-synthetic citation DAGs of growing size, made by
-../shared/tools/gen_citation_dag.py (Price's model) and cached.
+"""lineage against igraph, graph-tool and networkx on synthetic citation DAGs
+of growing size, made by ../shared/tools/gen_citation_dag.py (Price's model)
+and cached.
 
 For each size it times, for every tool on the same files: loading the edge
-list with its node table, PageRank on the citation orientation, the
-ancestors of the newest work, and the longest path; checks that the answers
-agree (top PageRank ids, ancestor count, longest path length); and prints
-times, the lineage/igraph ratio and peak memory.
+list (lineage also reads the node table, with dates and labels, and then its
+own .lgraph file made once by `lineage import`), PageRank on the citation
+orientation, the ancestors of the newest work, and the longest path; checks
+that the answers agree (top PageRank ids, ancestor count, longest path
+length); and prints times, the lineage/igraph ratio and peak memory.
 
-lineage runs as a command, so each of its steps is timed as a whole process
-less the load time that the same process logs (-v): the step column includes
-process start and printing the JSON answer. Its peak RSS is the largest of
-its processes. The Python peers run in one child process per
-size, their load included in their own RSS.
+Every time is taken inside the process that does the work: the peers time
+themselves, and lineage logs each step with -v ("loaded ... in N ms", "step
+ranking by pagerank: N ms"). Peak RSS is that of the whole process (lineage:
+the largest of its runs from the .lgraph file; from the TSV in parentheses).
+The peers load the edge list with their own C readers (igraph's
+Read_Edgelist, numpy for graph-tool), the fastest way each offers.
+
+Run it with the Debian python3 (/usr/bin/python3), which sees the Debian
+packages python3-igraph, python3-graph-tool and python3-networkx.
 
 usage: scale_bench.py LINEAGE [--sizes 10000,100000,1000000] [--cache DIR]
 """
@@ -21,7 +26,6 @@ import argparse
 import json
 import os
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -40,46 +44,83 @@ def generate(n, cache):
     return out
 
 
-def run_lineage(lineage, graph, *args):
-    """(seconds of the step, seconds of loading, peak RSS MB, stdout) of one
-    lineage process. The load time is the one lineage itself logs with -v, so
-    the step's time is the process's time without it."""
-    cmd = [lineage, "--data", os.path.join(graph, "edges.tsv"), "--edges",
-           "influences", "--nodes", os.path.join(graph, "nodes.tsv"), "-v", *args]
+def run(cmd):
+    """(stdout, stderr, peak RSS MB) of one process."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read().decode(), err.read().decode()
     if status != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed: {stderr}")
-    load = float(re.search(r"loaded .* in ([0-9.]+) ms", stderr).group(1)) / 1000
-    return seconds - load, load, usage.ru_maxrss / 1024, stdout
+    return stdout, stderr, usage.ru_maxrss / 1024
+
+
+def logged_ms(stderr, pattern):
+    return float(re.search(pattern + r": ([0-9.]+) ms", stderr).group(1)) / 1000
+
+
+def lineage_steps(lineage, graph, n):
+    tsv = [lineage, "--data", os.path.join(graph, "edges.tsv"), "--edges",
+           "influences", "--nodes", os.path.join(graph, "nodes.tsv")]
+    lgraph = os.path.join(graph, "graph.lgraph")
+    if not os.path.exists(lgraph):
+        run([lineage, "import", os.path.join(graph, "edges.tsv"), "--edges",
+             "influences", "--nodes", os.path.join(graph, "nodes.tsv"), "-o",
+             lgraph, "-q"])
+    own = [lineage, "--data", lgraph]
+    res, rss = {}, []
+    _, err, mb = run(tsv + ["-v", "ancestors", str(n - 1), "--json"])
+    res["load"] = float(re.search(r"loaded .* in ([0-9.]+) ms", err).group(1)) / 1000
+    res["tsv_rss_mb"] = mb
+    _, err, mb = run(own + ["-v", "ancestors", str(n - 1), "--json"])
+    res["load_own"] = float(re.search(r"loaded .* in ([0-9.]+) ms", err).group(1)) / 1000
+    out, err, mb = run(own + ["-v", "rank", "--by", "pagerank", "--top", "5",
+                              "--json"])
+    rss.append(mb)
+    res["pagerank"] = logged_ms(err, "step ranking by pagerank")
+    res["top"] = [w["id"] for w in json.loads(out)["works"]]
+    out, err, mb = run(own + ["-v", "ancestors", str(n - 1), "--json"])
+    rss.append(mb)
+    res["ancestors"] = logged_ms(err, "step ancestors")
+    res["ancestors_count"] = len(json.loads(out)["ancestors"])
+    out, err, mb = run(own + ["-v", "rank", "--by", "depth", "--top", "1",
+                              "--json"])
+    rss.append(mb)
+    res["longest_path"] = logged_ms(err, "step ranking by depth")
+    res["longest"] = int(json.loads(out)["works"][0]["score"])
+    res["rss_mb"] = max(rss)
+    return res
 
 
 PEER = r'''
 import json, sys, time, resource
 graph, which = sys.argv[1], sys.argv[2]
 res = {}
+n = sum(1 for _ in open(graph + "/nodes.tsv"))
+
+
+def longest(order, successors):
+    depth = [0] * n
+    for v in order:
+        d = depth[v] + 1
+        for w in successors[v]:
+            if d > depth[w]:
+                depth[w] = d
+    return max(depth)
+
+
 t = time.perf_counter()
-edges = []
-with open(graph + "/edges.tsv") as f:
-    for line in f:
-        a, b = line.split()
-        edges.append((int(a), int(b)))  # cited (older) -> citing (newer)
-n = 0
-with open(graph + "/nodes.tsv") as f:
-    for line in f:
-        n += 1
 if which == "igraph":
     import igraph
-    g = igraph.Graph(n=n, edges=edges, directed=True)
+    g = igraph.Graph.Read_Edgelist(graph + "/edges.tsv", directed=True)
+    if g.vcount() < n:
+        g.add_vertices(n - g.vcount())
     res["load"] = time.perf_counter() - t
+    cit = g.copy()  # Citation orientation, made outside the timed step.
+    cit.reverse_edges()
     t = time.perf_counter()
-    cit = igraph.Graph(n=n, edges=[(b, a) for a, b in edges], directed=True)
     pr = cit.pagerank(damping=0.85)
     res["pagerank"] = time.perf_counter() - t
     res["top"] = [str(v) for v in sorted(range(n), key=lambda v: -pr[v])[:5]]
@@ -87,19 +128,36 @@ if which == "igraph":
     res["ancestors_count"] = len(g.subcomponent(n - 1, mode="in")) - 1
     res["ancestors"] = time.perf_counter() - t
     t = time.perf_counter()
-    order = g.topological_sorting()
-    depth = [0] * n
-    for v in order:
-        for w in g.successors(v):
-            if depth[v] + 1 > depth[w]:
-                depth[w] = depth[v] + 1
-    res["longest"] = max(depth)
+    res["longest"] = longest(g.topological_sorting(), g.get_adjlist())
+    res["longest_path"] = time.perf_counter() - t
+elif which == "graph-tool":
+    import numpy as np
+    import graph_tool.all as gt
+    edges = np.fromfile(graph + "/edges.tsv", dtype=np.int64, sep=" ")
+    g = gt.Graph(directed=True)
+    g.add_vertex(n)
+    g.add_edge_list(edges.reshape(-1, 2))
+    res["load"] = time.perf_counter() - t
+    cit = gt.GraphView(g, reversed=True)
+    t = time.perf_counter()
+    pr = gt.pagerank(cit, damping=0.85).a
+    res["pagerank"] = time.perf_counter() - t
+    res["top"] = [str(v) for v in np.argsort(-pr, kind="stable")[:5]]
+    t = time.perf_counter()
+    comp = gt.label_out_component(cit, cit.vertex(n - 1))
+    res["ancestors_count"] = int(comp.a.sum()) - 1
+    res["ancestors"] = time.perf_counter() - t
+    t = time.perf_counter()
+    order = gt.topological_sort(g)
+    succ = [g.get_out_neighbors(v) for v in range(n)]
+    res["longest"] = longest(order, succ)
     res["longest_path"] = time.perf_counter() - t
 else:
     import networkx as nx
     g = nx.DiGraph()
     g.add_nodes_from(range(n))
-    g.add_edges_from(edges)
+    with open(graph + "/edges.tsv") as f:
+        g.add_edges_from(tuple(map(int, line.split())) for line in f)
     res["load"] = time.perf_counter() - t
     t = time.perf_counter()
     pr = nx.pagerank(g.reverse(copy=False), alpha=0.85)
@@ -117,39 +175,20 @@ print(json.dumps(res))
 
 
 def run_peer(which, graph):
-    out = subprocess.run([sys.executable, "-c", PEER, graph, which],
-                         check=True, capture_output=True, text=True)
+    try:
+        out = subprocess.run([sys.executable, "-c", PEER, graph, which],
+                             check=True, capture_output=True, text=True)
+    except subprocess.CalledProcessError as e:
+        last = (e.stderr.strip().splitlines() or ["?"])[-1]
+        print(f"  ({which} skipped: {last})")
+        return None
     return json.loads(out.stdout)
-
-
-def lineage_steps(lineage, graph, n):
-    rss = []
-    total, load, mb, _ = run_lineage(lineage, graph, "validate")
-    rss.append(mb)
-    res = {"load": load}  # As lineage itself logs it.
-    step, _, mb, out = run_lineage(lineage, graph, "rank", "--by", "pagerank",
-                                   "--top", "5", "--json")
-    rss.append(mb)
-    res["pagerank"] = step
-    res["top"] = [w["id"] for w in json.loads(out)["works"]]
-    step, _, mb, out = run_lineage(lineage, graph, "ancestors", str(n - 1),
-                                   "--json")
-    rss.append(mb)
-    res["ancestors"] = step
-    res["ancestors_count"] = len(json.loads(out)["ancestors"])
-    step, _, mb, out = run_lineage(lineage, graph, "rank", "--by", "depth",
-                                   "--top", "1", "--json")
-    rss.append(mb)
-    res["longest_path"] = step
-    res["longest"] = int(json.loads(out)["works"][0]["score"])
-    res["rss_mb"] = max(rss)
-    return res
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("lineage")
-    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--cache", default=os.path.join(HERE, "..", "build",
                                                         "bench-cache"))
     args = parser.parse_args()
@@ -157,21 +196,33 @@ def main():
     for n in (int(s) for s in args.sizes.split(",")):
         graph = generate(n, args.cache)
         meta = json.load(open(os.path.join(graph, "meta.json")))
-        results = {"lineage": lineage_steps(args.lineage, graph, n),
-                   "igraph": run_peer("igraph", graph)}
-        if n <= 100000:
-            results["networkx"] = run_peer("networkx", graph)
-        print(f"\n{n:,} works, {meta['edges']:,} edges (Price's model, seed 42)")
+        results = {"lineage": lineage_steps(args.lineage, graph, n)}
+        peers = ["igraph", "graph-tool"] + (["networkx"] if n <= 100000 else [])
+        for peer in peers:
+            r = run_peer(peer, graph)
+            if r is not None:
+                results[peer] = r
+        print(f"\n{n:,} works, {meta['edges']:,} edges (Price's model, seed 42), "
+              f"in-process seconds")
         tools = list(results)
-        print(f"{'step':<16}" + "".join(f"{t + ' s':>14}" for t in tools) +
+        print(f"{'step':<22}" + "".join(f"{t:>12}" for t in tools) +
               f"{'lineage/igraph':>16}")
-        for step in ("load", "pagerank", "ancestors", "longest_path"):
-            row = "".join(f"{results[t][step]:>14.3f}" for t in tools)
-            ratio = results["lineage"][step] / max(results["igraph"][step], 1e-9)
-            print(f"{step:<16}{row}{ratio:>16.2f}")
-        print(f"{'peak RSS MB':<16}" +
-              "".join(f"{results[t]['rss_mb']:>14.0f}" for t in tools))
-        ref = results["igraph"]
+        lin = results["lineage"]
+        rows = [("load TSV", "load"), ("load own format", "load_own"),
+                ("pagerank", "pagerank"), ("ancestors", "ancestors"),
+                ("longest path", "longest_path")]
+        for label, step in rows:
+            cells = ""
+            for t in tools:
+                v = results[t].get(step)
+                cells += f"{v:>12.4f}" if v is not None else f"{'-':>12}"
+            ref = results.get("igraph", {}).get("load" if step == "load_own" else step)
+            ratio = f"{lin[step] / ref:>16.3f}" if ref else f"{'-':>16}"
+            print(f"{label:<22}{cells}{ratio}")
+        print(f"{'peak RSS MB':<22}" +
+              "".join(f"{results[t]['rss_mb']:>12.0f}" for t in tools) +
+              f"   (lineage from TSV: {lin['tsv_rss_mb']:.0f})")
+        ref = results.get("igraph", lin)
         for t in tools:
             agree = (results[t]["top"][:3] == ref["top"][:3] and
                      results[t]["ancestors_count"] == ref["ancestors_count"] and

@@ -1,10 +1,10 @@
 #include "analysis/ancestry.h"
 
 #include <algorithm>
-#include <deque>
 #include <unordered_map>
 
 #include "analysis/order.h"
+#include "base/id_map.h"
 
 namespace lineage::analysis {
 namespace {
@@ -12,23 +12,24 @@ namespace {
 using model::Topology;
 using model::VertexId;
 
-// Breadth-first distances from `start`, as a sparse map so that a query on a
-// graph of millions of works costs only what it reaches.
+// Breadth-first distances from `start`, in a sparse map so that a query on
+// a graph of millions of works costs only what it reaches.
 template <typename Visit>
 void Bfs(const Topology& t, VertexId start, Direction direction,
          const TraversalOptions& options, Visit&& visit) {
-  std::unordered_map<VertexId, int> dist{{start, 0}};
-  std::deque<VertexId> queue{start};
+  base::IdMap seen;
+  seen.Insert(start, 0);
+  // Works in the order reached, with their distances; `head` walks it.
+  std::vector<std::pair<VertexId, int>> queue{{start, 0}};
   auto step = [&](VertexId from, VertexId to, int d) {
-    if (dist.emplace(to, d).second) {
+    if (seen.Insert(to, d)) {
       visit(to, d, from);
-      queue.push_back(to);
+      queue.emplace_back(to, d);
     }
   };
-  while (!queue.empty()) {
-    VertexId v = queue.front();
-    queue.pop_front();
-    int d = dist[v] + 1;
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const auto [v, dv] = queue[head];
+    const int d = dv + 1;
     if (options.max_depth >= 0 && d > options.max_depth) continue;
     if (direction == Direction::kDescendants) {
       for (auto [it, end] = boost::out_edges(v, t); it != end; ++it)
@@ -62,13 +63,14 @@ std::vector<Reached> Reach(const model::Graph& graph, VertexId start,
 std::vector<CommonAncestor> CommonAncestors(const model::Graph& graph,
                                             VertexId a, VertexId b,
                                             const TraversalOptions& options) {
-  std::unordered_map<VertexId, int> from_a{{a, 0}};
+  base::IdMap from_a;
+  from_a.Insert(a, 0);
   Bfs(graph.topology(), a, Direction::kAncestors, options,
-      [&](VertexId v, int d, VertexId) { from_a.emplace(v, d); });
+      [&](VertexId v, int d, VertexId) { from_a.Insert(v, d); });
   std::unordered_map<VertexId, CommonAncestor> common;
   auto consider = [&](VertexId v, int d) {
-    if (auto it = from_a.find(v); it != from_a.end())
-      common.emplace(v, CommonAncestor{v, it->second, d, false});
+    if (auto da = from_a.Find(v))
+      common.emplace(v, CommonAncestor{v, *da, d, false});
   };
   consider(b, 0);
   Bfs(graph.topology(), b, Direction::kAncestors, options,

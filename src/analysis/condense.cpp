@@ -56,7 +56,7 @@ base::Result<Condensation> Condense(const model::Graph& graph,
     w.era = first.era;
     std::string list;
     for (std::size_t i = 0; i < m.size() && i < 10; ++i)
-      list += (i ? ", " : "") + graph.work(m[i]).id;
+      list += fmt::format("{}{}", i ? ", " : "", graph.id(m[i]));
     if (m.size() > 10) list += fmt::format(" and {} more", m.size() - 10);
     w.summary = fmt::format("{} works that cite each other in a cycle: {}",
                             m.size(), list);
@@ -64,7 +64,8 @@ base::Result<Condensation> Condense(const model::Graph& graph,
     spec.works.push_back(std::move(w));
   }
   std::set<std::tuple<std::size_t, std::size_t, model::Relation>> seen;
-  for (const model::Link& l : graph.links()) {
+  for (model::EdgeId e = 0; e < graph.num_links(); ++e) {
+    const model::Link l = graph.link(e);
     std::size_t cp = component[l.parent], cc = component[l.child];
     if (cp == cc && members[cp].size() > 1) continue;  // Inside a cycle.
     if (!seen.emplace(cp, cc, l.relation).second) continue;

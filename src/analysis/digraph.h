@@ -2,6 +2,7 @@
 // orders that the metrics need.
 #pragma once
 
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -15,14 +16,16 @@ namespace lineage::analysis {
 // counts it once, as a citation graph would.
 class Digraph {
  public:
-  // O(E log E).
+  // Shares the graph's topology when its links already are one arc per pair
+  // of works, all of `relations` (imports): O(1). Otherwise O(E + sum of
+  // d·log d over out-degrees d).
   static Digraph Build(
       const model::Graph& graph,
       model::RelationSet relations = model::RelationSet::Influence());
 
   std::size_t num_vertices() const { return n_; }
   std::size_t num_arcs() const;
-  const model::SimpleTopology& topology() const { return topo_; }
+  const model::SimpleTopology& topology() const { return *topo_; }
   // Children (works it influenced) and parents (works it draws on).
   std::vector<model::VertexId> children(model::VertexId v) const;
   std::vector<model::VertexId> parents(model::VertexId v) const;
@@ -37,7 +40,8 @@ class Digraph {
  private:
   std::size_t n_ = 0;
   model::RelationSet relations_;
-  model::SimpleTopology topo_;
+  // The graph's own topology when it is already simple, else a new one.
+  std::shared_ptr<const model::SimpleTopology> topo_;
 };
 
 // The works in topological order (every parent before its children), by

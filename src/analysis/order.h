@@ -8,14 +8,14 @@ namespace lineage::analysis {
 
 inline bool EarlierWork(const model::Graph& g, model::VertexId a,
                         model::VertexId b) {
-  const model::Date& da = g.work(a).date;
-  const model::Date& db = g.work(b).date;
+  const model::Date& da = g.date(a);
+  const model::Date& db = g.date(b);
   auto key = [](const model::Date& d) {
     // Unknown dates sort last.
     return std::tuple(d.known() ? d.year : 1'000'000, d.month, d.day);
   };
   if (key(da) != key(db)) return key(da) < key(db);
-  return g.work(a).id < g.work(b).id;
+  return g.id(a) < g.id(b);
 }
 
 }  // namespace lineage::analysis

@@ -18,7 +18,7 @@ template <typename F>
 void ForEachOut(const Topology& t, VertexId v, RelationSet relations, F&& f) {
   for (auto [it, end] = boost::out_edges(v, t); it != end; ++it)
     if (relations.Contains(t[*it].relation))
-      f(boost::target(*it, t), t[*it].link);
+      f(boost::target(*it, t), model::LinkOf(t, *it));
 }
 
 // Distance from every work that can reach `to` down to `to`.

@@ -91,13 +91,16 @@ std::vector<Ranked> RankWorks(const model::Graph& graph,
   std::vector<model::VertexId> works;
   for (model::VertexId v = 0; v < graph.num_works(); ++v)
     if (all.works[v]) works.push_back(v);
-  std::sort(works.begin(), works.end(),
-            [&](model::VertexId a, model::VertexId b) {
-              if (scores[a] != scores[b]) return scores[a] > scores[b];
-              return EarlierWork(graph, a, b);
-            });
+  // Only the top few are asked for on a graph of millions: sort just them.
+  const std::size_t keep =
+      top == 0 ? works.size() : std::min(top, works.size());
+  std::partial_sort(works.begin(), works.begin() + keep, works.end(),
+                    [&](model::VertexId a, model::VertexId b) {
+                      if (scores[a] != scores[b]) return scores[a] > scores[b];
+                      return EarlierWork(graph, a, b);
+                    });
   std::vector<Ranked> out;
-  for (std::size_t i = 0; i < works.size() && (top == 0 || i < top); ++i) {
+  for (std::size_t i = 0; i < keep; ++i) {
     std::size_t rank = i + 1;
     if (i > 0 && scores[works[i]] == scores[works[i - 1]])
       rank = out.back().rank;

@@ -29,21 +29,19 @@ Selection Empty(const Graph& g) {
 
 // Selects every link whose ends are both selected.
 void SelectLinksBetweenWorks(const Graph& g, Selection* s) {
-  for (EdgeId e = 0; e < g.num_links(); ++e) {
-    const model::Link& l = g.link(e);
-    s->links[e] = s->works[l.parent] && s->works[l.child];
-  }
+  g.ForEachLink([&](EdgeId e, VertexId parent, VertexId child, auto) {
+    s->links[e] = s->works[parent] && s->works[child];
+  });
 }
 
 // Deselects the links that lost one of their works.
 void DropLinksOfUnselectedWorks(const Graph& g, Selection* s) {
-  for (EdgeId e = 0; e < g.num_links(); ++e) {
-    const model::Link& l = g.link(e);
-    if (!s->works[l.parent] || !s->works[l.child]) {
+  g.ForEachLink([&](EdgeId e, VertexId parent, VertexId child, auto) {
+    if (!s->works[parent] || !s->works[child]) {
       s->links[e] = false;
       s->highlighted_links[e] = false;
     }
-  }
+  });
 }
 
 bool Passes(const model::Work& w, const Filter& f) {
@@ -127,12 +125,12 @@ void MarkPaths(const Graph& g, VertexId from, VertexId to,
 // only the highlighted part when `only`.
 void FinishHighlight(const Graph& g, model::RelationSet relations, bool only,
                      Selection* s) {
-  for (EdgeId e = 0; e < g.num_links(); ++e) {
-    const model::Link& l = g.link(e);
-    s->highlighted_links[e] = relations.Contains(l.relation) &&
-                              s->highlighted_works[l.parent] &&
-                              s->highlighted_works[l.child];
-  }
+  g.ForEachLink(
+      [&](EdgeId e, VertexId parent, VertexId child, model::Relation rel) {
+        s->highlighted_links[e] = relations.Contains(rel) &&
+                                  s->highlighted_works[parent] &&
+                                  s->highlighted_works[child];
+      });
   if (only) {
     s->works = s->highlighted_works;
     s->links = s->highlighted_links;
@@ -146,11 +144,10 @@ base::Result<Selection> SelectPaths(const Graph& g, VertexId from, VertexId to,
   if (!ShortestPath(g, from, to, relations)) {
     std::string hint =
         ShortestPath(g, to, from, relations)
-            ? fmt::format("; '{}' came first: swap the two", g.work(to).id)
+            ? fmt::format("; '{}' came first: swap the two", g.id(to))
             : "";
-    return base::Status::NotFound(
-        fmt::format("no influence path from '{}' to '{}'{}", g.work(from).id,
-                    g.work(to).id, hint));
+    return base::Status::NotFound(fmt::format(
+        "no influence path from '{}' to '{}'{}", g.id(from), g.id(to), hint));
   }
   Selection s = only ? Empty(g) : SelectAll(g);
   s.focus = {from, to};
@@ -166,8 +163,8 @@ base::Result<Selection> SelectCommon(const Graph& g, VertexId a, VertexId b,
        CommonAncestors(g, a, b, {.relations = relations}))
     if (c.lowest) lowest.push_back(c.work);
   if (lowest.empty()) {
-    return base::Status::NotFound(fmt::format(
-        "'{}' and '{}' have no common ancestor", g.work(a).id, g.work(b).id));
+    return base::Status::NotFound(
+        fmt::format("'{}' and '{}' have no common ancestor", g.id(a), g.id(b)));
   }
   Selection s = only ? Empty(g) : SelectAll(g);
   s.focus = lowest;
@@ -188,11 +185,11 @@ Selection SelectArcs(const Graph& g,
   std::set<std::pair<VertexId, VertexId>> wanted(arcs.begin(), arcs.end());
   for (const auto& [u, v] : arcs)
     s.highlighted_works[u] = s.highlighted_works[v] = true;
-  for (EdgeId e = 0; e < g.num_links(); ++e) {
-    const model::Link& l = g.link(e);
-    s.highlighted_links[e] =
-        relations.Contains(l.relation) && wanted.count({l.parent, l.child}) > 0;
-  }
+  g.ForEachLink(
+      [&](EdgeId e, VertexId parent, VertexId child, model::Relation rel) {
+        s.highlighted_links[e] =
+            relations.Contains(rel) && wanted.count({parent, child}) > 0;
+      });
   if (only) {
     s.works = s.highlighted_works;
     s.links = s.highlighted_links;
@@ -237,7 +234,7 @@ void KeepTop(const Graph& g, const std::vector<double>& scores, std::size_t n,
 void Reduce(const Graph& g, Selection* s) {
   const model::Topology& t = g.topology();
   auto drawn_influence = [&](const model::TopoEdge& e) {
-    return s->links[t[e].link] && model::IsInfluence(t[e].relation);
+    return s->links[model::LinkOf(t, e)] && model::IsInfluence(t[e].relation);
   };
   // For each work u: which works are reachable from u in two or more steps
   // through drawn influence links? A link u -> v is implied exactly when v
@@ -277,7 +274,7 @@ void Reduce(const Graph& g, Selection* s) {
     }
     for (auto [it, end] = boost::out_edges(u, t); it != end; ++it) {
       if (drawn_influence(*it) && mark[boost::target(*it, t)] == u)
-        hide.push_back(t[*it].link);
+        hide.push_back(model::LinkOf(t, *it));
     }
   }
   for (EdgeId e : hide) {

@@ -52,7 +52,7 @@ base::Result<Path> LongestChain(const model::Graph& graph) {
       VertexId w = boost::target(*e, t);
       if (length[v] + 1 > length[w]) {
         length[w] = length[v] + 1;
-        pred[w] = {v, t[*e].link};
+        pred[w] = {v, model::LinkOf(t, *e)};
         has_pred[w] = true;
       }
     }
@@ -79,32 +79,34 @@ base::Result<Stats> ComputeStats(const model::Graph& graph) {
   Stats s;
   s.works = graph.num_works();
   s.links = graph.num_links();
+  std::vector<std::size_t> kinds(model::AllKinds().size());
+  std::vector<std::size_t> eras(graph.eras().size());
+  for (VertexId v = 0; v < s.works; ++v) {
+    ++kinds[static_cast<std::size_t>(graph.kind(v))];
+    for (std::size_t i = 0; i < eras.size(); ++i)
+      if (graph.era(v) == graph.eras()[i].id) ++eras[i];
+  }
   for (model::Kind kind : model::AllKinds()) {
-    std::size_t count =
-        std::count_if(graph.works().begin(), graph.works().end(),
-                      [kind](const model::Work& w) { return w.kind == kind; });
+    std::size_t count = kinds[static_cast<std::size_t>(kind)];
     if (count > 0) s.by_kind.emplace_back(kind, count);
   }
+  std::vector<std::size_t> relations(model::AllRelations().size());
+  std::vector<bool> has_parent(s.works, false), has_child(s.works, false);
+  graph.ForEachLink(
+      [&](model::EdgeId, VertexId parent, VertexId child, model::Relation rel) {
+        ++relations[static_cast<std::size_t>(rel)];
+        if (!model::IsInfluence(rel)) return;
+        has_child[parent] = true;
+        has_parent[child] = true;
+      });
   for (model::Relation rel : model::AllRelations()) {
-    std::size_t count = std::count_if(
-        graph.links().begin(), graph.links().end(),
-        [rel](const model::Link& l) { return l.relation == rel; });
+    std::size_t count = relations[static_cast<std::size_t>(rel)];
     if (count > 0) s.by_relation.emplace_back(rel, count);
     if (model::IsInfluence(rel)) s.influence_links += count;
   }
-  for (const model::Era& era : graph.eras()) {
-    std::size_t count =
-        std::count_if(graph.works().begin(), graph.works().end(),
-                      [&era](const model::Work& w) { return w.era == era.id; });
-    s.by_era.emplace_back(era.id, count);
-  }
+  for (std::size_t i = 0; i < eras.size(); ++i)
+    s.by_era.emplace_back(graph.eras()[i].id, eras[i]);
 
-  std::vector<bool> has_parent(s.works, false), has_child(s.works, false);
-  for (const model::Link& l : graph.links()) {
-    if (!model::IsInfluence(l.relation)) continue;
-    has_child[l.parent] = true;
-    has_parent[l.child] = true;
-  }
   for (VertexId v = 0; v < s.works; ++v) {
     if (has_child[v] && !has_parent[v]) s.roots.push_back(v);
     if (has_parent[v] && !has_child[v]) s.leaves.push_back(v);

@@ -123,6 +123,13 @@ TextPosition PositionOf(std::string_view text, std::size_t offset) {
 std::size_t FindInvalidText(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
+    // Tables are almost all printable ASCII: take it a byte at a time
+    // without decoding.
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+      continue;
+    }
     char32_t cp = 0;
     std::size_t len = DecodeUtf8(text, i, &cp);
     if (len == 0) return i;

@@ -86,9 +86,13 @@ Runner SetupRank(CLI::App* sub, const GlobalOptions* global) {
     auto filter = ParseFilter(g, o->kinds, o->eras);
     if (!filter.ok()) return ReportError(filter.status());
     analysis::Metric metric = *analysis::ParseMetric(o->by);
-    auto scores = analysis::Score(g, metric, q->relations);
+    auto scores = Timed(*global, fmt::format("ranking by {}", o->by), [&] {
+      return analysis::Score(g, metric, q->relations);
+    });
     if (!scores.ok()) return ReportError(scores.status());
-    auto ranked = analysis::RankWorks(g, *scores, *filter, o->top);
+    auto ranked = Timed(*global, "sorting", [&] {
+      return analysis::RankWorks(g, *scores, *filter, o->top);
+    });
     if (o->json) {
       json works = json::array();
       for (const analysis::Ranked& r : ranked) {
@@ -133,7 +137,7 @@ std::vector<model::EdgeId> LinksOf(const Graph& g, VertexId u, VertexId v,
   const model::Topology& t = g.topology();
   for (auto [it, end] = boost::out_edges(u, t); it != end; ++it)
     if (boost::target(*it, t) == v && relations.Contains(t[*it].relation))
-      out.push_back(t[*it].link);
+      out.push_back(model::LinkOf(t, *it));
   return out;
 }
 }  // namespace
@@ -170,8 +174,8 @@ Runner SetupMainPath(CLI::App* sub, const GlobalOptions* global) {
         json links = json::array();
         for (model::EdgeId e : LinksOf(g, u, v, q->relations))
           links.push_back(io::LinkJson(g, e));
-        arcs.push_back({{"from", g.work(u).id},
-                        {"to", g.work(v).id},
+        arcs.push_back({{"from", g.id(u)},
+                        {"to", g.id(v)},
                         {"spc", path->arc_spc[i]},
                         {"links", links}});
       }
@@ -247,25 +251,25 @@ Runner SetupExplain(CLI::App* sub, const GlobalOptions* global) {
       return kExitOk;
     }
     if (found.paths.empty()) {
-      std::cout << fmt::format("{} did not lead to {}.\n", g.work(from).name,
-                               g.work(to).name);
+      std::cout << fmt::format("{} did not lead to {}.\n", g.name(from),
+                               g.name(to));
       if (reversed) {
         std::cout << fmt::format(
             "It is the other way round: try `lineage "
             "explain {} {}`.\n",
-            g.work(to).id, g.work(from).id);
+            g.id(to), g.id(from));
       } else if (!shared.empty()) {
         std::string names;
         for (VertexId v : shared)
-          names += (names.empty() ? "" : ", ") + g.work(v).name;
+          names += fmt::format("{}{}", names.empty() ? "" : ", ", g.name(v));
         std::cout << fmt::format("Both descend from {}.\n", names);
       }
       return kExitOk;
     }
-    std::cout << fmt::format(
-        "How {} led to {}: {} path{}{}, shortest first\n", g.work(from).name,
-        g.work(to).name, found.paths.size(), found.paths.size() == 1 ? "" : "s",
-        found.truncated ? " (more exist)" : "");
+    std::cout << fmt::format("How {} led to {}: {} path{}{}, shortest first\n",
+                             g.name(from), g.name(to), found.paths.size(),
+                             found.paths.size() == 1 ? "" : "s",
+                             found.truncated ? " (more exist)" : "");
     for (std::size_t i = 0; i < found.paths.size(); ++i) {
       std::cout << fmt::format("\n{}. {} link{}\n", i + 1,
                                found.paths[i].length(),

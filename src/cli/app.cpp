@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 
 namespace lineage::cli {
 namespace {
@@ -41,12 +42,14 @@ int Main(int argc, char** argv) {
       "lineage"};
   app.set_version_flag("--version", LINEAGE_VERSION);
   app.require_subcommand(1);
+  // Global options may follow the command: `lineage import t.tsv --nodes n`.
+  app.fallthrough();
   GlobalOptions global;
   global.data = DefaultData();
   app.add_option("--data", global.data,
                  "Graph data: a .yaml file or a folder of them, a .graphml "
-                 "file, or a table to import (default: the bundled graph, or "
-                 "$LINEAGE_DATA)")
+                 "file, a .lgraph file (`lineage import`), or a table to "
+                 "import (default: the bundled graph, or $LINEAGE_DATA)")
       ->capture_default_str();
   // How a table given as --data is read.
   std::map<std::string, io::ImportOptions::Edges> edges{
@@ -97,6 +100,11 @@ int Main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUsage;
   }
   ConfigureLogging(global);
+  Progress progress(!global.quiet);
+  global.progress = &progress;
+  global.import.progress =
+      [&progress](std::string_view stage, std::uint64_t done,
+                  std::uint64_t total) { progress.Update(stage, done, total); };
   for (const auto& [sub, run] : runners) {
     if (sub->parsed()) return run();
   }

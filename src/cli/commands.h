@@ -16,12 +16,15 @@ class App;
 
 namespace lineage::cli {
 
+class Progress;
+
 struct GlobalOptions {
   std::string data;  // --data: a .yaml file, a folder of them, or a table.
   io::ImportOptions import;  // How a table is read (--edges, --sep, ...).
   bool condense = false;     // --condense: merge every cycle into one work.
   int verbosity = 0;
   bool quiet = false;
+  Progress* progress = nullptr;  // Never null once parsed.
 };
 
 using Runner = std::function<int()>;
@@ -58,5 +61,6 @@ Runner SetupExplain(CLI::App* sub, const GlobalOptions* global);
 Runner SetupNecessary(CLI::App* sub, const GlobalOptions* global);
 Runner SetupImpact(CLI::App* sub, const GlobalOptions* global);
 Runner SetupQuery(CLI::App* sub, const GlobalOptions* global);
+Runner SetupImport(CLI::App* sub, const GlobalOptions* global);
 
 }  // namespace lineage::cli

@@ -67,8 +67,7 @@ void PrintPath(const model::Graph& g, const analysis::Path& p) {
   for (std::size_t i = 0; i < p.links.size(); ++i) {
     const model::Link& l = g.link(p.links[i]);
     std::cout << fmt::format("    -> {}  ({} {})\n", Label(g, p.works[i + 1]),
-                             model::RelationName(l.relation),
-                             g.work(l.parent).id);
+                             model::RelationName(l.relation), g.id(l.parent));
     std::cout << fmt::format("       {}\n", l.evidence);
   }
 }
@@ -84,6 +83,10 @@ int ReportError(const base::Status& status) {
     default:
       return kExitFailure;
   }
+}
+
+void LogStep(std::string_view what, double ms) {
+  spdlog::debug("step {}: {:.1f} ms", what, ms);
 }
 
 }  // namespace lineage::cli

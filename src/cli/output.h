@@ -1,12 +1,16 @@
 // Printing results and errors: the only place that writes to stdout.
 #pragma once
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analysis/paths.h"
 #include "base/status.h"
+#include "cli/commands.h"
+#include "cli/progress.h"
 #include "model/graph.h"
 
 namespace lineage::cli {
@@ -32,5 +36,22 @@ void PrintPath(const model::Graph& graph, const analysis::Path& path);
 // code for it: kExitUsage for kInvalidArgument and kNotFound, kExitFailure
 // otherwise.
 int ReportError(const base::Status& status);
+
+void LogStep(std::string_view what, double ms);
+
+// Runs `step` (one analysis call), showing `what` on the progress line and
+// logging at debug level how long it took ("pagerank: 812.3 ms"), which is
+// what bench/scale_bench.py reads.
+template <typename F>
+auto Timed(const GlobalOptions& global, std::string_view what, F&& step) {
+  if (global.progress != nullptr) global.progress->Update(what, 0, 0);
+  const auto start = std::chrono::steady_clock::now();
+  auto result = step();
+  if (global.progress != nullptr) global.progress->Clear();
+  LogStep(what, std::chrono::duration<double, std::milli>(
+                    std::chrono::steady_clock::now() - start)
+                    .count());
+  return result;
+}
 
 }  // namespace lineage::cli

@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "analysis/condense.h"
+#include "cli/progress.h"
 #include "io/yaml_loader.h"
 #include "model/resolve.h"
 
@@ -16,17 +17,25 @@ using model::Graph;
 
 base::Result<Graph> LoadData(const GlobalOptions& global,
                              io::ImportReport* report) {
+  return LoadData(global, {global.data}, report);
+}
+
+base::Result<Graph> LoadData(const GlobalOptions& global,
+                             const std::vector<std::string>& paths,
+                             io::ImportReport* report) {
   auto start = std::chrono::steady_clock::now();
   io::ImportReport local;
   if (report == nullptr) report = &local;
   auto graph =
-      io::LoadGraph(global.data, {.import = global.import, .report = report});
+      io::LoadGraphs(paths, {.import = global.import, .report = report});
+  if (global.progress != nullptr) global.progress->Clear();
+  const std::string data = fmt::format("{}", fmt::join(paths, ", "));
   if (graph.ok()) {
     auto ms = std::chrono::duration<double, std::milli>(
                   std::chrono::steady_clock::now() - start)
                   .count();
     spdlog::debug("loaded {} works and {} links from {} in {:.1f} ms",
-                  graph->num_works(), graph->num_links(), global.data, ms);
+                  graph->num_works(), graph->num_links(), data, ms);
     std::vector<std::string> found;
     if (report->self_loops > 0)
       found.push_back(fmt::format("dropped {} self-loops", report->self_loops));
@@ -40,12 +49,15 @@ base::Result<Graph> LoadData(const GlobalOptions& global,
                       report->conflicting_node_ids));
     }
     if (!found.empty()) {
-      spdlog::warn("{}: {}; `lineage validate` details them", global.data,
+      spdlog::warn("{}: {}; `lineage validate` details them", data,
                    fmt::join(found, ", "));
     }
   }
   if (graph.ok() && global.condense) {
+    if (global.progress != nullptr)
+      global.progress->Update("condensing cycles", 0, 0);
     auto condensed = analysis::Condense(*graph);
+    if (global.progress != nullptr) global.progress->Clear();
     if (!condensed.ok()) return condensed.status();
     spdlog::info("condensed {} cycles ({} works) into one work each",
                  condensed->cycles, condensed->merged_works);

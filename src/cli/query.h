@@ -22,6 +22,10 @@ struct Query {
 // line when an imported table had problems (`validate` details them).
 base::Result<model::Graph> LoadData(const GlobalOptions& global,
                                     io::ImportReport* report = nullptr);
+// The same for `paths` instead of --data (io::LoadGraphs).
+base::Result<model::Graph> LoadData(const GlobalOptions& global,
+                                    const std::vector<std::string>& paths,
+                                    io::ImportReport* report);
 
 // Checks the relation names (a usage error needs no data), loads --data and
 // resolves `names`. Errors are ready for ReportError.

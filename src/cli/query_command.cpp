@@ -119,7 +119,7 @@ Runner SetupQuery(CLI::App* sub, const GlobalOptions* global) {
       return kExitOk;
     }
     if (o->ids) {
-      for (model::VertexId v : works) std::cout << g.work(v).id << '\n';
+      for (model::VertexId v : works) std::cout << g.id(v) << '\n';
       return kExitOk;
     }
     if (!o->render.empty()) return kExitOk;

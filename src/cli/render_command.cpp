@@ -51,12 +51,11 @@ std::string DefaultTitle(const RenderCommandOptions& o, const model::Graph& g,
                          const std::vector<model::VertexId>& works) {
   if (!o.title.empty()) return o.title;
   if (!o.path.empty()) {
-    return fmt::format("From {} to {}", g.work(works[0]).name,
-                       g.work(works[1]).name);
+    return fmt::format("From {} to {}", g.name(works[0]), g.name(works[1]));
   }
   if (!o.common.empty()) {
-    return fmt::format("What {} and {} share", g.work(works[0]).name,
-                       g.work(works[1]).name);
+    return fmt::format("What {} and {} share", g.name(works[0]),
+                       g.name(works[1]));
   }
   if (o.main_path) {
     return o.key_routes > 0
@@ -64,7 +63,7 @@ std::string DefaultTitle(const RenderCommandOptions& o, const model::Graph& g,
                : "The main path of image synthesis";
   }
   if (!o.focus.empty()) {
-    const std::string& name = g.work(works[0]).name;
+    const std::string name(g.name(works[0]));
     if (o.ancestors && !o.descendants) return "Ancestry of " + name;
     if (o.descendants && !o.ancestors) return "The " + name + " family";
     return "Lineage of " + name;

@@ -17,7 +17,7 @@ std::vector<std::string> Organizations(const Graph& g, VertexId v) {
   std::vector<std::string> out;
   for (VertexId org :
        model::Parents(g, v, RelationSet().Add(Relation::kPublishedBy)))
-    out.push_back(g.work(org).name);
+    out.emplace_back(g.name(org));
   return out;
 }
 
@@ -118,8 +118,8 @@ nlohmann::json WorkFull(const Graph& graph, VertexId v) {
 
 nlohmann::json LinkJson(const Graph& graph, model::EdgeId e) {
   const model::Link& l = graph.link(e);
-  nlohmann::json j = {{"from", graph.work(l.parent).id},
-                      {"to", graph.work(l.child).id},
+  nlohmann::json j = {{"from", graph.id(l.parent)},
+                      {"to", graph.id(l.child)},
                       {"relation", model::RelationName(l.relation)},
                       {"influence", model::IsInfluence(l.relation)},
                       {"evidence", l.evidence}};
@@ -194,9 +194,8 @@ std::string ExportGraphml(const Graph& graph) {
   }
   for (model::EdgeId e = 0; e < graph.num_links(); ++e) {
     const model::Link& l = graph.link(e);
-    out +=
-        fmt::format("    <edge id=\"e{}\" source=\"{}\" target=\"{}\">\n", e,
-                    Xml(graph.work(l.parent).id), Xml(graph.work(l.child).id));
+    out += fmt::format("    <edge id=\"e{}\" source=\"{}\" target=\"{}\">\n", e,
+                       Xml(graph.id(l.parent)), Xml(graph.id(l.child)));
     Data("relation", model::RelationName(l.relation), &out);
     Data("influence", model::IsInfluence(l.relation) ? "true" : "false", &out);
     Data("evidence", l.evidence, &out);

@@ -3,13 +3,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <ctime>
-#include <set>
+#include <tuple>
 #include <unordered_map>
 
+#include "base/parallel.h"
 #include "base/text.h"
-#include "io/atomic_file.h"
+#include "io/line_reader.h"
 
 namespace lineage::io {
 namespace {
@@ -18,50 +20,41 @@ using model::VertexId;
 
 constexpr std::size_t kMaxDiagnostics = 20;
 
-struct Line {
-  std::size_t number;
-  std::string_view text;
+// Up to kMaxFields fields of a line, without allocating: an edge list needs
+// two, a parent-list row its date column.
+constexpr std::size_t kMaxFields = 64;
+struct Fields {
+  std::array<std::string_view, kMaxFields> at;
+  std::size_t size = 0;
 };
 
-// Splits text into lines, accepting LF and CRLF and a missing final newline.
-std::vector<Line> Lines(std::string_view text) {
-  std::vector<Line> lines;
-  std::size_t start = 0, number = 1;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back({number++, line});
-    start = end + 1;
-  }
-  return lines;
+std::string_view Trim(std::string_view field) {
+  while (!field.empty() && field.front() == ' ') field.remove_prefix(1);
+  while (!field.empty() && field.back() == ' ') field.remove_suffix(1);
+  return field;
 }
 
-std::vector<std::string_view> Split(std::string_view line, char sep) {
-  std::vector<std::string_view> out;
+// Splits on `sep`, or on runs of spaces and tabs when sep is ' '.
+void Split(std::string_view line, char sep, Fields* out) {
+  out->size = 0;
   if (sep == ' ') {
     std::size_t i = 0;
-    while (i < line.size()) {
+    while (i < line.size() && out->size < kMaxFields) {
       while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
       std::size_t j = i;
       while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
-      if (j > i) out.push_back(line.substr(i, j - i));
+      if (j > i) out->at[out->size++] = line.substr(i, j - i);
       i = j;
     }
-    return out;
+    return;
   }
   std::size_t start = 0;
-  while (true) {
+  while (out->size < kMaxFields) {
     std::size_t end = line.find(sep, start);
-    std::string_view field = line.substr(start, end - start);
-    while (!field.empty() && field.front() == ' ') field.remove_prefix(1);
-    while (!field.empty() && field.back() == ' ') field.remove_suffix(1);
-    out.push_back(field);
+    out->at[out->size++] = Trim(line.substr(start, end - start));
     if (end == std::string_view::npos) break;
     start = end + 1;
   }
-  return out;
 }
 
 bool AllDigits(std::string_view s) {
@@ -84,91 +77,130 @@ std::optional<model::Date> ParseWhen(std::string_view text) {
   return *d;
 }
 
+bool SameDate(const model::Date& a, const model::Date& b) {
+  return std::tie(a.year, a.month, a.day) == std::tie(b.year, b.month, b.day);
+}
+
+// Ids written as plain decimal numbers ("1001", not "01001") of up to
+// eight digits are looked up in an array indexed by their value instead of
+// the hash table: most real edge lists use them, and it is the hot path.
+constexpr std::uint32_t kDenseLimit = 1u << 24;
+constexpr VertexId kNone = 0xFFFFFFFF;
+
+bool DenseNumber(std::string_view id, std::uint32_t* value) {
+  if (id.empty() || id.size() > 8 || (id[0] == '0' && id.size() > 1))
+    return false;
+  std::uint32_t v = 0;
+  for (char c : id) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + static_cast<std::uint32_t>(c - '0');
+  }
+  *value = v;
+  return v < kDenseLimit;
+}
+
 class Importer {
  public:
   Importer(const ImportOptions& o, ImportReport* r) : opt_(o), report_(r) {}
 
   base::Status ReadEdges(const std::string& path) {
-    auto text = Read(path);
-    if (!text.ok()) return text.status();
-    auto lines = DataLines(path, *text, /*count=*/true);
-    if (!lines.ok()) return lines.status();
-    if (lines->empty() && diags_.empty())
-      Error(path, 1, "the file holds no edges", "is it the right file?");
-    const char sep = Separator(*lines);
-    for (const Line& line : *lines) {
-      auto fields = Split(line.text, sep);
+    std::size_t lines = 0;
+    const std::size_t errors = diags_.size();
+    auto each = [&](const TextLine& line, Fields& fields) {
+      ++lines;
       if (opt_.parent_lists) {
         ParentRow(path, line, fields);
-        continue;
+        return;
       }
-      if (fields.size() < 2 || fields[0].empty() || fields[1].empty()) {
+      if (fields.size < 2 || fields.at[0].empty() || fields.at[1].empty()) {
         Error(
             path, line.number,
             fmt::format("an edge needs two ids, found {}", Describe(line.text)),
             "is the line cut short? check --sep");
-        continue;
+        return;
       }
-      VertexId a = Node(fields[0]), b = Node(fields[1]);
+      VertexId a = Node(fields.at[0]), b = Node(fields.at[1]);
       bool cites = opt_.edges == ImportOptions::Edges::kCites;
-      AddEdge(path, line.number, cites ? b : a, cites ? a : b,
-              model::Relation::kCites);
-    }
+      AddEdge(path, line.number, cites ? b : a, cites ? a : b);
+    };
+    if (auto s = ForEachDataLine(path, /*count=*/true, each); !s.ok()) return s;
+    if (lines == 0 && diags_.size() == errors)
+      Error(path, 1, "the file holds no edges", "is it the right file?");
     return base::Status::Ok();
   }
 
   base::Status ReadNodes(const std::string& path) {
-    auto text = Read(path);
-    if (!text.ok()) return text.status();
-    auto lines = DataLines(path, *text, /*count=*/false);
-    if (!lines.ok()) return lines.status();
-    const char sep = Separator(*lines);
     std::size_t matched = 0;
-    for (const Line& line : *lines) {
-      auto fields = Split(line.text, sep);
+    auto each = [&](const TextLine& line, Fields& fields) {
       ++report_->node_rows;
-      if (fields.size() < 2 || fields[0].empty()) {
+      if (fields.size < 2 || fields.at[0].empty()) {
         Error(path, line.number,
               fmt::format("a node row needs an id and a date, found {}",
                           Describe(line.text)),
               "write 'id SEP date [SEP label]'");
-        continue;
+        return;
       }
-      auto when = ParseWhen(fields[1]);
+      auto when = ParseWhen(fields.at[1]);
       if (!when) {
-        Error(path, line.number, fmt::format("'{}' is not a date", fields[1]),
+        Error(path, line.number,
+              fmt::format("'{}' is not a date", fields.at[1]),
               "write YYYY, YYYY-MM, YYYY-MM-DD or Unix seconds");
-        continue;
+        return;
       }
       // Conflicts are looked for over the whole table, whether or not the
       // id is in an edge: they say how far the table can be trusted.
-      std::string key = Key(fields[0]);
-      auto [first, fresh] = rows_.try_emplace(key, *when, line.number);
-      if (!fresh) {
-        if (CompareDates(first->second.first, *when) != 0 &&
-            conflicted_.insert(key).second) {
+      std::string_view key = Key(fields.at[0]);
+      VertexId v = Find(key);
+      std::pair<model::Date, std::size_t> first;
+      bool repeated = false, conflict_counted = false;
+      if (v != kNone) {
+        if (first_row_[v] != 0) {
+          first = {dates_[v], first_row_[v]};
+          repeated = true;
+          conflict_counted = conflicted_[v];
+          if (!SameDate(first.first, *when)) conflicted_[v] = true;
+        }
+      } else {
+        auto [it, fresh] =
+            unmatched_.try_emplace(std::string(key), *when, line.number, false);
+        if (!fresh) {
+          first = {std::get<0>(it->second), std::get<1>(it->second)};
+          repeated = true;
+          conflict_counted = std::get<2>(it->second);
+          if (!SameDate(first.first, *when)) std::get<2>(it->second) = true;
+        }
+      }
+      if (repeated) {
+        if (!conflict_counted && !SameDate(first.first, *when)) {
           ++report_->conflicting_node_ids;
           Note("conflicting node rows", path, line.number,
                fmt::format("'{}' dated {} here but {} on line {}; the first "
                            "is kept",
-                           fields[0], when->ToString(),
-                           first->second.first.ToString(),
-                           first->second.second));
+                           fields.at[0], when->ToString(),
+                           first.first.ToString(), first.second));
         }
-        continue;
+        return;
       }
-      auto it = ids_.find(key);
-      if (it == ids_.end()) {
+      if (v == kNone) {
         Note("node-table ids in no edge", path, line.number,
-             fmt::format("'{}' appears in no edge", fields[0]));
+             fmt::format("'{}' appears in no edge", fields.at[0]));
         ++report_->unmatched_node_rows;
-        continue;
+        return;
       }
       ++matched;
-      model::Work& w = spec_.works[it->second];
-      w.date = *when;
-      if (fields.size() >= 3 && !fields[2].empty()) w.name = fields[2];
-    }
+      dates_[v] = *when;
+      first_row_[v] = line.number;
+      if (fields.size >= 3 && !fields.at[2].empty()) {
+        if (label_of_.empty())
+          label_of_.assign(ids_.size(), model::BulkSpec::kNoLabel);
+        label_of_[v] = labels_.Add(fields.at[2]);
+      }
+    };
+    dates_.resize(ids_.size());
+    first_row_.assign(ids_.size(), 0);
+    conflicted_.assign(ids_.size(), false);
+    if (auto s = ForEachDataLine(path, /*count=*/false, each); !s.ok())
+      return s;
     if (matched == 0 && report_->node_rows > 0) {
       Error(path, 1, "no id of the node table appears in the edges",
             opt_.numeric_ids ? "is it the node table of this edge list?"
@@ -184,59 +216,108 @@ class Importer {
                       diags_.size() == 1 ? "" : "s");
       return base::Status::InvalidData(std::move(summary), std::move(diags_));
     }
-    for (const model::Work& w : spec_.works)
-      if (!w.date.known()) ++report_->undated_works;
-    auto g = model::Graph::Build(
-        std::move(spec_), {.allow_influence_cycles = true, .curated = false});
-    if (!g.ok()) return g;
-    for (const model::Link& l : g->links()) {
-      const model::Date& p = g->work(l.parent).date;
-      const model::Date& c = g->work(l.child).date;
-      if (p.known() && c.known() && model::CompareAtCommonPrecision(p, c) > 0) {
-        if (report_->time_inconsistent++ == 0) {
-          report_->examples["time-inconsistent links"] = fmt::format(
-              "{} ({}) draws on {}, dated later ({})", g->work(l.child).id,
-              c.ToString(), g->work(l.parent).id, p.ToString());
-        }
-      }
+    const std::size_t n = ids_.size();
+    dates_.resize(n);
+    for (const model::Date& d : dates_)
+      if (!d.known()) ++report_->undated_works;
+    model::BulkSpec spec;
+    spec.ids = std::move(ids_);
+    spec.labels = std::move(labels_);
+    spec.label_of = std::move(label_of_);
+    if (!spec.label_of.empty())
+      spec.label_of.resize(n, model::BulkSpec::kNoLabel);
+    spec.dates = std::move(dates_);
+    spec.parents = std::move(parents_);
+    spec.children = std::move(children_);
+    spec.relation = opt_.parent_lists ? model::Relation::kBuildsOn
+                                      : model::Relation::kCites;
+    std::vector<std::uint32_t>().swap(dense_);
+    model::BulkReport dropped;
+    model::Graph g = model::Graph::FromBulk(std::move(spec), &dropped);
+    report_->duplicate_edges += dropped.duplicate_links;
+    if (dropped.first_duplicate) {
+      auto [p, c] = *dropped.first_duplicate;
+      report_->examples.try_emplace(
+          "duplicate edges", fmt::format("{}: {} -> {} more than once",
+                                         report_->source, g.id(p), g.id(c)));
     }
+    CountTimeInconsistent(g);
     return g;
   }
 
  private:
-  base::Result<std::string> Read(const std::string& path) {
-    return ReadFile(path, opt_.max_file_bytes);
-  }
-
-  static int CompareDates(const model::Date& a, const model::Date& b) {
-    return std::tie(a.year, a.month, a.day) == std::tie(b.year, b.month, b.day)
-               ? 0
-               : 1;
-  }
-
-  // The data lines of a file: comments, blank lines and the header line
-  // skipped; binary bytes and overlong lines reported.
-  base::Result<std::vector<Line>> DataLines(const std::string& path,
-                                            std::string_view text, bool count) {
-    if (std::size_t bad = base::FindInvalidText(text);
-        bad != std::string_view::npos) {
-      base::TextPosition pos = base::PositionOf(text, bad);
-      diags_.push_back(
-          {{path, pos.line, pos.column},
-           fmt::format("byte 0x{:02x} is not UTF-8 text; this is not a table",
-                       static_cast<unsigned char>(text[bad])),
-           "point --data at a text edge list, or convert it to UTF-8"});
-      return std::vector<Line>{};
+  // Links from a work to one dated earlier, at the precision both dates
+  // have. Dates are packed YYYYMMDD into a 4-byte column so that the look-ups
+  // of ten million children stay in cache, and the links are split over two
+  // cores.
+  void CountTimeInconsistent(const model::Graph& g) {
+    const std::size_t n = g.num_works();
+    std::vector<std::uint32_t> packed(n);
+    for (VertexId v = 0; v < n; ++v) {
+      const model::Date& d = g.date(v);
+      packed[v] =
+          static_cast<std::uint32_t>(d.year * 10000 + d.month * 100 + d.day);
     }
-    std::vector<Line> out;
+    auto later = [](std::uint32_t p, std::uint32_t c) {
+      if (p == 0 || c == 0 || p / 10000 != c / 10000)
+        return p != 0 && c != 0 && p / 10000 > c / 10000;
+      std::uint32_t pm = p / 100 % 100, cm = c / 100 % 100;
+      if (pm == 0 || cm == 0 || pm != cm) return pm != 0 && cm != 0 && pm > cm;
+      std::uint32_t pd = p % 100, cd = c % 100;
+      return pd != 0 && cd != 0 && pd > cd;
+    };
+    const model::Topology& t = g.topology();
+    std::size_t count[2] = {0, 0};
+    std::optional<std::pair<VertexId, VertexId>> first[2];
+    base::OnTwoHalves(
+        n, g.MidLinkWork(), [&](int half, std::size_t begin, std::size_t end) {
+          for (auto u = static_cast<VertexId>(begin); u < end; ++u) {
+            const std::uint32_t p = packed[u];
+            if (p == 0) continue;
+            for (auto [it, e] = boost::adjacent_vertices(u, t); it != e; ++it) {
+              if (!later(p, packed[*it])) continue;
+              if (count[half]++ == 0) first[half] = {u, *it};
+            }
+          }
+        });
+    report_->time_inconsistent = count[0] + count[1];
+    auto example = first[0] ? first[0] : first[1];
+    if (example) {
+      auto [p, c] = *example;
+      report_->examples["time-inconsistent links"] =
+          fmt::format("{} ({}) draws on {}, dated later ({})", g.id(c),
+                      g.date(c).ToString(), g.id(p), g.date(p).ToString());
+    }
+  }
+
+  // Calls each(line, fields) for every data line of `path`: comments, blank
+  // lines and the header line skipped; binary bytes and overlong lines
+  // reported (binary bytes end the file: it is no table).
+  template <typename Each>
+  base::Status ForEachDataLine(const std::string& path, bool count,
+                               Each&& each) {
+    LineReader reader(opt_.max_line_bytes);
+    if (auto s = reader.Open(path, opt_.max_file_bytes); !s.ok()) return s;
     bool header_skipped = !opt_.header;
-    for (const Line& line : Lines(text)) {
-      if (line.text.size() > opt_.max_line_bytes) {
+    char sep = opt_.separator;
+    Fields fields;
+    TextLine line;
+    while (reader.Next(&line)) {
+      if (line.overlong) {
         Error(path, line.number,
               fmt::format("the line is {} bytes long, over the limit of {}",
-                          line.text.size(), opt_.max_line_bytes),
+                          line.length, opt_.max_line_bytes),
               "is this a table?");
         continue;
+      }
+      if (std::size_t bad = base::FindInvalidText(line.text);
+          bad != std::string_view::npos) {
+        diags_.push_back(
+            {{path, static_cast<int>(line.number), static_cast<int>(bad + 1)},
+             fmt::format("byte 0x{:02x} is not UTF-8 text; this is not a table",
+                         static_cast<unsigned char>(line.text[bad])),
+             "point --data at a text edge list, or convert it to UTF-8"});
+        return base::Status::Ok();
       }
       std::string_view t = line.text;
       while (!t.empty() && (t.front() == ' ' || t.front() == '\t'))
@@ -255,9 +336,13 @@ class Importer {
         continue;
       }
       if (count) ++report_->data_lines;
-      out.push_back(line);
+      if (sep == 0) sep = GuessSeparator(line.text);
+      Split(line.text, sep, &fields);
+      each(line, fields);
+      if (opt_.progress && (line.number & 0xFFFF) == 0)
+        opt_.progress("reading", reader.consumed(), reader.size());
     }
-    return out;
+    return reader.status();
   }
 
   // SNAP headers say "# Nodes: 27770 Edges: 352807"; keep the claim to
@@ -277,90 +362,88 @@ class Importer {
       report_->header_claim = fmt::format("{} nodes, {} edges", nodes, edges);
   }
 
-  char Separator(const std::vector<Line>& lines) const {
-    if (opt_.separator != 0) return opt_.separator;
-    if (lines.empty()) return '\t';
-    std::string_view first = lines.front().text;
-    if (first.find('\t') != std::string_view::npos) {
-      // A tab-separated file with one column of space-separated parents
-      // keeps its tabs; an edge list with stray spaces too.
-      return '\t';
-    }
+  // From the first data line: a tab-separated file with one column of
+  // space-separated parents keeps its tabs, an edge list with stray spaces
+  // too; then commas; else runs of spaces.
+  static char GuessSeparator(std::string_view first) {
+    if (first.find('\t') != std::string_view::npos) return '\t';
     if (first.find(',') != std::string_view::npos) return ',';
     return ' ';
   }
 
-  std::string Key(std::string_view id) const {
+  std::string_view Key(std::string_view id) const {
     if (opt_.numeric_ids && AllDigits(id)) {
       std::size_t nz = id.find_first_not_of('0');
-      return nz == std::string_view::npos ? "0" : std::string(id.substr(nz));
+      return nz == std::string_view::npos ? std::string_view("0")
+                                          : id.substr(nz);
     }
-    return std::string(id);
+    return id;
+  }
+
+  // The vertex of an already keyed id, or kNone.
+  VertexId Find(std::string_view key) const {
+    std::uint32_t value;
+    if (DenseNumber(key, &value))
+      return value < dense_.size() ? dense_[value] : kNone;
+    auto v = ids_.Find(key);
+    return v ? *v : kNone;
   }
 
   VertexId Node(std::string_view id) {
-    std::string key = Key(id);
-    auto [it, inserted] =
-        ids_.emplace(key, static_cast<VertexId>(spec_.works.size()));
-    if (inserted) {
-      model::Work w;
-      w.id = key;
-      w.name = key;
-      spec_.works.push_back(std::move(w));
+    std::string_view key = Key(id);
+    std::uint32_t value;
+    if (DenseNumber(key, &value)) {
+      if (value >= dense_.size())
+        dense_.resize(std::max<std::size_t>(value + 1, dense_.size() * 2),
+                      kNone);
+      if (dense_[value] == kNone) dense_[value] = ids_.Intern(key).first;
+      return dense_[value];
     }
-    return it->second;
+    return ids_.Intern(key).first;
   }
 
-  void ParentRow(const std::string& path, const Line& line,
-                 const std::vector<std::string_view>& fields) {
-    if (fields.empty() || fields[0].empty()) {
+  void ParentRow(const std::string& path, const TextLine& line,
+                 const Fields& fields) {
+    if (fields.size == 0 || fields.at[0].empty()) {
       Error(path, line.number, "a row needs an id", "check --sep");
       return;
     }
-    VertexId child = Node(fields[0]);
+    VertexId child = Node(fields.at[0]);
     if (opt_.date_column > 0) {
-      if (fields.size() < opt_.date_column) {
+      if (fields.size < opt_.date_column) {
         Error(path, line.number,
               fmt::format("no column {} for the date, found {}",
                           opt_.date_column, Describe(line.text)),
               "is the line cut short? check --date-column");
         return;
       }
-      auto when = ParseWhen(fields[opt_.date_column - 1]);
+      std::string_view text = fields.at[opt_.date_column - 1];
+      auto when = ParseWhen(text);
       if (!when) {
-        Error(path, line.number,
-              fmt::format("'{}' is not a date", fields[opt_.date_column - 1]),
+        Error(path, line.number, fmt::format("'{}' is not a date", text),
               "write YYYY, YYYY-MM, YYYY-MM-DD or Unix seconds");
         return;
       }
-      spec_.works[child].date = *when;
+      if (dates_.size() <= child) dates_.resize(child + 1);
+      dates_[child] = *when;
     }
-    if (fields.size() < 2) return;  // A root: no parents.
-    for (std::string_view parent : Split(fields[1], ' '))
-      AddEdge(path, line.number, Node(parent), child,
-              model::Relation::kBuildsOn);
+    if (fields.size < 2) return;  // A root: no parents.
+    Fields parents;
+    Split(fields.at[1], ' ', &parents);
+    for (std::size_t i = 0; i < parents.size; ++i)
+      AddEdge(path, line.number, Node(parents.at[i]), child);
   }
 
   void AddEdge(const std::string& path, std::size_t line, VertexId parent,
-               VertexId child, model::Relation rel) {
+               VertexId child) {
     if (parent == child) {
       ++report_->self_loops;
       Note("self-loops", path, line,
-           fmt::format("{} links to itself", spec_.works[child].id));
+           fmt::format("{} links to itself", ids_.Get(child)));
       return;
     }
-    if (!seen_.emplace(parent, child).second) {
-      ++report_->duplicate_edges;
-      Note("duplicate edges", path, line,
-           fmt::format("{} -> {} again", spec_.works[parent].id,
-                       spec_.works[child].id));
-      return;
-    }
-    model::LinkSpec l;
-    l.parent = spec_.works[parent].id;
-    l.child = spec_.works[child].id;
-    l.relation = rel;
-    spec_.links.push_back(std::move(l));
+    parents_.push_back(parent);
+    children_.push_back(child);
   }
 
   void Note(const std::string& kind, const std::string& path, std::size_t line,
@@ -384,13 +467,18 @@ class Importer {
 
   const ImportOptions& opt_;
   ImportReport* report_;
-  model::GraphSpec spec_;
-  std::unordered_map<std::string, VertexId> ids_;
-  std::set<std::pair<VertexId, VertexId>> seen_;
-  // Node-table rows: the first date and line of every id, and the ids
-  // whose rows disagree.
-  std::unordered_map<std::string, std::pair<model::Date, std::size_t>> rows_;
-  std::set<std::string> conflicted_;
+  base::InternTable ids_;
+  std::vector<std::uint32_t> dense_;  // Decimal id value -> vertex.
+  std::vector<VertexId> parents_, children_;
+  std::vector<model::Date> dates_;
+  base::StringPool labels_;
+  std::vector<std::uint32_t> label_of_;
+  // Node-table rows: the line of each work's first row (0: none yet), the
+  // works whose rows disagree, and the rows of ids in no edge.
+  std::vector<std::size_t> first_row_;
+  std::vector<bool> conflicted_;
+  std::unordered_map<std::string, std::tuple<model::Date, std::size_t, bool>>
+      unmatched_;
   std::vector<base::Diagnostic> diags_;
 };
 
@@ -405,15 +493,17 @@ bool IsTable(std::string_view path) {
   return true;
 }
 
-base::Result<model::Graph> ImportTable(const std::string& path,
-                                       const ImportOptions& options,
-                                       ImportReport* report) {
+base::Result<model::Graph> ImportTables(const std::vector<std::string>& paths,
+                                        const ImportOptions& options,
+                                        ImportReport* report) {
   ImportReport local;
   if (report == nullptr) report = &local;
   *report = ImportReport{};
-  report->source = path;
+  for (const std::string& path : paths)
+    report->source += (report->source.empty() ? "" : ", ") + path;
   Importer importer(options, report);
-  if (auto s = importer.ReadEdges(path); !s.ok()) return s;
+  for (const std::string& path : paths)
+    if (auto s = importer.ReadEdges(path); !s.ok()) return s;
   if (!options.nodes.empty()) {
     if (auto s = importer.ReadNodes(options.nodes); !s.ok()) return s;
   }

@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -37,8 +39,13 @@ struct ImportOptions {
   // A node table "id SEP date [SEP label]"; date is YYYY, YYYY-MM,
   // YYYY-MM-DD or Unix seconds. "" for none.
   std::string nodes;
-  std::size_t max_file_bytes = std::size_t{4} << 30;
+  std::size_t max_file_bytes = std::size_t{64} << 30;
   std::size_t max_line_bytes = std::size_t{1} << 20;
+  // Called now and then while reading (stage, bytes read, bytes in all),
+  // for a progress bar; may be empty. Library code never prints.
+  std::function<void(std::string_view stage, std::uint64_t done,
+                     std::uint64_t total)>
+      progress;
 };
 
 // What the import found in the data, beyond the graph itself.
@@ -61,14 +68,22 @@ struct ImportReport {
 // True when `path` names a table rather than YAML data (by extension).
 bool IsTable(std::string_view path);
 
-// Reads the table at `path` (and options.nodes) into a graph whose links
-// are influence links (cites, or builds_on for parent lists) from the
-// older work to the newer, with cycles allowed. Fails with kInvalidData
-// listing, with file and line, every malformed line (a missing field, an
-// unreadable date, binary bytes, a line over max_line_bytes), an empty
-// table, or a node table no edge matches; kNotFound / kIoError for files.
-base::Result<model::Graph> ImportTable(const std::string& path,
-                                       const ImportOptions& options,
-                                       ImportReport* report);
+// Reads the tables at `paths`, one after the other (and then
+// options.nodes), into a graph whose links are influence links (cites, or
+// builds_on for parent lists) from the older work to the newer, with cycles
+// allowed, in a model::Graph::FromBulk graph. Streams the files in blocks,
+// so memory is that of the graph (about 30 bytes a work and 13 a link) and
+// the ids. Fails with kInvalidData listing, with file and line, every
+// malformed line (a missing field, an unreadable date, binary bytes, a line
+// over max_line_bytes), an empty table, or a node table no edge matches;
+// kNotFound / kIoError for files. O(file size + V + E).
+base::Result<model::Graph> ImportTables(const std::vector<std::string>& paths,
+                                        const ImportOptions& options,
+                                        ImportReport* report);
+inline base::Result<model::Graph> ImportTable(const std::string& path,
+                                              const ImportOptions& options,
+                                              ImportReport* report) {
+  return ImportTables({path}, options, report);
+}
 
 }  // namespace lineage::io

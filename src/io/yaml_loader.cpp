@@ -14,6 +14,7 @@
 
 #include "base/text.h"
 #include "io/atomic_file.h"
+#include "io/graph_file.h"
 #include "io/graphml_import.h"
 
 namespace lineage::io {
@@ -429,6 +430,8 @@ base::Result<model::Graph> LoadGraph(const std::filesystem::path& path,
         "'{}' is Graphviz DOT, which lineage cannot import yet; convert it "
         "to GraphML (networkx, Gephi and yEd can) and pass the .graphml",
         path.string()));
+  } else if (IsGraphFile(path.string())) {
+    return ReadGraphFile(path.string());
   } else if (path.extension() == ".graphml") {
     return ImportGraphml(path.string(), options.import, options.report);
   } else if (IsTable(path.string())) {
@@ -452,6 +455,27 @@ base::Result<model::Graph> LoadGraph(const std::filesystem::path& path,
   }
   if (!diags.empty()) return Problems(std::move(diags));
   return model::Graph::Build(std::move(all));
+}
+
+base::Result<model::Graph> LoadGraphs(const std::vector<std::string>& paths,
+                                      const LoadOptions& options) {
+  if (paths.empty()) return base::Status::InvalidArgument("no data file given");
+  if (paths.size() == 1) return LoadGraph(paths.front(), options);
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!IsTable(path) || std::filesystem::is_directory(path, ec) ||
+        IsGraphFile(path) ||
+        std::filesystem::path(path).extension() == ".graphml" ||
+        std::filesystem::path(path).extension() == ".gv" ||
+        std::filesystem::path(path).extension() == ".dot") {
+      return base::Status::InvalidArgument(fmt::format(
+          "'{}' is not an edge-list table: several files are read as parts "
+          "of one table; import YAML, GraphML, DOT and .lgraph files one at a "
+          "time",
+          path));
+    }
+  }
+  return ImportTables(paths, options.import, options.report);
 }
 
 }  // namespace lineage::io

@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 #include "io/table_import.h"
@@ -37,5 +39,11 @@ base::Result<model::GraphSpec> ParseYaml(std::string_view text,
 // with every problem found otherwise. Nothing on disk is modified.
 base::Result<model::Graph> LoadGraph(const std::filesystem::path& path,
                                      const LoadOptions& options = {});
+
+// LoadGraph for one path; several paths must all be tables, read one after
+// the other into one graph (ImportTables). Fails with kInvalidArgument for
+// no path, or several that are not all tables.
+base::Result<model::Graph> LoadGraphs(const std::vector<std::string>& paths,
+                                      const LoadOptions& options = {});
 
 }  // namespace lineage::io

@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <boost/graph/depth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
+#include <functional>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <utility>
 
@@ -25,20 +28,194 @@ std::string At(const SourceLocation& where) {
 
 }  // namespace
 
-Graph::Graph() = default;
+struct Graph::Keys {
+  std::once_flag once;
+  std::unordered_map<std::string, VertexId> map;
+};
+
+Graph::Graph() : keys_(std::make_unique<Keys>()) {}
 Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
 Graph::~Graph() = default;
 
+namespace {
+
+const WorkDetails kNoDetails;
+const LinkDetails kNoLinkDetails;
+
+// The lookup keys of the works: NormalizeKey of every id, name and alias.
+// With `diags`, a key shared by two works is reported (curated data);
+// without, the first work keeps it (imported labels need not be unique).
+std::unordered_map<std::string, VertexId> KeyMap(
+    std::size_t n, const std::function<std::string_view(VertexId)>& id,
+    const std::function<std::vector<std::string_view>(VertexId)>& names,
+    const std::function<SourceLocation(VertexId)>& where,
+    std::vector<Diagnostic>* diags) {
+  std::unordered_map<std::string, VertexId> keys;
+  keys.reserve(n);
+  for (VertexId v = 0; v < n; ++v) {
+    for (std::string_view name : names(v)) {
+      std::string key = base::NormalizeKey(name);
+      if (key.empty()) {
+        if (diags == nullptr) continue;
+        diags->push_back(
+            {where(v),
+             fmt::format("name '{}' of work '{}' has no letters or digits",
+                         name, id(v)),
+             "use a name people can type"});
+        continue;
+      }
+      auto [it, inserted] = keys.emplace(std::move(key), v);
+      if (!inserted && it->second != v && diags != nullptr) {
+        diags->push_back(
+            {where(v),
+             fmt::format("name '{}' of work '{}' already refers to work '{}'{}",
+                         name, id(v), id(it->second), At(where(it->second))),
+             "names and aliases must be unique; drop or change this one"});
+      }
+    }
+  }
+  return keys;
+}
+
+// Groups links by parent with a counting sort, keeping their order within
+// a parent. Returns the row starts and, for each position, the index of the
+// link placed there.
+std::pair<std::vector<EdgeId>, std::vector<EdgeId>> GroupByParent(
+    std::size_t n, const std::vector<VertexId>& parents) {
+  std::vector<EdgeId> rowstart(n + 1, 0);
+  for (VertexId p : parents) ++rowstart[p + 1];
+  for (std::size_t v = 0; v < n; ++v) rowstart[v + 1] += rowstart[v];
+  std::vector<EdgeId> next(rowstart.begin(), rowstart.end() - 1);
+  std::vector<EdgeId> order(parents.size());
+  for (EdgeId i = 0; i < parents.size(); ++i) order[next[parents[i]]++] = i;
+  return {std::move(rowstart), std::move(order)};
+}
+
+}  // namespace
+
+namespace {
+
+// Whether no parent links to the same child twice. Rows sorted by child
+// (every import) are checked in one sequential pass; others with a marker
+// per work. O(V + E).
+bool NoRepeatedPairs(const Topology& t) {
+  const auto& rows = t.m_forward.m_rowstart;
+  const auto& column = t.m_forward.m_column;
+  const std::size_t n = rows.size() - 1;
+  bool sorted = true;
+  for (std::size_t u = 0; u < n && sorted; ++u)
+    for (EdgeId e = rows[u] + 1; e < rows[u + 1] && sorted; ++e)
+      sorted = column[e - 1] < column[e];
+  if (sorted) return true;
+  std::vector<VertexId> last(n, static_cast<VertexId>(n));
+  for (VertexId u = 0; u < n; ++u) {
+    for (EdgeId e = rows[u]; e < rows[u + 1]; ++e) {
+      if (last[column[e]] == u) return false;
+      last[column[e]] = u;
+    }
+  }
+  return true;
+}
+
+RelationSet Present(const Topology& t) {
+  RelationSet present;
+  for (const EdgeBundle& b : t.m_forward.m_edge_properties)
+    present.Add(b.relation);
+  return present;
+}
+
+}  // namespace
+
+void AdoptRows(Topology& g, VertexId n, std::vector<EdgeId> rowstart,
+               std::vector<VertexId> column, std::vector<EdgeBundle> bundles) {
+  g = Topology(n);
+  const std::size_t m = column.size();
+  std::vector<EdgeId> in_start(std::size_t{n} + 1, 0);
+  for (VertexId target : column) ++in_start[target + 1];
+  for (std::size_t v = 0; v < n; ++v) in_start[v + 1] += in_start[v];
+  std::vector<VertexId> sources(m);
+  std::vector<EdgeId> edge_ids(m);
+  std::vector<EdgeId> next(in_start.begin(), in_start.end() - 1);
+  for (VertexId u = 0; u < n; ++u) {
+    for (EdgeId e = rowstart[u]; e < rowstart[u + 1]; ++e) {
+      const EdgeId at = next[column[e]]++;
+      sources[at] = u;
+      edge_ids[at] = e;
+    }
+  }
+  bundles.resize(m);
+  g.m_forward.m_rowstart = std::move(rowstart);
+  g.m_forward.m_column = std::move(column);
+  g.m_forward.m_edge_properties = std::move(bundles);
+  g.m_backward.m_rowstart = std::move(in_start);
+  g.m_backward.m_column = std::move(sources);
+  g.m_backward.m_edge_properties = std::move(edge_ids);
+}
+
+std::string_view Graph::name(VertexId v) const {
+  if (name_of_.empty() || name_of_[v] == BulkSpec::kNoLabel) return id(v);
+  return names_.Get(name_of_[v]);
+}
+
+std::string_view Graph::era(VertexId v) const {
+  return details_.empty() ? std::string_view() : details_[v].era;
+}
+
+const WorkDetails& Graph::details(VertexId v) const {
+  return details_.empty() ? kNoDetails : details_[v];
+}
+
+const LinkDetails& Graph::link_details(EdgeId e) const {
+  return link_details_.empty() ? kNoLinkDetails : link_details_[e];
+}
+
+Work Graph::work(VertexId v) const {
+  const WorkDetails& d = details(v);
+  return Work{.id = std::string(id(v)),
+              .name = std::string(name(v)),
+              .aliases = d.aliases,
+              .kind = kind(v),
+              .date = date(v),
+              .era = d.era,
+              .people = d.people,
+              .paper = d.paper,
+              .arxiv = d.arxiv,
+              .url = d.url,
+              .summary = d.summary,
+              .tags = d.tags,
+              .note = d.note,
+              .where = d.where};
+}
+
+Link Graph::link(EdgeId e) const {
+  const LinkDetails& d = link_details(e);
+  return Link{parent(e),  child(e),   relation(e),
+              d.evidence, d.citation, d.where};
+}
+
 std::optional<VertexId> Graph::FindId(std::string_view id) const {
-  auto it = ids_.find(std::string(id));
-  if (it == ids_.end()) return std::nullopt;
-  return it->second;
+  return ids_.Find(id);
+}
+
+const std::unordered_map<std::string, VertexId>& Graph::keys() const {
+  std::call_once(keys_->once, [this] {
+    keys_->map = KeyMap(
+        num_works(), [this](VertexId v) { return id(v); },
+        [this](VertexId v) {
+          std::vector<std::string_view> names{id(v), name(v)};
+          for (const std::string& a : details(v).aliases) names.push_back(a);
+          return names;
+        },
+        [this](VertexId v) { return details(v).where; }, nullptr);
+  });
+  return keys_->map;
 }
 
 std::optional<VertexId> Graph::FindKey(std::string_view key) const {
-  auto it = keys_.find(std::string(key));
-  if (it == keys_.end()) return std::nullopt;
+  const auto& map = keys();
+  auto it = map.find(std::string(key));
+  if (it == map.end()) return std::nullopt;
   return it->second;
 }
 
@@ -52,7 +229,7 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
   Graph g;
   std::vector<Diagnostic> diags;
   g.eras_ = std::move(spec.eras);
-  g.works_ = std::move(spec.works);
+  std::vector<Work>& works = spec.works;
 
   for (std::size_t i = 0; i < g.eras_.size(); ++i) {
     const Era& era = g.eras_[i];
@@ -76,13 +253,16 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
   for (const Era& era : g.eras_)
     era_ids += (era_ids.empty() ? "" : ", ") + era.id;
 
-  for (VertexId v = 0; v < g.works_.size(); ++v) {
-    const Work& w = g.works_[v];
-    auto [it, inserted] = g.ids_.emplace(w.id, v);
+  std::unordered_map<std::string_view, VertexId> ids;
+  std::vector<bool> duplicate(works.size(), false);
+  for (VertexId v = 0; v < works.size(); ++v) {
+    const Work& w = works[v];
+    auto [it, inserted] = ids.emplace(w.id, v);
     if (!inserted) {
+      duplicate[v] = true;
       diags.push_back({w.where,
                        fmt::format("duplicate work id '{}', first defined{}",
-                                   w.id, At(g.works_[it->second].where)),
+                                   w.id, At(works[it->second].where)),
                        "rename one of them, or merge the two entries"});
       continue;
     }
@@ -115,40 +295,33 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
   }
 
   // Lookup keys: every id, name and alias must point to one work only.
-  for (VertexId v = 0; v < g.works_.size(); ++v) {
-    const Work& w = g.works_[v];
-    if (g.ids_.at(w.id) != v) continue;  // A duplicate, reported above.
-    std::vector<std::string_view> names{w.id, w.name};
-    names.insert(names.end(), w.aliases.begin(), w.aliases.end());
-    for (std::string_view name : names) {
-      std::string key = base::NormalizeKey(name);
-      if (key.empty()) {
-        if (!options.curated) continue;
-        diags.push_back(
-            {w.where,
-             fmt::format("name '{}' of work '{}' has no letters or digits",
-                         name, w.id),
-             "use a name people can type"});
-        continue;
-      }
-      auto [it, inserted] = g.keys_.emplace(key, v);
-      // Imported names are labels, not curated names: the first work keeps
-      // a shared one, and ids stay unique.
-      if (!inserted && it->second != v && options.curated) {
-        const Work& other = g.works_[it->second];
-        diags.push_back(
-            {w.where,
-             fmt::format("name '{}' of work '{}' already refers to work '{}'{}",
-                         name, w.id, other.id, At(other.where)),
-             "names and aliases must be unique; drop or change this one"});
-      }
-    }
-  }
+  // Imported names are labels, not curated names: the first work keeps a
+  // shared one, and ids stay unique.
+  auto keys = KeyMap(
+      works.size(), [&](VertexId v) -> std::string_view { return works[v].id; },
+      [&](VertexId v) {
+        std::vector<std::string_view> names;
+        if (duplicate[v]) return names;  // Reported above.
+        names = {works[v].id, works[v].name};
+        names.insert(names.end(), works[v].aliases.begin(),
+                     works[v].aliases.end());
+        return names;
+      },
+      [&](VertexId v) { return works[v].where; },
+      options.curated ? &diags : nullptr);
+  auto find = [&](std::string_view id) -> std::optional<VertexId> {
+    auto it = ids.find(id);
+    if (it == ids.end()) return std::nullopt;
+    return it->second;
+  };
 
+  std::vector<VertexId> parents, children;
+  std::vector<EdgeBundle> relations;
+  std::vector<LinkDetails> details;
   std::set<std::tuple<VertexId, VertexId, Relation>> seen;
   for (LinkSpec& spec_link : spec.links) {
-    auto child = g.FindId(spec_link.child);
-    auto parent = g.FindId(spec_link.parent);
+    auto child = find(spec_link.child);
+    auto parent = find(spec_link.parent);
     std::string_view rel = RelationName(spec_link.relation);
     if (!child) {
       diags.push_back(
@@ -158,8 +331,10 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
       continue;
     }
     if (!parent) {
-      std::string hint =
-          DidYouMean(g.works_, Suggest(g.keys_, spec_link.parent));
+      std::vector<std::pair<std::string_view, std::string_view>> near;
+      for (VertexId v : Suggest(keys, spec_link.parent))
+        near.emplace_back(works[v].id, works[v].name);
+      std::string hint = DidYouMean(near);
       diags.push_back({spec_link.where,
                        fmt::format("'{}' {} unknown work '{}'", spec_link.child,
                                    rel, spec_link.parent),
@@ -186,8 +361,8 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
                        rel, spec_link.parent),
            "add 'evidence:' with a quote or paraphrase from the source"});
     }
-    const Work& pw = g.works_[*parent];
-    const Work& cw = g.works_[*child];
+    const Work& pw = works[*parent];
+    const Work& cw = works[*child];
     if (pw.date.known() && cw.date.known() &&
         CompareAtCommonPrecision(pw.date, cw.date) > 0 && options.curated) {
       diags.push_back(
@@ -199,9 +374,12 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
            "a work can only follow an earlier one; check both dates or "
            "reverse the link"});
     }
-    g.links_.push_back(
-        {*parent, *child, spec_link.relation, std::move(spec_link.evidence),
-         std::move(spec_link.citation), std::move(spec_link.where)});
+    parents.push_back(*parent);
+    children.push_back(*child);
+    relations.push_back({spec_link.relation});
+    details.push_back({std::move(spec_link.evidence),
+                       std::move(spec_link.citation),
+                       std::move(spec_link.where)});
   }
 
   if (!diags.empty()) {
@@ -211,22 +389,42 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
     return base::Status::InvalidData(std::move(summary), std::move(diags));
   }
 
-  std::vector<std::pair<VertexId, VertexId>> pairs;
-  std::vector<EdgeBundle> bundles;
-  pairs.reserve(g.links_.size());
-  bundles.reserve(g.links_.size());
-  for (EdgeId e = 0; e < g.links_.size(); ++e) {
-    pairs.emplace_back(g.links_[e].parent, g.links_[e].child);
-    bundles.push_back({e, g.links_[e].relation});
+  const std::size_t n = works.size();
+  g.kinds_.reserve(n);
+  g.dates_.reserve(n);
+  g.name_of_.reserve(n);
+  g.details_.reserve(n);
+  for (Work& w : works) {
+    g.ids_.Intern(w.id);
+    g.name_of_.push_back(g.names_.Add(w.name));
+    g.kinds_.push_back(w.kind);
+    g.dates_.push_back(w.date);
+    g.details_.push_back({std::move(w.aliases), std::move(w.era),
+                          std::move(w.people), std::move(w.paper),
+                          std::move(w.arxiv), std::move(w.url),
+                          std::move(w.summary), std::move(w.tags),
+                          std::move(w.note), std::move(w.where)});
   }
-  g.topology_ = std::make_unique<Topology>(
-      boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(),
-      bundles.begin(), static_cast<VertexId>(g.works_.size()));
+  auto [rowstart, order] = GroupByParent(n, parents);
+  std::vector<VertexId> column(order.size());
+  std::vector<EdgeBundle> bundles(order.size());
+  g.link_details_.resize(order.size());
+  for (EdgeId at = 0; at < order.size(); ++at) {
+    column[at] = children[order[at]];
+    bundles[at] = relations[order[at]];
+    g.link_details_[at] = std::move(details[order[at]]);
+  }
+  g.topology_ = std::make_shared<Topology>();
+  AdoptRows(*g.topology_, static_cast<VertexId>(n), std::move(rowstart),
+            std::move(column), std::move(bundles));
+  g.simple_ = NoRepeatedPairs(*g.topology_);
+  g.relations_ = Present(*g.topology_);
+  std::call_once(g.keys_->once, [&] { g.keys_->map = std::move(keys); });
 
   if (!options.allow_influence_cycles) {
     for (const Cycle& c : FindCycles(g, RelationSet::Influence(), 10)) {
       diags.push_back(
-          {g.links_[c.closing_link].where,
+          {g.link_details(c.closing_link).where,
            "influence cycle: " + CycleText(g, c),
            "a work cannot be its own ancestor; remove or reverse one of these "
            "links"});
@@ -239,6 +437,117 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
     return base::Status::InvalidData(std::move(summary), std::move(diags));
   }
   return g;
+}
+
+Graph Graph::FromBulk(BulkSpec spec, BulkReport* report) {
+  BulkReport local;
+  if (report == nullptr) report = &local;
+  *report = BulkReport{};
+  Graph g;
+  const std::size_t n = spec.ids.size();
+  auto [rowstart, order] = GroupByParent(n, spec.parents);
+  std::vector<VertexId> column(order.size());
+  for (EdgeId at = 0; at < order.size(); ++at)
+    column[at] = spec.children[order[at]];
+  std::vector<EdgeId>().swap(order);
+  std::vector<VertexId>().swap(spec.parents);
+  std::vector<VertexId>().swap(spec.children);
+  // Sort each row by child and squeeze out repeats, in place.
+  EdgeId out = 0;
+  for (std::size_t u = 0; u < n; ++u) {
+    auto begin = column.begin() + rowstart[u];
+    auto end = column.begin() + rowstart[u + 1];
+    std::sort(begin, end);
+    rowstart[u] = out;
+    for (auto it = begin; it != end; ++it) {
+      if (it != begin && *it == *(it - 1)) {
+        if (report->duplicate_links++ == 0)
+          report->first_duplicate = {static_cast<VertexId>(u), *it};
+        continue;
+      }
+      column[out++] = *it;
+    }
+  }
+  rowstart[n] = out;
+  column.resize(out);
+  column.shrink_to_fit();
+  g.ids_ = std::move(spec.ids);
+  g.names_ = std::move(spec.labels);
+  g.name_of_ = std::move(spec.label_of);
+  g.kinds_.assign(n, spec.kind);
+  g.dates_ = std::move(spec.dates);
+  g.dates_.resize(n);
+  g.topology_ = std::make_shared<Topology>();
+  AdoptRows(*g.topology_, static_cast<VertexId>(n), std::move(rowstart),
+            std::move(column),
+            std::vector<EdgeBundle>(out, EdgeBundle{spec.relation}));
+  if (out > 0) g.relations_.Add(spec.relation);
+  return g;
+}
+
+std::optional<Graph> Graph::FromColumns(Columns c) {
+  const std::size_t n = c.ids.size();
+  const std::size_t m = c.column.size();
+  if (c.kinds.size() != n || c.dates.size() != n ||
+      (!c.name_of.empty() && c.name_of.size() != n) ||
+      (!c.details.empty() && c.details.size() != n) ||
+      c.rowstart.size() != n + 1 || c.rowstart.front() != 0 ||
+      c.rowstart.back() != m || c.relations.size() != m ||
+      (!c.link_details.empty() && c.link_details.size() != m))
+    return std::nullopt;
+  Graph g;
+  // The id index is the other half of the work: build it at the same time.
+  bool ids_ok = false;
+  std::thread index([&] { ids_ok = g.ids_.Adopt(std::move(c.ids)); });
+  bool links_ok = true;
+  for (std::size_t v = 0; v < n && links_ok; ++v)
+    links_ok = c.rowstart[v] <= c.rowstart[v + 1];
+  for (std::size_t e = 0; e < m && links_ok; ++e) links_ok = c.column[e] < n;
+  for (std::size_t i = 0; i < c.name_of.size() && links_ok; ++i)
+    links_ok =
+        c.name_of[i] == BulkSpec::kNoLabel || c.name_of[i] < c.names.size();
+  for (std::size_t v = 0; v < n && links_ok; ++v)
+    links_ok = static_cast<std::size_t>(c.kinds[v]) < AllKinds().size();
+  for (std::size_t e = 0; e < m && links_ok; ++e) {
+    links_ok = static_cast<std::size_t>(c.relations[e]) < AllRelations().size();
+    g.relations_.Add(c.relations[e]);
+  }
+  if (links_ok) {
+    std::vector<EdgeBundle> bundles(m);
+    for (std::size_t e = 0; e < m; ++e) bundles[e].relation = c.relations[e];
+    g.topology_ = std::make_shared<Topology>();
+    AdoptRows(*g.topology_, static_cast<VertexId>(n), std::move(c.rowstart),
+              std::move(c.column), std::move(bundles));
+    g.simple_ = NoRepeatedPairs(*g.topology_);
+  }
+  index.join();
+  if (!links_ok || !ids_ok) return std::nullopt;
+  g.eras_ = std::move(c.eras);
+  g.names_ = std::move(c.names);
+  g.name_of_ = std::move(c.name_of);
+  g.kinds_ = std::move(c.kinds);
+  g.dates_ = std::move(c.dates);
+  g.details_ = std::move(c.details);
+  g.link_details_ = std::move(c.link_details);
+  return g;
+}
+
+Graph::Columns Graph::ToColumns() const {
+  Columns c;
+  c.eras = eras_;
+  c.ids = ids_.pool();
+  c.names = names_;
+  c.name_of = name_of_;
+  c.kinds = kinds_;
+  c.dates = dates_;
+  c.details = details_;
+  c.rowstart = topology_->m_forward.m_rowstart;
+  c.column = topology_->m_forward.m_column;
+  c.relations.reserve(num_links());
+  for (const EdgeBundle& b : topology_->m_forward.m_edge_properties)
+    c.relations.push_back(b.relation);
+  c.link_details = link_details_;
+  return c;
 }
 
 std::vector<VertexId> Parents(const Graph& graph, VertexId v,
@@ -308,7 +617,7 @@ std::vector<Cycle> FindCycles(const Graph& graph, RelationSet rels,
   for (const TopoEdge& e : back_edges) {
     VertexId u = boost::source(e, t);
     VertexId v = boost::target(e, t);
-    Cycle c{{u}, t[e].link};
+    Cycle c{{u}, LinkOf(t, e)};
     while (c.works.back() != v) c.works.push_back(parent[c.works.back()]);
     std::reverse(c.works.begin(), c.works.end());  // v ... u
     cycles.push_back(std::move(c));
@@ -318,8 +627,8 @@ std::vector<Cycle> FindCycles(const Graph& graph, RelationSet rels,
 
 std::string CycleText(const Graph& graph, const Cycle& cycle) {
   std::string text;
-  for (VertexId w : cycle.works) text += graph.work(w).id + " -> ";
-  return text + graph.work(cycle.works.front()).id;
+  for (VertexId w : cycle.works) text += fmt::format("{} -> ", graph.id(w));
+  return text + std::string(graph.id(cycle.works.front()));
 }
 
 }  // namespace lineage::model

@@ -37,23 +37,28 @@ std::vector<VertexId> Suggest(
   return out;
 }
 
-std::string DidYouMean(std::span<const Work> works,
-                       const std::vector<VertexId>& suggestions) {
+std::string DidYouMean(
+    const std::vector<std::pair<std::string_view, std::string_view>>&
+        suggestions) {
   if (suggestions.empty()) return "";
   std::string out = "did you mean ";
   for (std::size_t i = 0; i < suggestions.size(); ++i) {
     if (i > 0) out += i + 1 == suggestions.size() ? " or " : ", ";
-    const Work& w = works[suggestions[i]];
-    out += fmt::format("'{}'", w.id);
-    if (base::NormalizeKey(w.name) != base::NormalizeKey(w.id))
-      out += fmt::format(" ({})", w.name);
+    const auto& [id, name] = suggestions[i];
+    out += fmt::format("'{}'", id);
+    if (base::NormalizeKey(name) != base::NormalizeKey(id))
+      out += fmt::format(" ({})", name);
   }
   return out + "?";
 }
 
 base::Result<VertexId> Resolve(const Graph& graph, std::string_view name) {
+  if (auto v = graph.FindId(name)) return *v;
   if (auto v = graph.FindKey(base::NormalizeKey(name))) return *v;
-  std::string hint = DidYouMean(graph.works(), Suggest(graph.keys(), name));
+  std::vector<std::pair<std::string_view, std::string_view>> near;
+  for (VertexId v : Suggest(graph.keys(), name))
+    near.emplace_back(graph.id(v), graph.name(v));
+  std::string hint = DidYouMean(near);
   return base::Status::NotFound(fmt::format(
       "no work named '{}'{}", name,
       hint.empty() ? "; `lineage show` lists every work" : "; " + hint));

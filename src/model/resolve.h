@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -14,9 +15,11 @@
 
 namespace lineage::model {
 
-// The work `name` refers to. Fails with kNotFound naming up to three close
-// matches ("did you mean ...?") when no id, name or alias matches. O(1) on a
-// hit; O(K·L²) over the K lookup keys on a miss.
+// The work `name` refers to: the work with exactly that id, else the one
+// whose id, name or alias has its NormalizeKey. Fails with kNotFound naming
+// up to three close matches ("did you mean ...?") when none matches. O(1)
+// on an id; a name builds the key table on first use (O(V)); O(K·L²) over
+// the K lookup keys on a miss.
 base::Result<VertexId> Resolve(const Graph& graph, std::string_view name);
 
 // Up to `max` works whose lookup keys are closest to `name`: those within an
@@ -26,8 +29,10 @@ std::vector<VertexId> Suggest(
     const std::unordered_map<std::string, VertexId>& keys,
     std::string_view name, std::size_t max = 3);
 
-// "did you mean 'a', 'b' or 'c'?" for the suggested ids, or "" when none.
-std::string DidYouMean(std::span<const Work> works,
-                       const std::vector<VertexId>& suggestions);
+// "did you mean 'a' (Name), 'b' or 'c'?" for the suggested works, given as
+// (id, name) pairs, or "" when none.
+std::string DidYouMean(
+    const std::vector<std::pair<std::string_view, std::string_view>>&
+        suggestions);
 
 }  // namespace lineage::model

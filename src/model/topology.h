@@ -1,15 +1,17 @@
 // The one place the Boost graph type is spelled out. Works are vertices
-// 0..n-1 in the order of Graph::works(); each edge runs from the older work
+// 0..n-1 in the order of the Graph's works; each edge runs from the older work
 // (parent) to the newer one (child), so descendants are reached through
 // out-edges and ancestors through in-edges.
 //
 // A compressed-sparse-row graph: the knowledge graph is immutable once
-// built, CSR stores it in two flat arrays per direction (about 12 bytes an
-// edge each way), and the same type holds a citation graph of millions of
-// works.
+// built, CSR stores it in flat arrays (13 bytes an edge in both directions:
+// target and relation out, source and edge index in), and the same type
+// holds a citation graph of millions of works.
 #pragma once
 
+#include <algorithm>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <vector>
 
 #include "model/types.h"
 
@@ -29,10 +31,10 @@ E degree(
 
 namespace lineage::model {
 
-// Bundled edge property. The relation is copied out of the Link so that a
-// traversal filtering by relation touches only the CSR arrays.
+// Bundled edge property: the relation, so that a traversal filtering by
+// relation touches only the CSR arrays. An edge's index in the CSR arrays
+// is its link id (see LinkOf).
 struct EdgeBundle {
-  EdgeId link = 0;  // Index into Graph::links().
   Relation relation = Relation::kBuildsOn;
 };
 
@@ -44,10 +46,35 @@ using TopoEdge = boost::graph_traits<Topology>::edge_descriptor;
 
 // The lineage as a simple digraph, for the analyses (PageRank, betweenness,
 // dominators, main paths) that count each pair of works once, however many
-// relations join them. Same vertex ids as Topology; arcs parent -> child.
-using SimpleTopology =
-    boost::compressed_sparse_row_graph<boost::bidirectionalS,
-                                       boost::no_property, boost::no_property,
-                                       boost::no_property, VertexId, EdgeId>;
+// relations join them. Same vertex ids as Topology; arcs parent -> child;
+// the edge bundles are not used. It is the same type as Topology so that a
+// graph that already has one link per pair of works (every import) serves
+// as its own simple digraph, with no copy.
+using SimpleTopology = Topology;
+
+// The link id of an edge of the Topology: its index in the CSR arrays.
+inline EdgeId LinkOf(const Topology& t, const TopoEdge& e) {
+  return boost::get(boost::edge_index, t, e);
+}
+
+// The source of the edge with index `e`. O(log V).
+template <typename Csr>
+VertexId SourceOf(const Csr& g, EdgeId e) {
+  const auto& rows = g.m_forward.m_rowstart;
+  return static_cast<VertexId>(std::upper_bound(rows.begin(), rows.end(), e) -
+                               rows.begin() - 1);
+}
+
+// Makes `g` the graph whose out-edges of vertex v are
+// column[rowstart[v] .. rowstart[v+1]), in that order, with the relations
+// in `bundles` (empty: all default), and builds its in-edges with a
+// counting sort. Boost 1.74's bidirectional CSR has no constructor from
+// sorted rows, so this fills its public arrays directly: O(V + E) and no
+// copy of the edge list, where the constructor from unsorted pairs needs the
+// pairs, a sort and a copy. `rowstart` has V + 1 entries, non-decreasing
+// from 0 to column.size(); each entry of `column` < V.
+void AdoptRows(Topology& g, VertexId n, std::vector<EdgeId> rowstart,
+               std::vector<VertexId> column,
+               std::vector<EdgeBundle> bundles = {});
 
 }  // namespace lineage::model

@@ -67,6 +67,9 @@ class RelationSet {
     return *this;
   }
   bool Contains(Relation rel) const { return (bits_ & Bit(rel)) != 0; }
+  bool ContainsAll(RelationSet other) const {
+    return (other.bits_ & ~bits_) == 0;
+  }
   bool empty() const { return bits_ == 0; }
 
  private:

@@ -174,7 +174,7 @@ class Evaluator {
       for (auto [it, end] = boost::out_edges(v, t); it != end; ++it)
         if (relations_.Contains(t[*it].relation) &&
             Contains(works, boost::target(*it, t)))
-          out.push_back(t[*it].link);
+          out.push_back(model::LinkOf(t, *it));
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -282,7 +282,7 @@ class Evaluator {
         VertexId w = boost::target(*it, t);
         if (!relations_.Contains(t[*it].relation) || seen[w]) continue;
         seen[w] = true;
-        pred[w] = {v, t[*it].link};
+        pred[w] = {v, model::LinkOf(t, *it)};
         queue.push_back(w);
       }
     }

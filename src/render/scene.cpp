@@ -166,7 +166,7 @@ class SceneBuilder {
       // On a timeline an undated work sits after the last year, so its links
       // would run backwards in time; its tooltip lists them instead.
       if (opt_.timeline &&
-          (!g_.work(l.parent).date.known() || !g_.work(l.child).date.known()))
+          (!g_.date(l.parent).known() || !g_.date(l.child).known()))
         continue;
       scene.edges.push_back(LinkEdge(e));
       relations_.insert(l.relation);
@@ -258,7 +258,7 @@ class SceneBuilder {
     std::vector<std::string> orgs;
     for (VertexId o : model::Parents(
              g_, v, model::RelationSet().Add(Relation::kPublishedBy)))
-      orgs.push_back(g_.work(o).name);
+      orgs.emplace_back(g_.name(o));
     if (!orgs.empty())
       t += fmt::format("\nOrganization: {}", fmt::join(orgs, ", "));
     if (!w.people.empty())
@@ -266,7 +266,7 @@ class SceneBuilder {
     if (!w.paper.empty()) t += "\nPaper: " + w.paper;
     if (!w.date.known()) {
       for (VertexId c : model::Children(g_, v, model::RelationSet::All())) {
-        if (sel_.works[c]) t += "\n" + g_.work(c).name;
+        if (sel_.works[c]) t += fmt::format("\n{}", g_.name(c));
       }
     }
     return t;
@@ -313,7 +313,7 @@ class SceneBuilder {
       // One stripe per era that has a work in this year, in era order.
       std::set<std::size_t> eras;
       for (VertexId v : works) {
-        auto it = era_index_.find(g_.work(v).era);
+        auto it = era_index_.find(std::string(g_.era(v)));
         if (it != era_index_.end()) eras.insert(it->second);
       }
       std::string fill;
@@ -338,7 +338,7 @@ class SceneBuilder {
       scene->nodes.push_back(std::move(n));
 
       std::vector<std::string> group{name};
-      for (VertexId v : works) group.push_back(g_.work(v).id);
+      for (VertexId v : works) group.emplace_back(g_.id(v));
       scene->same_rank.push_back(std::move(group));
 
       if (!previous.empty()) {
@@ -375,7 +375,7 @@ class SceneBuilder {
     // Eras present in the drawing.
     std::set<std::size_t> eras;
     for (VertexId v : drawn_) {
-      auto it = era_index_.find(g_.work(v).era);
+      auto it = era_index_.find(std::string(g_.era(v)));
       if (it != era_index_.end()) eras.insert(it->second);
     }
     std::string cells;

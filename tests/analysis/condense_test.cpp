@@ -32,7 +32,7 @@ TEST(CondenseTest, ACycleBecomesOneWorkAndTheRestStays) {
   EXPECT_NE(h.work(*cycle).summary.find("a, b"), std::string::npos);
   // Two links from the cycle to c, of two relations; none inside it.
   EXPECT_EQ(h.num_links(), 2u);
-  for (const model::Link& l : h.links()) {
+  for (const model::Link& l : testing::Links(h)) {
     EXPECT_EQ(l.parent, *cycle);
     EXPECT_EQ(h.work(l.child).id, "c");
   }

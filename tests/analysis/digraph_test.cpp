@@ -36,6 +36,16 @@ TEST(DigraphTest, KnowledgeLinksAreNotLineage) {
   EXPECT_TRUE(d.in_lineage(V(g, "tip")));
 }
 
+TEST(DigraphTest, ASimpleGraphIsItsOwnDigraph) {
+  model::Graph pure = testing::PureDiamond();
+  EXPECT_EQ(&Digraph::Build(pure).topology(), &pure.topology());
+  // With knowledge links left out, the diamond needs a digraph of its own.
+  model::Graph g = testing::Diamond();
+  Digraph d = Digraph::Build(g);
+  EXPECT_NE(&d.topology(), &g.topology());
+  EXPECT_EQ(d.num_arcs(), 5u);
+}
+
 TEST(TopologicalOrderTest, ParentsComeFirst) {
   model::Graph g = testing::Diamond();
   Digraph d = Digraph::Build(g);
@@ -43,7 +53,7 @@ TEST(TopologicalOrderTest, ParentsComeFirst) {
   ASSERT_TRUE(order.ok());
   std::vector<std::size_t> pos(g.num_works());
   for (std::size_t i = 0; i < order->size(); ++i) pos[(*order)[i]] = i;
-  for (const model::Link& l : g.links()) {
+  for (const model::Link& l : testing::Links(g)) {
     if (model::IsInfluence(l.relation)) {
       EXPECT_LT(pos[l.parent], pos[l.child]);
     }

@@ -10,6 +10,7 @@
 #include "analysis/rank.h"
 #include "io/yaml_loader.h"
 #include "model/resolve.h"
+#include "testing/fixtures.h"
 
 namespace lineage {
 namespace {
@@ -36,7 +37,7 @@ class BundledGraphTest : public ::testing::Test {
   }
   static bool HasLink(const char* child, model::Relation rel,
                       const char* parent) {
-    for (const model::Link& l : graph_->links())
+    for (const model::Link& l : testing::Links(*graph_))
       if (l.child == W(child) && l.parent == W(parent) && l.relation == rel)
         return true;
     return false;
@@ -187,14 +188,14 @@ TEST_F(BundledGraphTest, StyleGanCannotDoWithoutDcgan) {
 }
 
 TEST_F(BundledGraphTest, EveryWorkIsDescribedAndEveryLinkHasEvidence) {
-  for (const model::Work& w : graph_->works()) {
+  for (const model::Work& w : testing::Works(*graph_)) {
     EXPECT_FALSE(w.summary.empty()) << w.id;
     if (w.kind != model::Kind::kOrganization) {
       EXPECT_TRUE(w.date.known()) << w.id;
       EXPECT_FALSE(w.era.empty()) << w.id;
     }
   }
-  for (const model::Link& l : graph_->links())
+  for (const model::Link& l : testing::Links(*graph_))
     EXPECT_GE(l.evidence.size(), 15u) << graph_->work(l.child).id;
 }
 

@@ -32,7 +32,7 @@ TEST(GraphBuildTest, EdgesRunFromParentToChild) {
   EXPECT_EQ(boost::in_degree(V(g, "root"), t), 0u);
   EXPECT_EQ(boost::in_degree(V(g, "join"), t), 4u);
   for (auto [it, end] = boost::edges(t); it != end; ++it) {
-    const Link& l = g.link(t[*it].link);
+    const Link& l = g.link(LinkOf(t, *it));
     EXPECT_EQ(boost::source(*it, t), l.parent);
     EXPECT_EQ(boost::target(*it, t), l.child);
     EXPECT_EQ(t[*it].relation, l.relation);
@@ -194,6 +194,102 @@ TEST(GraphBuildTest, EmptyGraphIsValid) {
   auto g = Graph::Build(GraphSpec{});
   ASSERT_TRUE(g.ok());
   EXPECT_EQ(g->num_works(), 0u);
+}
+
+// 0 -> 1 twice, 0 -> 2, 2 -> 1: ids interned in first-appearance order.
+BulkSpec SmallBulk() {
+  BulkSpec spec;
+  for (const char* id : {"p0", "p1", "p2"}) spec.ids.Intern(id);
+  spec.parents = {0, 2, 0, 0};
+  spec.children = {1, 1, 2, 1};
+  spec.dates = {Date{2000}, Date{2002}, Date{2001}};
+  spec.label_of = {BulkSpec::kNoLabel, 0, BulkSpec::kNoLabel};
+  spec.labels.Add("Paper One");
+  return spec;
+}
+
+TEST(GraphFromBulkTest, RepeatedPairsAreDroppedAndTheFirstIsNamed) {
+  BulkReport report;
+  Graph g = Graph::FromBulk(SmallBulk(), &report);
+  EXPECT_EQ(g.num_works(), 3u);
+  EXPECT_EQ(g.num_links(), 3u);
+  EXPECT_EQ(report.duplicate_links, 1u);
+  ASSERT_TRUE(report.first_duplicate);
+  EXPECT_EQ(report.first_duplicate->first, 0u);
+  EXPECT_EQ(report.first_duplicate->second, 1u);
+  EXPECT_TRUE(g.simple());
+  EXPECT_FALSE(g.curated());
+}
+
+TEST(GraphFromBulkTest, ColumnsAnswerLikeACuratedGraph) {
+  Graph g = Graph::FromBulk(SmallBulk(), nullptr);
+  EXPECT_EQ(g.id(1), "p1");
+  EXPECT_EQ(g.name(1), "Paper One");
+  EXPECT_EQ(g.name(0), "p0");  // No label: the id.
+  EXPECT_EQ(g.date(2).year, 2001);
+  EXPECT_EQ(g.kind(0), Kind::kPaper);
+  EXPECT_EQ(g.FindId("p2"), 2u);
+  EXPECT_FALSE(g.FindId("p3"));
+  EXPECT_EQ(g.FindKey("paperone"), 1u);  // Labels are keys too.
+  // Links are grouped by parent, each parent's sorted by child.
+  EXPECT_EQ(g.parent(0), 0u);
+  EXPECT_EQ(g.child(0), 1u);
+  EXPECT_EQ(g.child(1), 2u);
+  EXPECT_EQ(g.parent(2), 2u);
+  EXPECT_EQ(g.relation(2), Relation::kCites);
+  EXPECT_EQ(Parents(g, 1, RelationSet::Influence()),
+            (std::vector<VertexId>{0, 2}));
+  EXPECT_TRUE(g.link_details(0).evidence.empty());
+}
+
+TEST(GraphColumnsTest, RoundTripKeepsEverything) {
+  Graph g = testing::Diamond();
+  auto back = Graph::FromColumns(g.ToColumns());
+  ASSERT_TRUE(back);
+  ASSERT_EQ(back->num_works(), g.num_works());
+  ASSERT_EQ(back->num_links(), g.num_links());
+  for (VertexId v = 0; v < g.num_works(); ++v) {
+    EXPECT_EQ(back->id(v), g.id(v));
+    EXPECT_EQ(back->name(v), g.name(v));
+    EXPECT_EQ(back->era(v), g.era(v));
+    EXPECT_EQ(back->date(v).ToString(), g.date(v).ToString());
+  }
+  for (EdgeId e = 0; e < g.num_links(); ++e) {
+    EXPECT_EQ(back->parent(e), g.parent(e));
+    EXPECT_EQ(back->child(e), g.child(e));
+    EXPECT_EQ(back->relation(e), g.relation(e));
+    EXPECT_EQ(back->link_details(e).evidence, g.link_details(e).evidence);
+  }
+  EXPECT_EQ(back->FindId("join"), g.FindId("join"));
+}
+
+TEST(GraphColumnsTest, ColumnsThatDoNotFitAreRefused) {
+  Graph g = testing::Diamond();
+  auto bad_target = g.ToColumns();
+  bad_target.column[0] = 999;
+  EXPECT_FALSE(Graph::FromColumns(std::move(bad_target)));
+  auto bad_rows = g.ToColumns();
+  bad_rows.rowstart.pop_back();
+  EXPECT_FALSE(Graph::FromColumns(std::move(bad_rows)));
+  auto bad_kind = g.ToColumns();
+  bad_kind.kinds[0] = static_cast<Kind>(200);
+  EXPECT_FALSE(Graph::FromColumns(std::move(bad_kind)));
+  auto repeated_id = g.ToColumns();
+  repeated_id.ids = base::StringPool();
+  for (VertexId v = 0; v < g.num_works(); ++v)
+    repeated_id.ids.Add(v + 1 == g.num_works() ? g.id(0) : g.id(v));
+  EXPECT_FALSE(Graph::FromColumns(std::move(repeated_id)));
+}
+
+TEST(GraphBuildTest, AGraphWithTwoRelationsBetweenAPairIsNotSimple) {
+  EXPECT_FALSE(SpecBuilder()
+                   .Work("a", "2000")
+                   .Work("b", "2001")
+                   .Link("b", "uses", "a")
+                   .Link("b", "builds_on", "a")
+                   .Build()
+                   .simple());
+  EXPECT_TRUE(testing::Diamond().simple());
 }
 
 }  // namespace

@@ -56,7 +56,8 @@ TEST(SuggestTest, PrefersNearerKeysAndListsEachWorkOnce) {
   ASSERT_GE(s.size(), 2u);
   EXPECT_EQ(g.work(s[0]).id, "stylegan");  // One edit away.
   EXPECT_EQ(g.work(s[1]).id, "stylegan2-ada");
-  EXPECT_EQ(DidYouMean(g.works(), {s[0]}), "did you mean 'stylegan'?");
+  EXPECT_EQ(DidYouMean({{g.id(s[0]), g.name(s[0])}}),
+            "did you mean 'stylegan'?");
 }
 
 }  // namespace

@@ -144,4 +144,27 @@ std::string TempFile(const std::string& name, const std::string& content) {
   return (dir / name).string();
 }
 
+std::vector<model::Work> Works(const model::Graph& g) {
+  std::vector<model::Work> out;
+  for (model::VertexId v = 0; v < g.num_works(); ++v) out.push_back(g.work(v));
+  return out;
+}
+
+std::vector<model::Link> Links(const model::Graph& g) {
+  std::vector<model::Link> out;
+  for (model::EdgeId e = 0; e < g.num_links(); ++e) out.push_back(g.link(e));
+  return out;
+}
+
+model::EdgeId L(const model::Graph& g, std::string_view child,
+                std::string_view relation, std::string_view parent) {
+  for (model::EdgeId e = 0; e < g.num_links(); ++e) {
+    if (g.id(g.child(e)) == child && g.id(g.parent(e)) == parent &&
+        model::RelationName(g.relation(e)) == relation)
+      return e;
+  }
+  ADD_FAILURE() << "no link " << child << " " << relation << " " << parent;
+  return 0;
+}
+
 }  // namespace lineage::testing

@@ -44,8 +44,16 @@ model::Graph Ladder(int rungs);
 
 // The vertex of `id`; fails the calling test when missing.
 model::VertexId V(const model::Graph& g, std::string_view id);
+// The id of the link `child relation parent` (links are grouped by parent,
+// so their ids are not their order in the data).
+model::EdgeId L(const model::Graph& g, std::string_view child,
+                std::string_view relation, std::string_view parent);
 
 std::string Fixture(std::string_view relative);  // Path under fixtures/.
+
+// Every work and link of `g`, copied, in vertex and link order.
+std::vector<model::Work> Works(const model::Graph& g);
+std::vector<model::Link> Links(const model::Graph& g);
 
 // Writes `content` to `name` in a fresh temporary folder; returns the path.
 std::string TempFile(const std::string& name, const std::string& content);

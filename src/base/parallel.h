@@ -1,0 +1,26 @@
+// The one way lineage uses a second core: a loop split in two halves.
+#pragma once
+
+#include <cstddef>
+#include <thread>
+
+namespace lineage::base {
+
+// Runs f(0, 0, mid) and f(1, mid, n) at once, the second on a new thread
+// (below `min_parallel` items, one after the other), and returns when both
+// are done. The split depends only on the arguments, so sums taken per half
+// and then added are the same on any machine.
+template <typename F>
+void OnTwoHalves(std::size_t n, std::size_t mid, F&& f,
+                 std::size_t min_parallel = 100'000) {
+  if (n < min_parallel) {
+    f(0, std::size_t{0}, mid);
+    f(1, mid, n);
+    return;
+  }
+  std::thread second([&] { f(1, mid, n); });
+  f(0, std::size_t{0}, mid);
+  second.join();
+}
+
+}  // namespace lineage::base

@@ -1,0 +1,316 @@
+#include "io/graph_file.h"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <type_traits>
+
+#include "io/atomic_file.h"
+
+namespace lineage::io {
+namespace {
+
+constexpr char kMagic[8] = {'L', 'G', 'R', 'A', 'P', 'H', '\0', '\1'};
+constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kByteOrder = 0x01020304;
+
+// Appends sections to one buffer.
+class Writer {
+ public:
+  template <typename T>
+  void Raw(const T& value) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    out_.append(reinterpret_cast<const char*>(&value), sizeof(T));
+  }
+  template <typename T>
+  void Array(const std::vector<T>& values) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    Raw<std::uint64_t>(values.size() * sizeof(T));
+    out_.append(reinterpret_cast<const char*>(values.data()),
+                values.size() * sizeof(T));
+  }
+  void Bytes(const std::string& bytes) {
+    Raw<std::uint64_t>(bytes.size());
+    out_.append(bytes);
+  }
+  // A section made of strings and numbers, built by `fill`.
+  template <typename Fill>
+  void Section(Fill&& fill) {
+    Writer inner;
+    fill(inner);
+    Bytes(inner.out_);
+  }
+  void String(std::string_view s) {
+    Raw<std::uint32_t>(static_cast<std::uint32_t>(s.size()));
+    out_.append(s);
+  }
+  void Strings(const std::vector<std::string>& list) {
+    Raw<std::uint32_t>(static_cast<std::uint32_t>(list.size()));
+    for (const std::string& s : list) String(s);
+  }
+  void Where(const base::SourceLocation& where) {
+    String(where.file);
+    Raw<std::int32_t>(where.line);
+    Raw<std::int32_t>(where.column);
+  }
+  std::string& out() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+// Reads sections from a file, checking every length against what is left.
+class Reader {
+ public:
+  Reader(std::FILE* file, std::uint64_t size, std::string path)
+      : file_(file), left_(size), path_(std::move(path)) {}
+
+  bool Raw(void* to, std::uint64_t n) {
+    if (n > left_ || (n > 0 && std::fread(to, 1, n, file_) != n)) return false;
+    left_ -= n;
+    return true;
+  }
+  template <typename T>
+  bool Array(std::vector<T>* values) {
+    std::uint64_t bytes;
+    if (!Raw(&bytes, sizeof bytes) || bytes % sizeof(T) != 0 || bytes > left_)
+      return false;
+    values->resize(bytes / sizeof(T));
+    return Raw(values->data(), bytes);
+  }
+  bool Bytes(std::string* bytes) {
+    std::uint64_t n;
+    if (!Raw(&n, sizeof n) || n > left_) return false;
+    bytes->resize(n);
+    return Raw(bytes->data(), n);
+  }
+  std::uint64_t left() const { return left_; }
+
+ private:
+  std::FILE* file_;
+  std::uint64_t left_;
+  std::string path_;
+};
+
+// Parses strings and numbers out of one section's bytes.
+class Parser {
+ public:
+  explicit Parser(std::string_view bytes) : in_(bytes) {}
+  template <typename T>
+  bool Raw(T* value) {
+    if (in_.size() < sizeof(T)) return false;
+    std::memcpy(value, in_.data(), sizeof(T));
+    in_.remove_prefix(sizeof(T));
+    return true;
+  }
+  bool String(std::string* s) {
+    std::uint32_t n;
+    if (!Raw(&n) || in_.size() < n) return false;
+    s->assign(in_.substr(0, n));
+    in_.remove_prefix(n);
+    return true;
+  }
+  bool Strings(std::vector<std::string>* list) {
+    std::uint32_t n;
+    if (!Raw(&n) || n > in_.size()) return false;
+    list->resize(n);
+    for (std::string& s : *list)
+      if (!String(&s)) return false;
+    return true;
+  }
+  bool Where(base::SourceLocation* where) {
+    return String(&where->file) && Raw(&where->line) && Raw(&where->column);
+  }
+  bool done() const { return in_.empty(); }
+
+ private:
+  std::string_view in_;
+};
+
+struct Closer {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+// Dates as YYYYMMDD, 0 for unknown: 4 bytes a work.
+std::uint32_t PackDate(const model::Date& d) {
+  return static_cast<std::uint32_t>(d.year * 10000 + d.month * 100 + d.day);
+}
+std::optional<model::Date> UnpackDate(std::uint32_t packed) {
+  model::Date d{static_cast<int>(packed / 10000),
+                static_cast<int>(packed / 100 % 100),
+                static_cast<int>(packed % 100)};
+  if (d.year > 9999 || d.month > 12 || d.day > 31 ||
+      (d.month == 0 && d.day != 0) || (d.year == 0 && packed != 0))
+    return std::nullopt;
+  return d;
+}
+
+}  // namespace
+
+bool IsGraphFile(const std::string& path) {
+  std::unique_ptr<std::FILE, Closer> f(std::fopen(path.c_str(), "rb"));
+  char magic[sizeof kMagic];
+  return f && std::fread(magic, 1, sizeof magic, f.get()) == sizeof magic &&
+         std::memcmp(magic, kMagic, sizeof magic) == 0;
+}
+
+base::Status WriteGraphFile(const model::Graph& graph,
+                            const std::string& path) {
+  model::Graph::Columns c = graph.ToColumns();
+  Writer w;
+  w.out().append(kMagic, sizeof kMagic);
+  w.Raw(kVersion);
+  w.Raw(kByteOrder);
+  w.Section([&](Writer& s) {
+    s.Raw<std::uint32_t>(static_cast<std::uint32_t>(c.eras.size()));
+    for (const model::Era& e : c.eras) {
+      s.String(e.id);
+      s.String(e.name);
+      s.Raw<std::int32_t>(e.from_year);
+      s.Raw<std::int32_t>(e.to_year);
+      s.String(e.summary);
+      s.Where(e.where);
+    }
+  });
+  w.Bytes(c.ids.bytes());
+  w.Array(c.ids.ends());
+  w.Bytes(c.names.bytes());
+  w.Array(c.names.ends());
+  w.Array(c.name_of);
+  w.Array(c.kinds);
+  std::vector<std::uint32_t> dates(c.dates.size());
+  for (std::size_t v = 0; v < dates.size(); ++v)
+    dates[v] = PackDate(c.dates[v]);
+  w.Array(dates);
+  w.Section([&](Writer& s) {
+    s.Raw<std::uint32_t>(static_cast<std::uint32_t>(c.details.size()));
+    for (const model::WorkDetails& d : c.details) {
+      s.Strings(d.aliases);
+      s.String(d.era);
+      s.Strings(d.people);
+      s.String(d.paper);
+      s.String(d.arxiv);
+      s.String(d.url);
+      s.String(d.summary);
+      s.Strings(d.tags);
+      s.String(d.note);
+      s.Where(d.where);
+    }
+  });
+  w.Array(c.rowstart);
+  w.Array(c.column);
+  w.Array(c.relations);
+  w.Section([&](Writer& s) {
+    s.Raw<std::uint32_t>(static_cast<std::uint32_t>(c.link_details.size()));
+    for (const model::LinkDetails& d : c.link_details) {
+      s.String(d.evidence);
+      s.String(d.citation);
+      s.Where(d.where);
+    }
+  });
+  return WriteFileAtomically(path, w.out());
+}
+
+base::Result<model::Graph> ReadGraphFile(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    return base::Status::NotFound(
+        fmt::format("'{}' does not exist or is not a file", path));
+  std::uint64_t size = std::filesystem::file_size(path, ec);
+  std::unique_ptr<std::FILE, Closer> f(std::fopen(path.c_str(), "rb"));
+  if (ec || !f)
+    return base::Status::IoError(
+        fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+  Reader r(f.get(), size, path);
+  auto corrupt = [&](std::string_view section) {
+    return base::Status::InvalidData(fmt::format(
+        "'{}' is truncated or corrupt (in its {}); import the source data "
+        "again with `lineage import`",
+        path, section));
+  };
+  char magic[sizeof kMagic];
+  std::uint32_t version = 0, order = 0;
+  if (!r.Raw(magic, sizeof magic) ||
+      std::memcmp(magic, kMagic, sizeof magic) != 0)
+    return base::Status::InvalidData(
+        fmt::format("'{}' is not a lineage graph file", path));
+  if (!r.Raw(&version, 4) || !r.Raw(&order, 4)) return corrupt("header");
+  if (version != kVersion || order != kByteOrder)
+    return base::Status::InvalidData(fmt::format(
+        "'{}' is a lineage graph of format {} (or another byte order); this "
+        "lineage reads format {}: import the source data again",
+        path, version, kVersion));
+
+  model::Graph::Columns c;
+  std::string section;
+  if (!r.Bytes(&section)) return corrupt("eras");
+  {
+    Parser p(section);
+    std::uint32_t n;
+    if (!p.Raw(&n) || n > section.size()) return corrupt("eras");
+    c.eras.resize(n);
+    for (model::Era& e : c.eras) {
+      if (!p.String(&e.id) || !p.String(&e.name) || !p.Raw(&e.from_year) ||
+          !p.Raw(&e.to_year) || !p.String(&e.summary) || !p.Where(&e.where))
+        return corrupt("eras");
+    }
+  }
+  std::string bytes;
+  std::vector<std::uint64_t> ends;
+  if (!r.Bytes(&bytes) || !r.Array(&ends) ||
+      !c.ids.Adopt(std::move(bytes), std::move(ends)))
+    return corrupt("ids");
+  bytes.clear();
+  ends.clear();
+  if (!r.Bytes(&bytes) || !r.Array(&ends) ||
+      !c.names.Adopt(std::move(bytes), std::move(ends)) || !r.Array(&c.name_of))
+    return corrupt("names");
+  if (!r.Array(&c.kinds)) return corrupt("kinds");
+  std::vector<std::uint32_t> dates;
+  if (!r.Array(&dates)) return corrupt("dates");
+  c.dates.resize(dates.size());
+  for (std::size_t v = 0; v < dates.size(); ++v) {
+    auto d = UnpackDate(dates[v]);
+    if (!d) return corrupt("dates");
+    c.dates[v] = *d;
+  }
+  if (!r.Bytes(&section)) return corrupt("work details");
+  {
+    Parser p(section);
+    std::uint32_t n;
+    if (!p.Raw(&n) || n > section.size()) return corrupt("work details");
+    c.details.resize(n);
+    for (model::WorkDetails& d : c.details) {
+      if (!p.Strings(&d.aliases) || !p.String(&d.era) ||
+          !p.Strings(&d.people) || !p.String(&d.paper) || !p.String(&d.arxiv) ||
+          !p.String(&d.url) || !p.String(&d.summary) || !p.Strings(&d.tags) ||
+          !p.String(&d.note) || !p.Where(&d.where))
+        return corrupt("work details");
+    }
+  }
+  if (!r.Array(&c.rowstart)) return corrupt("links");
+  if (!r.Array(&c.column)) return corrupt("links");
+  if (!r.Array(&c.relations)) return corrupt("relations");
+  if (!r.Bytes(&section)) return corrupt("link details");
+  {
+    Parser p(section);
+    std::uint32_t n;
+    if (!p.Raw(&n) || n > section.size()) return corrupt("link details");
+    c.link_details.resize(n);
+    for (model::LinkDetails& d : c.link_details) {
+      if (!p.String(&d.evidence) || !p.String(&d.citation) ||
+          !p.Where(&d.where))
+        return corrupt("link details");
+    }
+  }
+  if (r.left() != 0) return corrupt("end");
+  auto g = model::Graph::FromColumns(std::move(c));
+  if (!g) return corrupt("columns");
+  return std::move(*g);
+}
+
+}  // namespace lineage::io

@@ -1,0 +1,58 @@
+// Reading a text file line by line in large blocks, for tables of millions
+// of lines: the file is never held whole in memory.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace lineage::io {
+
+struct TextLine {
+  std::string_view text;   // Without "\n" or "\r\n"; valid until Next.
+  std::size_t number = 0;  // 1-based.
+  // The line was longer than the limit; `text` then holds its first
+  // `max_line_bytes` bytes only.
+  bool overlong = false;
+  std::uint64_t length = 0;  // Bytes of the whole line, ending excluded.
+};
+
+class LineReader {
+ public:
+  explicit LineReader(std::size_t max_line_bytes) : max_line_(max_line_bytes) {}
+
+  // Fails with kNotFound when the file does not exist, kIoError when it is
+  // not a regular file or cannot be opened, kInvalidData when it is larger
+  // than `max_file_bytes`.
+  base::Status Open(const std::string& path, std::size_t max_file_bytes);
+  // The next line, accepting LF and CRLF endings and a missing final
+  // newline; false at the end of the file. An error while reading ends the
+  // file early and is kept in status().
+  bool Next(TextLine* line);
+  const base::Status& status() const { return status_; }
+  std::uint64_t size() const { return size_; }
+  std::uint64_t consumed() const { return consumed_; }
+
+ private:
+  bool Fill();  // Reads another block after the unread bytes.
+
+  struct Closer {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+  };
+  std::unique_ptr<std::FILE, Closer> file_;
+  std::string path_;
+  std::size_t max_line_;
+  std::string buffer_;
+  std::string head_;                 // The kept head of an overlong line.
+  std::size_t begin_ = 0, end_ = 0;  // Unread bytes of buffer_.
+  bool eof_ = false;
+  std::size_t number_ = 0;
+  std::uint64_t size_ = 0, consumed_ = 0;
+  base::Status status_;
+};
+
+}  // namespace lineage::io

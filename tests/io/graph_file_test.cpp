@@ -1,0 +1,100 @@
+#include "io/graph_file.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "io/table_import.h"
+#include "io/yaml_loader.h"
+#include "testing/fixtures.h"
+
+namespace lineage::io {
+namespace {
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+TEST(GraphFileTest, TheCuratedGraphComesBackWithItsDetails) {
+  auto g = LoadGraph(testing::Fixture("good.yaml"));
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  std::string path = testing::TempFile("g.lgraph", "");
+  ASSERT_TRUE(WriteGraphFile(*g, path).ok());
+  EXPECT_TRUE(IsGraphFile(path));
+  auto back = LoadGraph(path);  // LoadGraph knows the format by its magic.
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ASSERT_EQ(back->num_works(), g->num_works());
+  ASSERT_EQ(back->num_links(), g->num_links());
+  ASSERT_EQ(back->eras().size(), g->eras().size());
+  for (model::VertexId v = 0; v < g->num_works(); ++v) {
+    model::Work a = g->work(v), b = back->work(v);
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.name, b.name);
+    EXPECT_EQ(a.aliases, b.aliases);
+    EXPECT_EQ(a.date.ToString(), b.date.ToString());
+    EXPECT_EQ(a.summary, b.summary);
+    EXPECT_EQ(a.where.ToString(), b.where.ToString());
+  }
+  for (model::EdgeId e = 0; e < g->num_links(); ++e) {
+    EXPECT_EQ(back->link(e).evidence, g->link(e).evidence);
+    EXPECT_EQ(back->link(e).where.ToString(), g->link(e).where.ToString());
+  }
+  EXPECT_TRUE(back->curated());
+}
+
+TEST(GraphFileTest, AnImportComesBackWithItsLabelsAndDates) {
+  ImportOptions o;
+  o.nodes = testing::Fixture("datasets/hepth-dates.txt");
+  o.numeric_ids = true;
+  auto g =
+      ImportTable(testing::Fixture("datasets/hepth-excerpt.txt"), o, nullptr);
+  ASSERT_TRUE(g.ok());
+  std::string path = testing::TempFile("h.lgraph", "");
+  ASSERT_TRUE(WriteGraphFile(*g, path).ok());
+  auto back = ReadGraphFile(path);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->num_links(), g->num_links());
+  EXPECT_EQ(back->date(*back->FindId("1002")).ToString(), "1992-03-08");
+  EXPECT_FALSE(back->curated());
+  EXPECT_TRUE(back->simple());
+}
+
+// Every cut of the file is refused with a message, never a crash.
+TEST(GraphFileTest, EveryTruncationIsRefusedCleanly) {
+  auto g = LoadGraph(testing::Fixture("good.yaml"));
+  ASSERT_TRUE(g.ok());
+  std::string path = testing::TempFile("t.lgraph", "");
+  ASSERT_TRUE(WriteGraphFile(*g, path).ok());
+  const std::string whole = Slurp(path);
+  for (std::size_t cut = 0; cut < whole.size(); cut += 7) {
+    std::string part = testing::TempFile("cut.lgraph", whole.substr(0, cut));
+    auto r = ReadGraphFile(part);
+    ASSERT_FALSE(r.ok()) << cut;
+    EXPECT_EQ(r.status().code(), base::Status::Code::kInvalidData);
+    EXPECT_NE(r.status().message().find(cut < 8 ? "not a lineage graph"
+                                                : "truncated or corrupt"),
+              std::string::npos)
+        << cut << ": " << r.status().message();
+  }
+}
+
+TEST(GraphFileTest, AnotherVersionAndOtherFilesAreNamed) {
+  auto g = LoadGraph(testing::Fixture("good.yaml"));
+  ASSERT_TRUE(g.ok());
+  std::string path = testing::TempFile("v.lgraph", "");
+  ASSERT_TRUE(WriteGraphFile(*g, path).ok());
+  std::string bytes = Slurp(path);
+  bytes[8] = 9;  // The format version.
+  auto r = ReadGraphFile(testing::TempFile("v9.lgraph", bytes));
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("format 9"), std::string::npos)
+      << r.status().message();
+  EXPECT_FALSE(IsGraphFile(testing::Fixture("good.yaml")));
+  EXPECT_EQ(ReadGraphFile("/nonexistent.lgraph").status().code(),
+            base::Status::Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace lineage::io
