@@ -14,6 +14,61 @@ namespace lineage::analysis {
 
 using model::VertexId;
 
+namespace {
+
+// Imports (one relation, no details) are condensed straight into columns,
+// with no per-work strings or per-component lists: a citation graph of
+// millions of works stays cheap. Same ids, names and dates as the curated
+// path below; the member list is left to the name ("X and 41 more").
+Condensation CondenseBulk(const model::Graph& graph,
+                          const std::vector<std::size_t>& component,
+                          std::size_t count) {
+  const std::size_t n = graph.num_works();
+  constexpr VertexId kNone = 0xFFFFFFFF;
+  std::vector<VertexId> size(count, 0), earliest(count, kNone),
+      renumber(count, kNone);
+  for (VertexId v = 0; v < n; ++v) {
+    const std::size_t c = component[v];
+    ++size[c];
+    if (earliest[c] == kNone || EarlierWork(graph, v, earliest[c]))
+      earliest[c] = v;
+  }
+  Condensation out{model::Graph::Build({}).value(), 0, 0};
+  model::BulkSpec spec;
+  spec.relation = *graph.relations().Single();
+  spec.kind = n > 0 ? graph.kind(0) : model::Kind::kPaper;
+  // Components in the order of their first work, so ids stay stable.
+  for (VertexId v = 0; v < n; ++v) {
+    const std::size_t c = component[v];
+    if (renumber[c] != kNone) continue;
+    const VertexId first = earliest[c];
+    renumber[c] = static_cast<VertexId>(spec.ids.size());
+    std::uint32_t label = model::BulkSpec::kNoLabel;
+    if (size[c] == 1) {
+      spec.ids.Intern(graph.id(v));
+      if (graph.name(v) != graph.id(v)) label = spec.labels.Add(graph.name(v));
+    } else {
+      ++out.cycles;
+      out.merged_works += size[c];
+      spec.ids.Intern(fmt::format("cycle-{}", graph.id(first)));
+      label = spec.labels.Add(fmt::format("{} and {} more (a cycle)",
+                                          graph.name(first), size[c] - 1));
+    }
+    spec.label_of.push_back(label);
+    spec.dates.push_back(graph.date(first));
+  }
+  graph.ForEachLink([&](model::EdgeId, VertexId p, VertexId c, auto) {
+    const VertexId cp = renumber[component[p]], cc = renumber[component[c]];
+    if (cp == cc) return;  // Inside a cycle.
+    spec.parents.push_back(cp);
+    spec.children.push_back(cc);
+  });
+  out.graph = model::Graph::FromBulk(std::move(spec), nullptr);
+  return out;
+}
+
+}  // namespace
+
 base::Result<Condensation> Condense(const model::Graph& graph,
                                     model::RelationSet relations) {
   Digraph d = Digraph::Build(graph, relations);
@@ -23,6 +78,9 @@ base::Result<Condensation> Condense(const model::Graph& graph,
   std::size_t count = boost::strong_components(
       t, boost::make_iterator_property_map(component.begin(),
                                            boost::get(boost::vertex_index, t)));
+  if (!graph.curated() && graph.relations().Single() &&
+      relations.ContainsAll(graph.relations()))
+    return CondenseBulk(graph, component, count);
   std::vector<std::vector<VertexId>> members(count);
   for (VertexId v = 0; v < n; ++v) members[component[v]].push_back(v);
 

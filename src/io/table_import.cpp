@@ -120,7 +120,7 @@ class Importer {
         return;
       }
       VertexId a = Node(fields.at[0]), b = Node(fields.at[1]);
-      bool cites = opt_.edges == ImportOptions::Edges::kCites;
+      bool cites = opt_.edges != ImportOptions::Edges::kInfluences;
       AddEdge(path, line.number, cites ? b : a, cites ? a : b);
     };
     if (auto s = ForEachDataLine(path, /*count=*/true, each); !s.ok()) return s;

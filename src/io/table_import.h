@@ -20,10 +20,12 @@
 namespace lineage::io {
 
 struct ImportOptions {
-  // How an edge-list line "A B" reads: A cites B (A is newer; default), or
-  // A influenced B (A is older, as in Cora's "cited citing").
-  enum class Edges { kCites, kInfluences };
-  Edges edges = Edges::kCites;
+  // How an edge "A B" reads: A cites B (A is newer), or A influenced B (A
+  // is older, as in Cora's "cited citing"). kAuto: as the format is usually
+  // written: cites for tables and GraphML, influences for DOT (arrows drawn
+  // along the flow of ideas).
+  enum class Edges { kAuto, kCites, kInfluences };
+  Edges edges = Edges::kAuto;
   // Field separator: '\t', ',' or ' ' (any run of spaces and tabs); 0
   // guesses from the first data line (tab, then comma, else spaces).
   char separator = 0;

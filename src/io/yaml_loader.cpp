@@ -14,6 +14,7 @@
 
 #include "base/text.h"
 #include "io/atomic_file.h"
+#include "io/dot_import.h"
 #include "io/graph_file.h"
 #include "io/graphml_import.h"
 
@@ -426,10 +427,7 @@ base::Result<model::Graph> LoadGraph(const std::filesystem::path& path,
     }
     std::sort(files.begin(), files.end());
   } else if (path.extension() == ".gv" || path.extension() == ".dot") {
-    return base::Status::InvalidArgument(fmt::format(
-        "'{}' is Graphviz DOT, which lineage cannot import yet; convert it "
-        "to GraphML (networkx, Gephi and yEd can) and pass the .graphml",
-        path.string()));
+    return ImportDot(path.string(), options.import, options.report);
   } else if (IsGraphFile(path.string())) {
     return ReadGraphFile(path.string());
   } else if (path.extension() == ".graphml") {

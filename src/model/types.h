@@ -70,6 +70,13 @@ class RelationSet {
   bool ContainsAll(RelationSet other) const {
     return (other.bits_ & ~bits_) == 0;
   }
+  // The one relation of a set of one, else nullopt.
+  std::optional<Relation> Single() const {
+    if (bits_ == 0 || (bits_ & (bits_ - 1)) != 0) return std::nullopt;
+    unsigned i = 0;
+    while ((bits_ >> i) != 1) ++i;
+    return static_cast<Relation>(i);
+  }
   bool empty() const { return bits_ == 0; }
 
  private:

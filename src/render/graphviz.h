@@ -1,5 +1,5 @@
-// Laying out and drawing a Scene with Graphviz's C libraries (cgraph + gvc).
-// This is the only place that includes Graphviz headers.
+// Laying out and drawing a Scene with Graphviz, through the graphviz layer,
+// within the limits a readable diagram sets.
 #pragma once
 
 #include <cstddef>
@@ -8,16 +8,15 @@
 #include <string_view>
 
 #include "base/status.h"
+#include "graphviz/graphviz.h"
 #include "render/scene.h"
 
 namespace lineage::render {
 
-enum class Format { kSvg, kPng, kPdf, kDot };
-
-// "svg", "png", "pdf" or "dot"; nullopt otherwise.
-std::optional<Format> ParseFormat(std::string_view name);
-// The format a file name's extension asks for, if any.
-std::optional<Format> FormatFromPath(std::string_view path);
+using graphviz::Format;
+using graphviz::FormatFromPath;
+using graphviz::ParseFormat;
+using graphviz::Rendered;
 
 struct RenderOptions {
   Format format = Format::kSvg;
@@ -30,20 +29,14 @@ struct RenderOptions {
   std::size_t max_works = 0;
 };
 
-struct Rendered {
-  std::string bytes;
-  double layout_ms = 0;  // Time spent in gvLayout.
-  double render_ms = 0;  // Time spent in gvRender.
-};
-
 // The default limit on works for `layout` (see RenderOptions::max_works).
 std::size_t DefaultMaxWorks(std::string_view layout);
 
-// Builds the scene as a cgraph graph and lays it out and renders it with
-// gvc; for Format::kDot, writes the graph unlaid-out, as DOT that `dot`
-// itself can lay out. Fails with kInvalidArgument for an unknown layout
-// engine or a scene over the size limit (the message says how to narrow the
-// view), and with kIoError when Graphviz reports an error (its messages are
+// Lays out and renders the scene (graphviz::Draw), with the year ruler's
+// rank groups for dot; for Format::kDot, writes the graph unlaid-out, as DOT
+// that `dot` itself can lay out. Fails with kInvalidArgument for an unknown
+// layout engine or a scene over the size limit (the message says how to narrow
+// the view), and with kIoError when Graphviz reports an error (its messages are
 // included).
 base::Result<Rendered> Render(const Scene& scene, const RenderOptions& options);
 

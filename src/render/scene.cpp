@@ -451,23 +451,6 @@ class SceneBuilder {
 
 }  // namespace
 
-void Attributes::Set(std::string key, std::string value) {
-  for (auto& [k, v] : values) {
-    if (k == key) {
-      v = std::move(value);
-      return;
-    }
-  }
-  values.emplace_back(std::move(key), std::move(value));
-}
-
-const std::string& Attributes::Get(std::string_view key) const {
-  static const std::string kEmpty;
-  for (const auto& [k, v] : values)
-    if (k == key) return v;
-  return kEmpty;
-}
-
 const SceneNode* Scene::FindNode(std::string_view name) const {
   for (const SceneNode& n : nodes)
     if (n.name == name) return &n;

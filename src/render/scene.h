@@ -1,6 +1,6 @@
 // A diagram described without Graphviz: nodes, edges, rank groups and
-// attributes, built from a Selection. Graphviz turns it into a picture
-// (graphviz.h); tests inspect it directly.
+// attributes (a graphviz::Drawing), built from a Selection. Graphviz turns
+// it into a picture (graphviz.h); tests inspect it directly.
 #pragma once
 
 #include <string>
@@ -10,39 +10,17 @@
 
 #include "analysis/select.h"
 #include "base/status.h"
+#include "graphviz/graphviz.h"
 #include "model/graph.h"
 
 namespace lineage::render {
 
-// Attribute values are plain text: the Graphviz seam escapes them. A value
-// may hold '\n' for a line break in labels and tooltips.
-struct Attributes {
-  std::vector<std::pair<std::string, std::string>> values;
-  void Set(std::string key, std::string value);
-  // "" when unset.
-  const std::string& Get(std::string_view key) const;
-};
+using graphviz::Attributes;
+using SceneNode = graphviz::Node;
+using SceneEdge = graphviz::Edge;
 
-struct SceneNode {
-  std::string name;  // Unique node name: the work id, or "year-2014".
-  Attributes attrs;
-};
-
-struct SceneEdge {
-  std::string tail, head;  // Node names.
-  Attributes attrs;
-};
-
-struct Scene {
-  Attributes graph_attrs;
-  // An HTML-like label for the graph (title and legend), already escaped.
-  std::string html_label;
-  Attributes node_defaults;
-  Attributes edge_defaults;
-  std::vector<SceneNode> nodes;
-  std::vector<SceneEdge> edges;
-  // Each group is drawn on one rank (rank=same): a year of the timeline.
-  std::vector<std::vector<std::string>> same_rank;
+// A drawing of works: the graphviz::Drawing, and how many works it holds.
+struct Scene : graphviz::Drawing {
   std::size_t works = 0;    // Work nodes (not ruler years).
   std::size_t undated = 0;  // Works without a date among them.
 

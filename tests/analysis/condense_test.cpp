@@ -51,5 +51,36 @@ TEST(CondenseTest, ADagIsKeptAsItIs) {
   EXPECT_EQ(c->graph.work(*c->graph.FindId("tip")).date.ToString(), "2003");
 }
 
+TEST(CondenseTest, AnImportIsCondensedIntoColumns) {
+  // x(2001) -> y(2000) -> z(2002) -> x: a cycle; w(2003) cites y; v alone.
+  model::BulkSpec spec;
+  for (const char* id : {"x", "y", "z", "w", "v"}) spec.ids.Intern(id);
+  spec.dates = {model::Date{2001}, model::Date{2000}, model::Date{2002},
+                model::Date{2003}, model::Date{1999}};
+  spec.labels.Add("Why");
+  spec.label_of = {model::BulkSpec::kNoLabel, 0, model::BulkSpec::kNoLabel,
+                   model::BulkSpec::kNoLabel, model::BulkSpec::kNoLabel};
+  spec.parents = {0, 1, 2, 1};
+  spec.children = {1, 2, 0, 3};
+  model::Graph g = model::Graph::FromBulk(std::move(spec), nullptr);
+  auto c = Condense(g);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->cycles, 1u);
+  EXPECT_EQ(c->merged_works, 3u);
+  const model::Graph& h = c->graph;
+  ASSERT_EQ(h.num_works(), 3u);
+  // Named after its earliest member, y, in the order of its first work, x.
+  EXPECT_EQ(h.id(0), "cycle-y");
+  EXPECT_EQ(h.name(0), "Why and 2 more (a cycle)");
+  EXPECT_EQ(h.date(0).year, 2000);
+  EXPECT_EQ(h.id(1), "w");
+  EXPECT_EQ(h.id(2), "v");
+  ASSERT_EQ(h.num_links(), 1u);
+  EXPECT_EQ(h.parent(0), 0u);
+  EXPECT_EQ(h.child(0), 1u);
+  EXPECT_FALSE(h.curated());
+  EXPECT_TRUE(SearchPathCount(h, Digraph::Build(h)).ok());
+}
+
 }  // namespace
 }  // namespace lineage::analysis

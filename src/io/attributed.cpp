@@ -1,0 +1,96 @@
+#include "io/attributed.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+namespace lineage::io {
+namespace {
+
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find("; ", start);
+    std::string item = text.substr(
+        start, end == std::string::npos ? std::string::npos : end - start);
+    if (!item.empty()) out.push_back(item);
+    if (end == std::string::npos) break;
+    start = end + 2;
+  }
+  return out;
+}
+
+}  // namespace
+
+base::Result<model::Graph> BuildAttributed(AttributedGraph g,
+                                           const std::string& path,
+                                           ImportReport* report) {
+  model::GraphSpec spec;
+  std::map<std::string, std::size_t> index;
+  for (AttributedGraph::Node& node : g.nodes) {
+    auto& data = node.data;
+    model::Work w;
+    w.id = node.id;
+    w.name = !data["name"].empty()    ? data["name"]
+             : !data["label"].empty() ? data["label"]
+                                      : w.id;
+    std::string when = !data["date"].empty() ? data["date"] : data["year"];
+    if (!when.empty()) {
+      auto d = model::Date::Parse(when);
+      if (d.ok()) w.date = *d;
+    }
+    if (auto kind = model::ParseKind(data["kind"])) w.kind = *kind;
+    w.summary = data["summary"];
+    w.url = data["url"];
+    w.arxiv = data["arxiv"];
+    w.paper = data["paper"];
+    w.tags = SplitList(data["tags"]);
+    w.aliases = SplitList(data["aliases"]);
+    w.where = {path, node.line, 0};
+    ++report->data_lines;
+    if (!index.emplace(w.id, spec.works.size()).second) continue;
+    spec.works.push_back(std::move(w));
+  }
+  std::set<std::pair<std::string, std::string>> seen;
+  for (AttributedGraph::Edge& edge : g.edges) {
+    if (!index.count(edge.source) || !index.count(edge.target)) {
+      return base::Status::InvalidData(
+          "the graph cannot be imported",
+          {{{path, 0, 0},
+            fmt::format("edge {} -> {} names a node that is not in the graph",
+                        edge.source, edge.target),
+            "declare every node"}});
+    }
+    auto& data = edge.data;
+    model::LinkSpec l;
+    l.relation = model::Relation::kCites;
+    if (auto rel = model::ParseRelation(data["relation"])) l.relation = *rel;
+    l.parent = g.forward ? edge.source : edge.target;
+    l.child = g.forward ? edge.target : edge.source;
+    l.evidence = data["evidence"];
+    l.citation = data["citation"];
+    if (l.parent == l.child) {
+      ++report->self_loops;
+      report->examples.try_emplace(
+          "self-loops", fmt::format("{}: {} links to itself", path, l.child));
+      continue;
+    }
+    // Lineage's own exports may join two works by several relations.
+    std::string key_rel(model::RelationName(l.relation));
+    if (!seen.emplace(l.parent + "\t" + key_rel, l.child).second) {
+      ++report->duplicate_edges;
+      report->examples.try_emplace(
+          "duplicate edges", fmt::format("{}: {} -> {} more than once", path,
+                                         edge.source, edge.target));
+      continue;
+    }
+    spec.links.push_back(std::move(l));
+  }
+  for (const model::Work& w : spec.works)
+    if (!w.date.known()) ++report->undated_works;
+  return model::Graph::Build(
+      std::move(spec), {.allow_influence_cycles = true, .curated = false});
+}
+
+}  // namespace lineage::io

@@ -1,0 +1,74 @@
+#include "io/dot_import.h"
+
+#include <gtest/gtest.h>
+
+#include "analysis/ancestry.h"
+#include "io/yaml_loader.h"
+#include "testing/fixtures.h"
+
+namespace lineage::io {
+namespace {
+
+// The Graphviz gallery's Unix family tree: quoted and bare ids, node
+// defaults, a size attribute; arrows drawn from the older system to the
+// newer.
+TEST(DotImportTest, TheUnixFamilyTreeReadsAsDrawn) {
+  ImportReport r;
+  auto g = LoadGraph(testing::Fixture("datasets/unix.gv"),
+                     {.import = {}, .report = &r});
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(g->num_works(), 41u);
+  EXPECT_EQ(g->num_links(), 49u);
+  EXPECT_EQ(r.undated_works, 41u);
+  auto bsd = g->FindId("4.2 BSD");
+  ASSERT_TRUE(bsd);
+  auto up = analysis::Reach(*g, *bsd, analysis::Direction::kAncestors, {});
+  ASSERT_EQ(up.size(), 8u);
+  EXPECT_EQ(g->id(up.back().work), "5th Edition");
+  EXPECT_EQ(g->work(*bsd).where.line, 29);  // Where first named.
+}
+
+TEST(DotImportTest, EdgesCitesReversesTheArrows) {
+  ImportOptions o;
+  o.edges = ImportOptions::Edges::kCites;
+  auto g = ImportDot(testing::Fixture("datasets/unix.gv"), o, nullptr);
+  ASSERT_TRUE(g.ok());
+  auto fifth = g->FindId("5th Edition");
+  ASSERT_TRUE(fifth);
+  EXPECT_EQ(model::Parents(*g, *fifth, model::RelationSet::Influence()).size(),
+            2u);
+}
+
+TEST(DotImportTest, AttributesFillTheWorks) {
+  std::string path = testing::TempFile(
+      "a.gv",
+      "digraph { gan [label=\"GAN\" date=\"2014-06\" kind=paper]\n"
+      "  dcgan [year=2015 kind=model]\n"
+      "  gan -> dcgan [relation=builds_on evidence=\"DCGAN scales up GANs\"]\n"
+      "  dcgan -> dcgan }\n");
+  ImportReport r;
+  auto g = ImportDot(path, {}, &r);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(g->name(*g->FindId("gan")), "GAN");
+  EXPECT_EQ(g->date(*g->FindId("gan")).ToString(), "2014-06");
+  EXPECT_EQ(g->kind(*g->FindId("dcgan")), model::Kind::kModel);
+  ASSERT_EQ(g->num_links(), 1u);
+  EXPECT_EQ(g->relation(0), model::Relation::kBuildsOn);
+  EXPECT_EQ(g->link(0).evidence, "DCGAN scales up GANs");
+  EXPECT_EQ(r.self_loops, 1u);
+}
+
+TEST(DotImportTest, UndirectedAndBrokenFilesAreRefusedWithALine) {
+  auto und =
+      ImportDot(testing::TempFile("u.gv", "graph { a -- b }\n"), {}, nullptr);
+  ASSERT_FALSE(und.ok());
+  EXPECT_NE(und.status().ToString().find("undirected"), std::string::npos);
+  auto cut = ImportDot(testing::TempFile("c.gv", "digraph {\n a -> b\n b ->"),
+                       {}, nullptr);
+  ASSERT_FALSE(cut.ok());
+  EXPECT_NE(cut.status().ToString().find("c.gv:3"), std::string::npos)
+      << cut.status().ToString();
+}
+
+}  // namespace
+}  // namespace lineage::io
