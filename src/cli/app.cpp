@@ -78,6 +78,28 @@ int Main(int argc, char** argv) {
                "Table rows are 'id SEP parent parent...' (git log %H %P)");
   app.add_option("--date-column", global.import.date_column,
                  "With --parent-lists: the column of each row's date");
+  app.add_option("--parent-column", global.import.parent_column,
+                 "With --parent-lists: the column of each row's parents")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--list-sep", global.import.list_separator,
+                 "With --parent-lists: what separates the parents (default: "
+                 "spaces)")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, char>{{"space", ' '},
+                                      {"comma", ','},
+                                      {"semicolon", ';'},
+                                      {"pipe", '|'}},
+          CLI::ignore_case))
+      ->option_text("space|comma|semicolon|pipe");
+  std::map<std::string, io::ImportOptions::Match> matches{
+      {"exact", io::ImportOptions::Match::kExact},
+      {"key", io::ImportOptions::Match::kKey}};
+  app.add_option("--match", global.import.match,
+                 "Match ids and parent names exactly (default), or by key: "
+                 "ignoring case, spaces and punctuation")
+      ->transform(CLI::CheckedTransformer(matches, CLI::ignore_case))
+      ->option_text("exact|key");
   app.add_option("--nodes", global.import.nodes,
                  "Node table 'id SEP date [SEP label]' for an edge list");
   app.add_flag("--condense", global.condense,

@@ -68,6 +68,8 @@ void PrintWork(const Graph& g, VertexId v) {
   row("url", w.url);
   row("tags", join(w.tags));
   row("summary", w.summary);
+  for (std::size_t c = 0; c < g.attributes().size(); ++c)
+    row(g.attributes()[c].name, std::string(g.attribute(c, v)));
   std::cout << w.name << '\n';
   PrintTable(rows);
   const model::Topology& t = g.topology();
@@ -473,6 +475,9 @@ json ImportFindings(const Graph& g, const io::ImportReport& r) {
   add("node-table ids in no edge", r.unmatched_node_rows,
       "node-table ids that appear in no edge, ignored");
   add("undated works", r.undated_works, "works without a date");
+  add("parents without a row", r.parents_without_row,
+      "parents named in a list that have no row of their own (kept as "
+      "undated works; if they should match a row, try --match key)");
   add("time-inconsistent links", r.time_inconsistent,
       "links from a work to one dated later");
   if (scc.cyclic > 0) {

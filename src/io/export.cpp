@@ -89,13 +89,13 @@ void Data(std::string_view key, std::string_view value, std::string* out) {
 }  // namespace
 
 nlohmann::json WorkBrief(const Graph& graph, VertexId v) {
-  const model::Work& w = graph.work(v);
-  return {{"id", w.id},
-          {"name", w.name},
-          {"kind", model::KindName(w.kind)},
-          {"date", w.date.known() ? nlohmann::json(w.date.ToString())
-                                  : nlohmann::json(nullptr)},
-          {"era", w.era}};
+  const model::Date& date = graph.date(v);
+  return {{"id", graph.id(v)},
+          {"name", graph.name(v)},
+          {"kind", model::KindName(graph.kind(v))},
+          {"date", date.known() ? nlohmann::json(date.ToString())
+                                : nlohmann::json(nullptr)},
+          {"era", graph.era(v)}};
 }
 
 nlohmann::json WorkFull(const Graph& graph, VertexId v) {
@@ -113,6 +113,12 @@ nlohmann::json WorkFull(const Graph& graph, VertexId v) {
   put("summary", w.summary);
   put("tags", w.tags);
   put("note", w.note);
+  nlohmann::json attributes = nlohmann::json::object();
+  for (std::size_t c = 0; c < graph.attributes().size(); ++c) {
+    std::string_view value = graph.attribute(c, v);
+    if (!value.empty()) attributes[graph.attributes()[c].name] = value;
+  }
+  if (!attributes.empty()) j["attributes"] = std::move(attributes);
   return j;
 }
 
@@ -170,6 +176,17 @@ std::string ExportGraphml(const Graph& graph) {
         "  <key id=\"{0}\" for=\"{1}\" attr.name=\"{0}\" attr.type=\"{2}\"/>\n",
         key.id, key.domain, key.type);
   }
+  // Imported attribute columns, named as in their table unless the name is
+  // one of lineage's own.
+  for (std::size_t c = 0; c < graph.attributes().size(); ++c) {
+    std::string name = graph.attributes()[c].name;
+    for (const Key& key : kKeys)
+      if (key.id == name) name = "attr_" + name;
+    out += fmt::format(
+        "  <key id=\"attr{}\" for=\"node\" attr.name=\"{}\" "
+        "attr.type=\"string\"/>\n",
+        c, Xml(name));
+  }
   out += "  <graph id=\"lineage\" edgedefault=\"directed\">\n";
   for (VertexId v = 0; v < graph.num_works(); ++v) {
     const model::Work& w = graph.work(v);
@@ -190,6 +207,8 @@ std::string ExportGraphml(const Graph& graph) {
     Data("summary", w.summary, &out);
     Data("tags", Join(w.tags), &out);
     Data("note", w.note, &out);
+    for (std::size_t c = 0; c < graph.attributes().size(); ++c)
+      Data(fmt::format("attr{}", c), graph.attribute(c, v), &out);
     out += "    </node>\n";
   }
   for (model::EdgeId e = 0; e < graph.num_links(); ++e) {

@@ -212,6 +212,13 @@ base::Status WriteGraphFile(const model::Graph& graph,
       s.Where(d.where);
     }
   });
+  w.Raw<std::uint32_t>(static_cast<std::uint32_t>(c.attributes.size()));
+  for (const model::AttributeColumn& a : c.attributes) {
+    w.Bytes(a.name);
+    w.Bytes(a.values.bytes());
+    w.Array(a.values.ends());
+    w.Array(a.of);
+  }
   return WriteFileAtomically(path, w.out());
 }
 
@@ -306,6 +313,17 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
           !p.Where(&d.where))
         return corrupt("link details");
     }
+  }
+  std::uint32_t attributes = 0;
+  if (!r.Raw(&attributes, 4) || attributes > r.left())
+    return corrupt("attributes");
+  c.attributes.resize(attributes);
+  for (model::AttributeColumn& a : c.attributes) {
+    std::string values;
+    std::vector<std::uint64_t> ends;
+    if (!r.Bytes(&a.name) || !r.Bytes(&values) || !r.Array(&ends) ||
+        !a.values.Adopt(std::move(values), std::move(ends)) || !r.Array(&a.of))
+      return corrupt("attributes");
   }
   if (r.left() != 0) return corrupt("end");
   auto g = model::Graph::FromColumns(std::move(c));

@@ -6,8 +6,9 @@
 // version and a u32 byte-order mark, then sections in a fixed order, each a
 // u64 byte count and its bytes: eras, ids (bytes, ends), names (bytes,
 // ends, per-work index), kinds, dates, work details, CSR row starts, CSR
-// targets, relations, link details. Strings inside sections are a u32
-// length and their bytes.
+// targets, relations, link details; then a u32 count of attribute columns,
+// each its name, values (bytes, ends) and per-work index. Strings inside
+// sections are a u32 length and their bytes.
 #pragma once
 
 #include <string>

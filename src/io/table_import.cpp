@@ -34,8 +34,12 @@ std::string_view Trim(std::string_view field) {
   return field;
 }
 
-// Splits on `sep`, or on runs of spaces and tabs when sep is ' '.
-void Split(std::string_view line, char sep, Fields* out) {
+// Splits on `sep`, or on runs of spaces and tabs when sep is ' '. A field
+// that starts with '"' is quoted as in CSV (RFC 4180): separators inside it
+// are text and "" is a quote; its unquoted text goes to `scratch`, which the
+// views then point into. False when a quote is not closed on the line.
+bool Split(std::string_view line, char sep, Fields* out,
+           std::string* scratch = nullptr) {
   out->size = 0;
   if (sep == ' ') {
     std::size_t i = 0;
@@ -46,7 +50,43 @@ void Split(std::string_view line, char sep, Fields* out) {
       if (j > i) out->at[out->size++] = line.substr(i, j - i);
       i = j;
     }
-    return;
+    return true;
+  }
+  if (scratch != nullptr && line.find('"') != std::string_view::npos) {
+    scratch->clear();
+    scratch->reserve(line.size());  // Views stay valid: no reallocation.
+    std::size_t i = 0;
+    while (out->size < kMaxFields) {
+      while (i < line.size() && line[i] == ' ') ++i;
+      const std::size_t begin = scratch->size();
+      if (i < line.size() && line[i] == '"') {
+        ++i;
+        while (true) {
+          if (i >= line.size()) return false;
+          if (line[i] == '"') {
+            if (i + 1 < line.size() && line[i + 1] == '"') {
+              scratch->push_back('"');
+              i += 2;
+              continue;
+            }
+            ++i;
+            break;
+          }
+          scratch->push_back(line[i++]);
+        }
+        while (i < line.size() && line[i] != sep) ++i;  // Text after quote.
+      } else {
+        std::size_t end = line.find(sep, i);
+        if (end == std::string_view::npos) end = line.size();
+        scratch->append(Trim(line.substr(i, end - i)));
+        i = end;
+      }
+      out->at[out->size++] =
+          std::string_view(*scratch).substr(begin, scratch->size() - begin);
+      if (i >= line.size()) break;
+      ++i;  // The separator.
+    }
+    return true;
   }
   std::size_t start = 0;
   while (out->size < kMaxFields) {
@@ -55,6 +95,7 @@ void Split(std::string_view line, char sep, Fields* out) {
     if (end == std::string_view::npos) break;
     start = end + 1;
   }
+  return true;
 }
 
 bool AllDigits(std::string_view s) {
@@ -190,10 +231,15 @@ class Importer {
       ++matched;
       dates_[v] = *when;
       first_row_[v] = line.number;
-      if (fields.size >= 3 && !fields.at[2].empty()) {
-        if (label_of_.empty())
-          label_of_.assign(ids_.size(), model::BulkSpec::kNoLabel);
-        label_of_[v] = labels_.Add(fields.at[2]);
+      if (fields.size >= 3 && !fields.at[2].empty()) SetLabel(v, fields.at[2]);
+      // Columns after the label are kept as attributes, named by the
+      // header (else "column4", ...).
+      for (std::size_t i = 3; i < fields.size; ++i) {
+        if (fields.at[i].empty()) continue;
+        model::AttributeColumn& a = Attribute(i);
+        if (a.of.size() < dates_.size())
+          a.of.resize(dates_.size(), model::AttributeColumn::kNone);
+        a.of[v] = a.values.Add(fields.at[i]);
       }
     };
     dates_.resize(ids_.size());
@@ -220,6 +266,22 @@ class Importer {
     dates_.resize(n);
     for (const model::Date& d : dates_)
       if (!d.known()) ++report_->undated_works;
+    if (opt_.parent_lists) {
+      // Parents that have no row of their own: base models outside the
+      // table, or names that match no id (try --match key).
+      std::vector<bool> has_row(n, false);
+      for (VertexId v : rows_) has_row[v] = true;
+      for (VertexId v = 0; v < n; ++v) {
+        if (has_row[v]) continue;
+        if (report_->parents_without_row++ == 0) {
+          const bool labelled =
+              v < label_of_.size() && label_of_[v] != model::BulkSpec::kNoLabel;
+          report_->examples["parents without a row"] = fmt::format(
+              "{}: '{}' is named as a parent but has no row", report_->source,
+              labelled ? labels_.Get(label_of_[v]) : ids_.Get(v));
+        }
+      }
+    }
     model::BulkSpec spec;
     spec.ids = std::move(ids_);
     spec.labels = std::move(labels_);
@@ -231,6 +293,7 @@ class Importer {
     spec.children = std::move(children_);
     spec.relation = opt_.parent_lists ? model::Relation::kBuildsOn
                                       : model::Relation::kCites;
+    spec.attributes = std::move(attributes_);
     std::vector<std::uint32_t>().swap(dense_);
     model::BulkReport dropped;
     model::Graph g = model::Graph::FromBulk(std::move(spec), &dropped);
@@ -333,11 +396,20 @@ class Importer {
       }
       if (!header_skipped) {
         header_skipped = true;
+        if (sep == 0) sep = GuessSeparator(line.text);
+        header_.clear();
+        if (Split(line.text, sep, &fields, &scratch_))
+          for (std::size_t i = 0; i < fields.size; ++i)
+            header_.emplace_back(fields.at[i]);
         continue;
       }
       if (count) ++report_->data_lines;
       if (sep == 0) sep = GuessSeparator(line.text);
-      Split(line.text, sep, &fields);
+      if (!Split(line.text, sep, &fields, &scratch_)) {
+        Error(path, line.number, "a quoted field is not closed on its line",
+              "close the quote; fields cannot span lines");
+        continue;
+      }
       each(line, fields);
       if (opt_.progress && (line.number & 0xFFFF) == 0)
         opt_.progress("reading", reader.consumed(), reader.size());
@@ -371,7 +443,14 @@ class Importer {
     return ' ';
   }
 
-  std::string_view Key(std::string_view id) const {
+  // The key an id is matched by: as written, without leading zeros
+  // (--numeric-ids), or its NormalizeKey (--match key). The view is valid
+  // until the next call.
+  std::string_view Key(std::string_view id) {
+    if (opt_.match == ImportOptions::Match::kKey) {
+      key_ = base::NormalizeKey(id);
+      return key_;
+    }
     if (opt_.numeric_ids && AllDigits(id)) {
       std::size_t nz = id.find_first_not_of('0');
       return nz == std::string_view::npos ? std::string_view("0")
@@ -399,13 +478,42 @@ class Importer {
       if (dense_[value] == kNone) dense_[value] = ids_.Intern(key).first;
       return dense_[value];
     }
-    return ids_.Intern(key).first;
+    auto [v, added] = ids_.Intern(key);
+    // Matched by key, a work keeps the first spelling met as its name.
+    if (added && key != id) SetLabel(v, id);
+    return v;
+  }
+
+  // The attribute column of node-table column `i` (0-based, 3 or more).
+  model::AttributeColumn& Attribute(std::size_t i) {
+    while (attributes_.size() <= i - 3) {
+      const std::size_t column = attributes_.size() + 3;
+      std::string name = column < header_.size() && !header_[column].empty()
+                             ? header_[column]
+                             : fmt::format("column{}", column + 1);
+      attributes_.push_back({std::move(name), {}, {}});
+    }
+    return attributes_[i - 3];
+  }
+
+  void SetLabel(VertexId v, std::string_view label) {
+    if (label_of_.size() <= v)
+      label_of_.resize(std::max<std::size_t>(v + 1, ids_.size()),
+                       model::BulkSpec::kNoLabel);
+    label_of_[v] = labels_.Add(label);
   }
 
   void ParentRow(const std::string& path, const TextLine& line,
                  const Fields& fields) {
     if (fields.size == 0 || fields.at[0].empty()) {
       Error(path, line.number, "a row needs an id", "check --sep");
+      return;
+    }
+    if (Key(fields.at[0]).empty()) {
+      Error(path, line.number,
+            fmt::format("id '{}' has no letters or digits to match by",
+                        fields.at[0]),
+            "fix the id, or use --match exact");
       return;
     }
     VertexId child = Node(fields.at[0]);
@@ -427,11 +535,23 @@ class Importer {
       if (dates_.size() <= child) dates_.resize(child + 1);
       dates_[child] = *when;
     }
-    if (fields.size < 2) return;  // A root: no parents.
+    rows_.push_back(child);
+    const std::size_t column = opt_.parent_column;
+    if (fields.size < column) return;  // A root: no parents.
     Fields parents;
-    Split(fields.at[1], ' ', &parents);
-    for (std::size_t i = 0; i < parents.size; ++i)
-      AddEdge(path, line.number, Node(parents.at[i]), child);
+    Split(fields.at[column - 1], opt_.list_separator, &parents);
+    for (std::size_t i = 0; i < parents.size; ++i) {
+      std::string_view parent = Trim(parents.at[i]);
+      if (parent.empty()) continue;
+      if (Key(parent).empty()) {
+        Error(path, line.number,
+              fmt::format("parent '{}' has no letters or digits to match by",
+                          parent),
+              "fix the name, or use --match exact");
+        continue;
+      }
+      AddEdge(path, line.number, Node(parent), child);
+    }
   }
 
   void AddEdge(const std::string& path, std::size_t line, VertexId parent,
@@ -480,6 +600,11 @@ class Importer {
   std::unordered_map<std::string, std::tuple<model::Date, std::size_t, bool>>
       unmatched_;
   std::vector<base::Diagnostic> diags_;
+  std::string scratch_;              // Unquoted CSV fields of the current line.
+  std::string key_;                  // The last NormalizeKey.
+  std::vector<VertexId> rows_;       // Parent lists: the work of each row.
+  std::vector<std::string> header_;  // The last file's header fields.
+  std::vector<model::AttributeColumn> attributes_;
 };
 
 }  // namespace

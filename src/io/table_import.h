@@ -36,10 +36,21 @@ struct ImportOptions {
   // Each row is "id SEP parents [SEP ...]" with the parents separated by
   // spaces (git log --format='%H%x09%P%x09%at'), instead of an edge list.
   bool parent_lists = false;
-  // With parent_lists: the 1-based column holding the row's date (0: none).
+  // With parent_lists: the 1-based column holding the row's date (0: none),
+  // the one holding its parents (a model table's "base model" column), and
+  // the separator between parents within it (spaces and tabs for ' ').
   std::size_t date_column = 0;
+  std::size_t parent_column = 2;
+  char list_separator = ' ';
+  // How ids and parent names are matched: exactly as written, or by their
+  // NormalizeKey, ignoring case, spaces and punctuation ("Stable Diffusion
+  // 1.5" is "stable-diffusion-1.5"); a work then keeps the first spelling
+  // met as its name.
+  enum class Match { kExact, kKey };
+  Match match = Match::kExact;
   // A node table "id SEP date [SEP label]"; date is YYYY, YYYY-MM,
-  // YYYY-MM-DD or Unix seconds. "" for none.
+  // YYYY-MM-DD or Unix seconds. "" for none. With ',' as the separator,
+  // fields may be quoted as in CSV.
   std::string nodes;
   std::size_t max_file_bytes = std::size_t{64} << 30;
   std::size_t max_line_bytes = std::size_t{1} << 20;
@@ -61,8 +72,9 @@ struct ImportReport {
   std::size_t conflicting_node_ids = 0;  // Rows disagree on the date.
   std::size_t unmatched_node_rows = 0;   // Ids in no edge; ignored.
   std::size_t undated_works = 0;
-  std::size_t time_inconsistent = 0;  // Links to a work dated later.
-  std::string header_claim;           // What a '#' header says the counts are.
+  std::size_t time_inconsistent = 0;    // Links to a work dated later.
+  std::size_t parents_without_row = 0;  // Parent lists: named, never a row.
+  std::string header_claim;  // What a '#' header says the counts are.
   // One example for each kind of problem, "file:line: ...".
   std::map<std::string, std::string> examples;
 };

@@ -475,6 +475,9 @@ Graph Graph::FromBulk(BulkSpec spec, BulkReport* report) {
   g.names_ = std::move(spec.labels);
   g.name_of_ = std::move(spec.label_of);
   g.kinds_.assign(n, spec.kind);
+  for (AttributeColumn& a : spec.attributes)
+    a.of.resize(n, AttributeColumn::kNone);
+  g.attributes_ = std::move(spec.attributes);
   g.dates_ = std::move(spec.dates);
   g.dates_.resize(n);
   g.topology_ = std::make_shared<Topology>();
@@ -503,6 +506,11 @@ std::optional<Graph> Graph::FromColumns(Columns c) {
   for (std::size_t v = 0; v < n && links_ok; ++v)
     links_ok = c.rowstart[v] <= c.rowstart[v + 1];
   for (std::size_t e = 0; e < m && links_ok; ++e) links_ok = c.column[e] < n;
+  for (const AttributeColumn& a : c.attributes) {
+    if (a.of.size() != n) links_ok = false;
+    for (std::size_t v = 0; v < a.of.size() && links_ok; ++v)
+      links_ok = a.of[v] == AttributeColumn::kNone || a.of[v] < a.values.size();
+  }
   for (std::size_t i = 0; i < c.name_of.size() && links_ok; ++i)
     links_ok =
         c.name_of[i] == BulkSpec::kNoLabel || c.name_of[i] < c.names.size();
@@ -529,6 +537,7 @@ std::optional<Graph> Graph::FromColumns(Columns c) {
   g.dates_ = std::move(c.dates);
   g.details_ = std::move(c.details);
   g.link_details_ = std::move(c.link_details);
+  g.attributes_ = std::move(c.attributes);
   return g;
 }
 
@@ -547,6 +556,7 @@ Graph::Columns Graph::ToColumns() const {
   for (const EdgeBundle& b : topology_->m_forward.m_edge_properties)
     c.relations.push_back(b.relation);
   c.link_details = link_details_;
+  c.attributes = attributes_;
   return c;
 }
 

@@ -46,8 +46,18 @@ struct BuildOptions {
   bool curated = true;
 };
 
+// A named attribute of works, as a column: the extra columns of a node
+// table ("venue", "downloads"...).
+struct AttributeColumn {
+  std::string name;
+  base::StringPool values;
+  std::vector<std::uint32_t> of;  // Per work: index into values, or ~0u.
+
+  static constexpr std::uint32_t kNone = 0xFFFFFFFF;
+};
+
 // A bulk import as columns, for graphs of millions of works: no per-work or
-// per-link strings beyond the id and an optional label.
+// per-link strings beyond the id, an optional label and attribute columns.
 struct BulkSpec {
   base::InternTable ids;  // One per work; vertex v is id v.
   base::StringPool labels;
@@ -60,6 +70,7 @@ struct BulkSpec {
   std::vector<VertexId> children;
   Relation relation = Relation::kCites;
   Kind kind = Kind::kPaper;
+  std::vector<AttributeColumn> attributes;
 
   static constexpr std::uint32_t kNoLabel = 0xFFFFFFFF;
 };
@@ -132,6 +143,7 @@ class Graph {
     std::vector<VertexId> column;
     std::vector<Relation> relations;
     std::vector<LinkDetails> link_details;
+    std::vector<AttributeColumn> attributes;
   };
   static std::optional<Graph> FromColumns(Columns columns);
   // The columns of this graph, for writing (copies).
@@ -153,6 +165,14 @@ class Graph {
   std::string_view era(VertexId v) const;
   // Empty details for imported works.
   const WorkDetails& details(VertexId v) const;
+  // The attribute columns, and the value of column `c` for work v ("" when
+  // it has none).
+  std::span<const AttributeColumn> attributes() const { return attributes_; }
+  std::string_view attribute(std::size_t c, VertexId v) const {
+    const AttributeColumn& a = attributes_[c];
+    return a.of[v] == AttributeColumn::kNone ? std::string_view()
+                                             : a.values.Get(a.of[v]);
+  }
   // Everything known of a work, copied: for display, not for loops over
   // millions of works.
   Work work(VertexId v) const;
@@ -215,6 +235,7 @@ class Graph {
   std::vector<Date> dates_;
   std::vector<WorkDetails> details_;       // Empty, or per work.
   std::vector<LinkDetails> link_details_;  // Empty, or per link.
+  std::vector<AttributeColumn> attributes_;
   std::shared_ptr<Topology> topology_;
   bool simple_ = true;
   RelationSet relations_;

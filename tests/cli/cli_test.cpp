@@ -337,6 +337,37 @@ TEST(CliImportTest, ValidateDescribesTheProblemsOfRealData) {
             2);
 }
 
+TEST(CliImportTest, ImportWritesAGraphFileEveryCommandReads) {
+  fs::path dir = fs::temp_directory_path() /
+                 ("lineage-import-" + std::to_string(std::random_device{}()));
+  fs::create_directories(dir);
+  const std::string out = (dir / "hepth.lgraph").string();
+  // Global import options may follow the command.
+  Outcome r = Lineage({"import", Fixture("datasets/hepth-excerpt.txt"),
+                       "--nodes", Fixture("datasets/hepth-dates.txt"),
+                       "--numeric-ids", "-o", out, "--json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.Json()["works"], 7);
+  EXPECT_EQ(r.err.find('\r'), std::string::npos);  // No progress off a TTY.
+  json rank = Lineage({"--data", out, "rank", "--json"}).Json();
+  EXPECT_EQ(rank["works"][0]["id"], "1001");
+  Outcome show = Lineage({"--data", out, "show", "1002"});
+  EXPECT_NE(show.out.find("1992-03-08"), std::string::npos) << show.out;
+  // Two edge lists read as one table; a GraphML among them is refused.
+  Outcome two = Lineage({"import", Fixture("datasets/hepth-excerpt.txt"),
+                         Fixture("datasets/cora-excerpt.cites"), "-o",
+                         (dir / "two.lgraph").string()});
+  EXPECT_EQ(two.code, 0) << two.err;
+  Outcome mixed =
+      Lineage({"import", Fixture("datasets/hepth-excerpt.txt"),
+               Fixture("good.yaml"), "-o", (dir / "mixed.lgraph").string()});
+  EXPECT_EQ(mixed.code, 2) << mixed.err;
+  EXPECT_FALSE(fs::exists(dir / "mixed.lgraph"));
+  EXPECT_EQ(Lineage({"import", Fixture("datasets/hepth-excerpt.txt")}).code,
+            2);  // No -o.
+  fs::remove_all(dir);
+}
+
 TEST(CliRenderTest, WritesAWellFormedSvgAtomically) {
   fs::path dir = fs::temp_directory_path() /
                  ("lineage-render-" + std::to_string(std::random_device{}()));

@@ -44,6 +44,21 @@ TEST(GraphFileTest, TheCuratedGraphComesBackWithItsDetails) {
   EXPECT_TRUE(back->curated());
 }
 
+TEST(GraphFileTest, AttributeColumnsComeBack) {
+  ImportOptions o;
+  o.nodes = testing::TempFile("n.tsv", "a\t2014\tGAN\tNeurIPS\t7\n");
+  auto g = ImportTable(testing::TempFile("e.tsv", "b\ta\n"), o, nullptr);
+  ASSERT_TRUE(g.ok());
+  std::string path = testing::TempFile("attr.lgraph", "");
+  ASSERT_TRUE(WriteGraphFile(*g, path).ok());
+  auto back = ReadGraphFile(path);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ASSERT_EQ(back->attributes().size(), 2u);
+  EXPECT_EQ(back->attributes()[1].name, "column5");
+  EXPECT_EQ(back->attribute(0, *back->FindId("a")), "NeurIPS");
+  EXPECT_EQ(back->attribute(1, *back->FindId("b")), "");
+}
+
 TEST(GraphFileTest, AnImportComesBackWithItsLabelsAndDates) {
   ImportOptions o;
   o.nodes = testing::Fixture("datasets/hepth-dates.txt");
@@ -57,6 +72,7 @@ TEST(GraphFileTest, AnImportComesBackWithItsLabelsAndDates) {
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(back->num_links(), g->num_links());
   EXPECT_EQ(back->date(*back->FindId("1002")).ToString(), "1992-03-08");
+  ASSERT_EQ(back->attributes().size(), g->attributes().size());
   EXPECT_FALSE(back->curated());
   EXPECT_TRUE(back->simple());
 }

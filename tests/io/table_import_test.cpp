@@ -178,5 +178,84 @@ TEST(TableImportTest, LoadGraphDispatchesTablesByExtension) {
   EXPECT_EQ(r.data_lines, 5u);
 }
 
+// A model table as a hub exports it: CSV with quotes, a header, the base
+// models in the third column separated by ';', named loosely.
+TEST(TableImportTest, AModelTableWithQuotedListsMatchedByKey) {
+  std::string path = testing::TempFile(
+      "models.csv",
+      "model,created,base model,downloads\n"
+      "\"Stable Diffusion v1-5\",2022-10-20,\"stable-diffusion-v1-4\",100\n"
+      "stable-diffusion-v1-4,2022-08-22,CompVis/latent-diffusion,50\n"
+      "\"DreamShaper, v8\",2023-07-01,\"Stable Diffusion v1.5 ; x/y\",20\n"
+      "\"Said \"\"Hi\"\"\",2023-08-01,,5\n");
+  ImportOptions o;
+  o.header = true;
+  o.parent_lists = true;
+  o.date_column = 2;
+  o.parent_column = 3;
+  o.list_separator = ';';
+  o.match = ImportOptions::Match::kKey;
+  ImportReport r;
+  model::Graph g = Import(path, o, &r);
+  EXPECT_EQ(g.num_works(), 6u);
+  EXPECT_EQ(g.num_links(), 4u);
+  auto dream = g.FindId("dreamshaperv8");
+  ASSERT_TRUE(dream);
+  EXPECT_EQ(g.name(*dream), "DreamShaper, v8");  // The spelling met first.
+  auto parents = model::Parents(g, *dream, model::RelationSet::Influence());
+  ASSERT_EQ(parents.size(), 2u);
+  // "Stable Diffusion v1.5" is the row "Stable Diffusion v1-5" by key.
+  EXPECT_EQ(g.name(parents[0]), "Stable Diffusion v1-5");
+  EXPECT_EQ(g.date(parents[0]).ToString(), "2022-10-20");
+  EXPECT_EQ(g.name(*g.FindId("saidhi")), "Said \"Hi\"");
+  // CompVis/latent-diffusion and x/y have no row.
+  EXPECT_EQ(r.parents_without_row, 2u);
+  EXPECT_NE(
+      r.examples["parents without a row"].find("CompVis/latent-diffusion"),
+      std::string::npos);
+  // Matched exactly, "Stable Diffusion v1.5" is a work of its own.
+  o.match = ImportOptions::Match::kExact;
+  ImportReport exact;
+  model::Graph h = Import(path, o, &exact);
+  EXPECT_EQ(h.num_works(), 7u);
+  EXPECT_EQ(exact.parents_without_row, 3u);
+}
+
+TEST(TableImportTest, AQuoteLeftOpenIsAnErrorWithItsLine) {
+  std::string path = testing::TempFile("open.csv", "a,b\n\"c,d\ne,f\n");
+  auto g = ImportTable(path, {}, nullptr);
+  ASSERT_FALSE(g.ok());
+  EXPECT_NE(g.status().ToString().find("open.csv:2: error: a quoted field"),
+            std::string::npos)
+      << g.status().ToString();
+}
+
+TEST(TableImportTest, ExtraNodeColumnsAreKeptAsNamedAttributes) {
+  std::string edges = testing::TempFile("e.csv", "src,dst\nb,a\nc,a\n");
+  ImportOptions o;
+  o.header = true;
+  o.nodes = testing::TempFile("n.csv",
+                              "id,year,title,venue,citations\n"
+                              "a,2014,\"GANs, the paper\",NeurIPS,60000\n"
+                              "b,2015,DCGAN,,9000\n");
+  model::Graph g = Import(edges, o, nullptr);
+  ASSERT_EQ(g.attributes().size(), 2u);
+  EXPECT_EQ(g.attributes()[0].name, "venue");
+  EXPECT_EQ(g.attributes()[1].name, "citations");
+  const model::VertexId a = *g.FindId("a"), b = *g.FindId("b"),
+                        c = *g.FindId("c");
+  EXPECT_EQ(g.name(a), "GANs, the paper");
+  EXPECT_EQ(g.attribute(0, a), "NeurIPS");
+  EXPECT_EQ(g.attribute(0, b), "");  // Empty cell.
+  EXPECT_EQ(g.attribute(1, b), "9000");
+  EXPECT_EQ(g.attribute(1, c), "");  // No row.
+  // Without a header the columns are numbered.
+  ImportOptions plain;
+  plain.nodes = testing::TempFile("n.tsv", "a\t2014\tGAN\tNeurIPS\n");
+  model::Graph h = Import(testing::TempFile("e.tsv", "b\ta\n"), plain, nullptr);
+  ASSERT_EQ(h.attributes().size(), 1u);
+  EXPECT_EQ(h.attributes()[0].name, "column4");
+}
+
 }  // namespace
 }  // namespace lineage::io
