@@ -1,7 +1,6 @@
 #include "analysis/ancestry.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "analysis/order.h"
 #include "base/id_map.h"
@@ -67,10 +66,12 @@ std::vector<CommonAncestor> CommonAncestors(const model::Graph& graph,
   from_a.Insert(a, 0);
   Bfs(graph.topology(), a, Direction::kAncestors, options,
       [&](VertexId v, int d, VertexId) { from_a.Insert(v, d); });
-  std::unordered_map<VertexId, CommonAncestor> common;
+  std::vector<CommonAncestor> out;
+  base::IdMap position;  // Common ancestor -> its index in `out`.
   auto consider = [&](VertexId v, int d) {
-    if (auto da = from_a.Find(v))
-      common.emplace(v, CommonAncestor{v, *da, d, false});
+    auto da = from_a.Find(v);
+    if (da && position.Insert(v, static_cast<std::int32_t>(out.size())))
+      out.push_back({v, *da, d, true});
   };
   consider(b, 0);
   Bfs(graph.topology(), b, Direction::kAncestors, options,
@@ -78,19 +79,16 @@ std::vector<CommonAncestor> CommonAncestors(const model::Graph& graph,
 
   // A common ancestor is lowest when none of its children is one: if a
   // common ancestor d descends from c, the first step from c towards d is
-  // itself an ancestor of d, hence of A and B.
+  // itself an ancestor of d, hence of A and B. Marked from the children's
+  // side, through their few parents, so that an old hub cited by half the
+  // graph costs nothing.
   const Topology& t = graph.topology();
-  std::vector<CommonAncestor> out;
-  for (auto& [v, c] : common) {
-    c.lowest = true;
-    for (auto [it, end] = boost::out_edges(v, t); it != end; ++it) {
-      if (options.relations.Contains(t[*it].relation) &&
-          common.count(boost::target(*it, t))) {
-        c.lowest = false;
-        break;
-      }
+  for (const CommonAncestor& c : std::vector<CommonAncestor>(out)) {
+    for (auto [it, end] = boost::in_edges(c.work, t); it != end; ++it) {
+      if (!options.relations.Contains(t[*it].relation)) continue;
+      if (auto at = position.Find(boost::source(*it, t)))
+        out[static_cast<std::size_t>(*at)].lowest = false;
     }
-    out.push_back(c);
   }
   std::sort(out.begin(), out.end(),
             [&](const CommonAncestor& x, const CommonAncestor& y) {

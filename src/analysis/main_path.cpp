@@ -87,23 +87,27 @@ base::Result<MainPath> GlobalMainPath(const model::Graph& graph,
   if (!spc.ok()) return spc.status();
   const std::vector<VertexId>& order = spc->order;
   const std::size_t n = d.num_vertices();
-  std::map<std::pair<VertexId, VertexId>, double> weight;
-  for (std::size_t i = 0; i < spc->arcs.size(); ++i)
-    weight[spc->arcs[i]] = spc->arc[i];
+  const model::SimpleTopology& t = d.topology();
+  // spc->arc is indexed by the digraph's edge index: read it through the
+  // in-edges, no map of ten million pairs.
   // best[v]: the largest total SPC of a path from a source to v.
   std::vector<double> best(n, kNoPath);
   std::vector<VertexId> pred(n, std::numeric_limits<VertexId>::max());
+  std::vector<double> pred_spc(n, 0.0);
   for (VertexId v : order) {
     if (!d.in_lineage(v)) continue;
     if (d.in_degree(v) == 0) {
       best[v] = 0;
       continue;
     }
-    for (VertexId p : d.parents(v)) {
-      double w = best[p] + weight[{p, v}];
+    for (auto [it, end] = boost::in_edges(v, t); it != end; ++it) {
+      const VertexId p = boost::source(*it, t);
+      const double arc = spc->arc[boost::get(boost::edge_index, t, *it)];
+      const double w = best[p] + arc;
       if (w > best[v]) {
         best[v] = w;
         pred[v] = p;
+        pred_spc[v] = arc;
       }
     }
   }
@@ -121,9 +125,8 @@ base::Result<MainPath> GlobalMainPath(const model::Graph& graph,
   }
   std::reverse(path.works.begin(), path.works.end());
   for (std::size_t i = 1; i < path.works.size(); ++i) {
-    std::pair arc{path.works[i - 1], path.works[i]};
-    path.arcs.push_back(arc);
-    path.arc_spc.push_back(weight[arc]);
+    path.arcs.emplace_back(path.works[i - 1], path.works[i]);
+    path.arc_spc.push_back(pred_spc[path.works[i]]);
   }
   return path;
 }
@@ -133,9 +136,11 @@ base::Result<MainPath> KeyRouteMainPath(const model::Graph& graph,
                                         std::size_t key_routes) {
   auto spc = SearchPathCount(graph, d);
   if (!spc.ok()) return spc.status();
+  const model::SimpleTopology& t = d.topology();
+  auto spc_of = [&](const model::TopoEdge& e) {
+    return spc->arc[boost::get(boost::edge_index, t, e)];
+  };
   std::map<std::pair<VertexId, VertexId>, double> weight;
-  for (std::size_t i = 0; i < spc->arcs.size(); ++i)
-    weight[spc->arcs[i]] = spc->arc[i];
   std::vector<std::size_t> by_spc(spc->arcs.size());
   std::iota(by_spc.begin(), by_spc.end(), std::size_t{0});
   std::stable_sort(
@@ -145,20 +150,28 @@ base::Result<MainPath> KeyRouteMainPath(const model::Graph& graph,
   for (std::size_t k = 0; k < key_routes && k < by_spc.size(); ++k) {
     auto [u, v] = spc->arcs[by_spc[k]];
     arcs.insert({u, v});
-    // Backward from u to a source, forward from v to a sink, greedily.
+    weight[{u, v}] = spc->arc[by_spc[k]];
+    // Backward from u to a source, forward from v to a sink, greedily: the
+    // first arc of the highest SPC at each step.
     for (VertexId w = u; d.in_degree(w) > 0;) {
-      VertexId best = d.parents(w).front();
-      for (VertexId p : d.parents(w))
-        if (weight[{p, w}] > weight[{best, w}]) best = p;
-      arcs.insert({best, w});
-      w = best;
+      auto [it, end] = boost::in_edges(w, t);
+      model::TopoEdge best = *it;
+      for (; it != end; ++it)
+        if (spc_of(*it) > spc_of(best)) best = *it;
+      const VertexId p = boost::source(best, t);
+      arcs.insert({p, w});
+      weight[{p, w}] = spc_of(best);
+      w = p;
     }
     for (VertexId w = v; d.out_degree(w) > 0;) {
-      VertexId best = d.children(w).front();
-      for (VertexId c : d.children(w))
-        if (weight[{w, c}] > weight[{w, best}]) best = c;
-      arcs.insert({w, best});
-      w = best;
+      auto [it, end] = boost::out_edges(w, t);
+      model::TopoEdge best = *it;
+      for (; it != end; ++it)
+        if (spc_of(*it) > spc_of(best)) best = *it;
+      const VertexId c = boost::target(best, t);
+      arcs.insert({w, c});
+      weight[{w, c}] = spc_of(best);
+      w = c;
     }
   }
   // List in chronological topological order, so the path reads as a story.

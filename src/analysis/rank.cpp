@@ -1,5 +1,7 @@
 #include "analysis/rank.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 
@@ -50,6 +52,22 @@ base::Result<std::vector<double>> Score(const model::Graph& graph,
                                         Metric metric,
                                         model::RelationSet relations) {
   Digraph d = Digraph::Build(graph, relations);
+  // Betweenness and reach counts search from every work: O(V·(V + E)).
+  // Past about 2·10^10 steps (an hour or so here) they are refused rather
+  // than left to run for days.
+  constexpr double kMostSteps = 2e10;
+  const double steps = static_cast<double>(d.num_vertices()) *
+                       static_cast<double>(d.num_vertices() + d.num_arcs());
+  if ((metric == Metric::kBetweenness || metric == Metric::kDescendants ||
+       metric == Metric::kAncestors) &&
+      steps > kMostSteps) {
+    return base::Status::InvalidArgument(fmt::format(
+        "{} searches from every work, O(V·(V + E)): {:.1e} steps on {} works "
+        "and {} links would take hours to days; rank by pagerank, spc, "
+        "out-degree or depth instead, or ask about one work (`lineage "
+        "descendants WORK`)",
+        Info(metric).name, steps, d.num_vertices(), d.num_arcs()));
+  }
   auto to_double = [](const auto& values) {
     return std::vector<double>(values.begin(), values.end());
   };

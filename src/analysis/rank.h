@@ -35,7 +35,9 @@ const MetricInfo& Info(Metric metric);
 
 // The score of every work under `metric`, on the simple digraph of the
 // links of `relations` (influence by default). kSpc and kDepth need a DAG
-// and fail naming a cycle otherwise.
+// and fail naming a cycle otherwise; kBetweenness, kDescendants and
+// kAncestors (O(V·(V + E))) fail with kInvalidArgument on graphs where that
+// is over 2·10^10 steps.
 base::Result<std::vector<double>> Score(
     const model::Graph& graph, Metric metric,
     model::RelationSet relations = model::RelationSet::Influence());

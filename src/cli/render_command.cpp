@@ -86,6 +86,12 @@ int DrawSelection(const model::Graph& g, analysis::Selection selection,
   } else if (auto f = render::FormatFromPath(o.output)) {
     format = *f;
   }
+  // Refuse an oversized view before anything is built for it.
+  if (auto s = render::CheckDrawable(
+          selection.num_works(),
+          {.format = format, .layout = o.layout, .max_works = o.max_works});
+      !s.ok())
+    return ReportError(s);
   if (o.reduce) analysis::Reduce(g, &selection);
   auto scene = render::BuildScene(
       g, selection,

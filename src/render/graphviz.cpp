@@ -3,13 +3,18 @@
 #include <fmt/format.h>
 
 namespace lineage::render {
+namespace {
+
+// Past this, a layout takes hours and gigabytes, and the picture is a blur.
+constexpr std::size_t kMostWorks = 20'000;
+
+}  // namespace
 
 std::size_t DefaultMaxWorks(std::string_view layout) {
   return layout == "dot" ? 400 : 5000;
 }
 
-base::Result<Rendered> Render(const Scene& scene,
-                              const RenderOptions& options) {
+base::Status CheckDrawable(std::size_t works, const RenderOptions& options) {
   const std::string& layout = options.layout;
   if (layout != "dot" && layout != "sfdp" && layout != "neato" &&
       layout != "fdp") {
@@ -18,14 +23,29 @@ base::Result<Rendered> Render(const Scene& scene,
   }
   std::size_t limit =
       options.max_works > 0 ? options.max_works : DefaultMaxWorks(layout);
-  if (scene.works > limit) {
+  if (works > kMostWorks) {
+    return base::Status::InvalidArgument(fmt::format(
+        "{} works are more than any Graphviz layout can place in reasonable "
+        "time and memory (at most {}, whatever --max-works says): narrow the "
+        "view with --focus WORK --depth N, --top N, --kind, --era or "
+        "--since/--until",
+        works, kMostWorks));
+  }
+  if (works > limit) {
     return base::Status::InvalidArgument(fmt::format(
         "{} works are too many to lay out with {} (limit {}): narrow the view "
         "with --focus WORK --depth N, --top N, --kind, --era, --since/--until "
         "or --tag{}, or raise --max-works",
-        scene.works, layout, limit,
+        works, layout, limit,
         layout == "dot" ? ", or use --layout sfdp (no timeline)" : ""));
   }
+  return base::Status::Ok();
+}
+
+base::Result<Rendered> Render(const Scene& scene,
+                              const RenderOptions& options) {
+  const std::string& layout = options.layout;
+  if (auto s = CheckDrawable(scene.works, options); !s.ok()) return s;
   // The timeline's rank groups only mean something to dot.
   return graphviz::Draw(scene, {.format = options.format,
                                 .engine = layout,

@@ -32,6 +32,13 @@ struct RenderOptions {
 // The default limit on works for `layout` (see RenderOptions::max_works).
 std::size_t DefaultMaxWorks(std::string_view layout);
 
+// Whether a view of `works` works can be drawn with these options: fails
+// with kInvalidArgument for an unknown layout engine or a view over the size
+// limit (max_works, and never more than 20,000 works), saying how to narrow
+// it. Check it before building a scene: on a
+// graph of millions, the scene alone would not fit in memory. O(1).
+base::Status CheckDrawable(std::size_t works, const RenderOptions& options);
+
 // Lays out and renders the scene (graphviz::Draw), with the year ruler's
 // rank groups for dot; for Format::kDot, writes the graph unlaid-out, as DOT
 // that `dot` itself can lay out. Fails with kInvalidArgument for an unknown

@@ -55,5 +55,28 @@ TEST(RankWorksTest, BestFirstTiesShareARankAndFiltersApply) {
   EXPECT_EQ(RankWorks(g, scores, {}, 0).size(), g.num_works());
 }
 
+TEST(ScoreTest, QuadraticMetricsAreRefusedOnBigGraphs) {
+  // A chain of 150,000 works: V·(V + E) = 4.5·10^10 steps.
+  model::BulkSpec spec;
+  for (int i = 0; i < 150'000; ++i) {
+    spec.ids.Intern(std::to_string(i));
+    if (i > 0) {
+      spec.parents.push_back(static_cast<model::VertexId>(i - 1));
+      spec.children.push_back(static_cast<model::VertexId>(i));
+    }
+  }
+  model::Graph g = model::Graph::FromBulk(std::move(spec), nullptr);
+  for (Metric m :
+       {Metric::kBetweenness, Metric::kDescendants, Metric::kAncestors}) {
+    auto s = Score(g, m);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.status().code(), base::Status::Code::kInvalidArgument);
+    EXPECT_NE(s.status().message().find("pagerank"), std::string::npos);
+  }
+  auto depth = Score(g, Metric::kDepth);
+  ASSERT_TRUE(depth.ok());
+  EXPECT_EQ(depth->back(), 149'999.0);
+}
+
 }  // namespace
 }  // namespace lineage::analysis

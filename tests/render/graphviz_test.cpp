@@ -238,6 +238,16 @@ TEST(RenderTest, ScaleGuardRefusesBigViewsWithAHint) {
   EXPECT_TRUE(Render(*scene, {.format = Format::kDot, .max_works = 1000}).ok());
 }
 
+TEST(RenderTest, NoLimitLetsAMillionWorksThrough) {
+  EXPECT_TRUE(
+      CheckDrawable(20'000, {.layout = "sfdp", .max_works = 20'000}).ok());
+  auto s = CheckDrawable(1'000'000, {.layout = "sfdp", .max_works = 2'000'000});
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("at most 20000"), std::string::npos)
+      << s.message();
+  EXPECT_NE(s.message().find("--top N"), std::string::npos);
+}
+
 TEST(RenderTest, UnknownLayoutIsRefused) {
   auto out = Render(DiamondScene(), {.layout = "circo"});
   ASSERT_FALSE(out.ok());
