@@ -88,8 +88,14 @@ std::optional<std::uint32_t> InternTable::Find(std::string_view s) const {
   return IndexOf(slots_[i]);
 }
 
+bool InternTable::Reindex() {
+  if (!unindexed_) return true;
+  return Adopt(std::move(pool_));
+}
+
 bool InternTable::Adopt(StringPool pool) {
   pool_ = std::move(pool);
+  unindexed_ = false;
   std::size_t size = 1024;
   while (size < pool_.size() * 2) size *= 2;
   slots_.assign(size, 0);

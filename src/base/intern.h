@@ -56,6 +56,17 @@ class InternTable {
   // table is then empty).
   bool Adopt(StringPool pool);
 
+  // Appends `s` without indexing it, for a caller that knows it is new (a
+  // bulk import that deduplicates numeric ids itself): Find and Intern do
+  // not see it until Reindex. Returns its index.
+  std::uint32_t AddUnindexed(std::string_view s) {
+    unindexed_ = true;
+    return pool_.Add(s);
+  }
+  // Indexes every string; false (and the table emptied) if two are equal.
+  // O(n); nothing to do when no string was added unindexed.
+  bool Reindex();
+
   static std::uint64_t Hash(std::string_view s);
 
  private:
@@ -63,6 +74,7 @@ class InternTable {
   std::size_t Slot(std::string_view s, std::uint64_t h) const;
 
   StringPool pool_;
+  bool unindexed_ = false;
   // 0: empty; else the hash's high 32 bits and the string index + 1 in the
   // low 32, so that a probe compares strings only when the hashes agree.
   std::vector<std::uint64_t> slots_;

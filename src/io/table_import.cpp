@@ -361,6 +361,14 @@ class Importer {
                                Each&& each) {
     LineReader reader(opt_.max_line_bytes);
     if (auto s = reader.Open(path, opt_.max_file_bytes); !s.ok()) return s;
+    // An edge line takes ten bytes or more ("1001\t2002\n"): reserving for
+    // that many spares the edge columns their growth copies. Pages never
+    // written are never resident.
+    if (count && !opt_.parent_lists) {
+      const std::size_t guess = parents_.size() + reader.size() / 10;
+      parents_.reserve(guess);
+      children_.reserve(guess);
+    }
     bool header_skipped = !opt_.header;
     char sep = opt_.separator;
     Fields fields;
@@ -475,7 +483,9 @@ class Importer {
       if (value >= dense_.size())
         dense_.resize(std::max<std::size_t>(value + 1, dense_.size() * 2),
                       kNone);
-      if (dense_[value] == kNone) dense_[value] = ids_.Intern(key).first;
+      // Numbers are deduplicated by dense_, and never equal a non-numeric
+      // key: the hash index is built once at the end (Graph::FromBulk).
+      if (dense_[value] == kNone) dense_[value] = ids_.AddUnindexed(key);
       return dense_[value];
     }
     auto [v, added] = ids_.Intern(key);

@@ -445,11 +445,19 @@ Graph Graph::FromBulk(BulkSpec spec, BulkReport* report) {
   *report = BulkReport{};
   Graph g;
   const std::size_t n = spec.ids.size();
-  auto [rowstart, order] = GroupByParent(n, spec.parents);
-  std::vector<VertexId> column(order.size());
-  for (EdgeId at = 0; at < order.size(); ++at)
-    column[at] = spec.children[order[at]];
-  std::vector<EdgeId>().swap(order);
+  // Ids added unindexed get their hash index on the second core meanwhile.
+  g.ids_ = std::move(spec.ids);
+  std::thread index([&g] { g.ids_.Reindex(); });
+  // Counting sort of the children by parent, straight into the CSR column.
+  std::vector<EdgeId> rowstart(n + 1, 0);
+  for (VertexId p : spec.parents) ++rowstart[p + 1];
+  for (std::size_t v = 0; v < n; ++v) rowstart[v + 1] += rowstart[v];
+  std::vector<VertexId> column(spec.parents.size());
+  {
+    std::vector<EdgeId> next(rowstart.begin(), rowstart.end() - 1);
+    for (std::size_t i = 0; i < spec.parents.size(); ++i)
+      column[next[spec.parents[i]]++] = spec.children[i];
+  }
   std::vector<VertexId>().swap(spec.parents);
   std::vector<VertexId>().swap(spec.children);
   // Sort each row by child and squeeze out repeats, in place.
@@ -471,7 +479,6 @@ Graph Graph::FromBulk(BulkSpec spec, BulkReport* report) {
   rowstart[n] = out;
   column.resize(out);
   column.shrink_to_fit();
-  g.ids_ = std::move(spec.ids);
   g.names_ = std::move(spec.labels);
   g.name_of_ = std::move(spec.label_of);
   g.kinds_.assign(n, spec.kind);
@@ -485,6 +492,7 @@ Graph Graph::FromBulk(BulkSpec spec, BulkReport* report) {
             std::move(column),
             std::vector<EdgeBundle>(out, EdgeBundle{spec.relation}));
   if (out > 0) g.relations_.Add(spec.relation);
+  index.join();
   return g;
 }
 

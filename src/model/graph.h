@@ -59,7 +59,9 @@ struct AttributeColumn {
 // A bulk import as columns, for graphs of millions of works: no per-work or
 // per-link strings beyond the id, an optional label and attribute columns.
 struct BulkSpec {
-  base::InternTable ids;  // One per work; vertex v is id v.
+  // One per work; vertex v is id v. Ids added unindexed are indexed by
+  // FromBulk; they must be unique.
+  base::InternTable ids;
   base::StringPool labels;
   // Per work: index into `labels`, or kNoLabel (the name is the id). Empty:
   // no work has a label.
