@@ -65,7 +65,9 @@ def lineage_steps(lineage, graph, n):
     tsv = [lineage, "--data", os.path.join(graph, "edges.tsv"), "--edges",
            "influences", "--nodes", os.path.join(graph, "nodes.tsv")]
     lgraph = os.path.join(graph, "graph.lgraph")
-    if not os.path.exists(lgraph):
+    # Made again whenever lineage is newer than it (the format may change).
+    if (not os.path.exists(lgraph) or
+            os.path.getmtime(lgraph) < os.path.getmtime(lineage)):
         run([lineage, "import", os.path.join(graph, "edges.tsv"), "--edges",
              "influences", "--nodes", os.path.join(graph, "nodes.tsv"), "-o",
              lgraph, "-q"])

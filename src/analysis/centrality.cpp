@@ -6,6 +6,7 @@
 #include <deque>
 #include <limits>
 
+#include "base/huge.h"
 #include "base/parallel.h"
 
 namespace lineage::analysis {
@@ -21,7 +22,8 @@ std::vector<double> PageRank(const Digraph& d, const PageRankOptions& o) {
   // sums what its children send: reads of its own CSR row and of the
   // children's shares, no scattered writes, and the two halves of the works
   // can be summed on two cores.
-  std::vector<double> inv_refs(n);
+  std::vector<double> inv_refs;
+  base::ResizeHuge(inv_refs, n);
   for (VertexId v = 0; v < n; ++v) {
     std::size_t refs = boost::in_degree(v, t);
     inv_refs[v] = refs == 0 ? 0.0 : 1.0 / static_cast<double>(refs);
@@ -34,7 +36,11 @@ std::vector<double> PageRank(const Digraph& d, const PageRankOptions& o) {
                        t.m_forward.m_rowstart.end(),
                        t.m_forward.m_rowstart.back() / 2) -
       t.m_forward.m_rowstart.begin());
-  std::vector<double> rank(n, 1.0 / n), next(n), share(n);
+  std::vector<double> rank, next, share;
+  base::ResizeHuge(rank, n);
+  base::ResizeHuge(next, n);
+  base::ResizeHuge(share, n);
+  std::fill(rank.begin(), rank.end(), 1.0 / static_cast<double>(n));
   for (std::size_t iter = 0; iter < o.max_iterations; ++iter) {
     double dangling[2] = {0, 0};
     base::OnTwoHalves(n, mid_works,

@@ -34,6 +34,10 @@ class IdMap {
     return std::nullopt;
   }
   bool Contains(std::uint32_t key) const { return Find(key).has_value(); }
+  // Room for `n` entries without growing.
+  void Reserve(std::size_t n) {
+    while (slots_.size() < 2 * n) Grow();
+  }
   std::size_t size() const { return size_; }
 
   // Calls f(key, value) for every entry, in no particular order.

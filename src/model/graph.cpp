@@ -12,6 +12,7 @@
 #include <tuple>
 #include <utility>
 
+#include "base/huge.h"
 #include "base/text.h"
 #include "model/resolve.h"
 
@@ -131,11 +132,14 @@ void AdoptRows(Topology& g, VertexId n, std::vector<EdgeId> rowstart,
                std::vector<VertexId> column, std::vector<EdgeBundle> bundles) {
   g = Topology(n);
   const std::size_t m = column.size();
-  std::vector<EdgeId> in_start(std::size_t{n} + 1, 0);
+  std::vector<EdgeId> in_start;
+  base::ResizeHuge(in_start, std::size_t{n} + 1);
   for (VertexId target : column) ++in_start[target + 1];
   for (std::size_t v = 0; v < n; ++v) in_start[v + 1] += in_start[v];
-  std::vector<VertexId> sources(m);
-  std::vector<EdgeId> edge_ids(m);
+  std::vector<VertexId> sources;
+  std::vector<EdgeId> edge_ids;
+  base::ResizeHuge(sources, m);
+  base::ResizeHuge(edge_ids, m);
   std::vector<EdgeId> next(in_start.begin(), in_start.end() - 1);
   for (VertexId u = 0; u < n; ++u) {
     for (EdgeId e = rowstart[u]; e < rowstart[u + 1]; ++e) {
@@ -449,10 +453,12 @@ Graph Graph::FromBulk(BulkSpec spec, BulkReport* report) {
   g.ids_ = std::move(spec.ids);
   std::thread index([&g] { g.ids_.Reindex(); });
   // Counting sort of the children by parent, straight into the CSR column.
-  std::vector<EdgeId> rowstart(n + 1, 0);
+  std::vector<EdgeId> rowstart;
+  base::ResizeHuge(rowstart, n + 1);
   for (VertexId p : spec.parents) ++rowstart[p + 1];
   for (std::size_t v = 0; v < n; ++v) rowstart[v + 1] += rowstart[v];
-  std::vector<VertexId> column(spec.parents.size());
+  std::vector<VertexId> column;
+  base::ResizeHuge(column, spec.parents.size());
   {
     std::vector<EdgeId> next(rowstart.begin(), rowstart.end() - 1);
     for (std::size_t i = 0; i < spec.parents.size(); ++i)

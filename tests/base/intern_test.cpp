@@ -57,5 +57,17 @@ TEST(InternTableTest, AdoptIndexesAPoolAndRefusesDuplicates) {
   EXPECT_EQ(table.size(), 0u);
 }
 
+TEST(InternTableTest, UnindexedStringsAreFoundAfterReindex) {
+  InternTable table;
+  table.Intern("w");
+  EXPECT_EQ(table.AddUnindexed("1001"), 1u);
+  EXPECT_FALSE(table.Find("1001"));  // Not yet indexed.
+  ASSERT_TRUE(table.Reindex());
+  EXPECT_EQ(table.Find("1001"), 1u);
+  EXPECT_EQ(table.Find("w"), 0u);
+  table.AddUnindexed("w");  // A broken promise of uniqueness...
+  EXPECT_FALSE(table.Reindex());  // ...is caught.
+}
+
 }  // namespace
 }  // namespace lineage::base
