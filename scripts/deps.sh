@@ -8,7 +8,8 @@ packages=(g++ cmake ninja-build pkg-config
           libcli11-dev nlohmann-json3-dev libgraphviz-dev)
 case "${1:-build}" in
   test) packages+=(libgtest-dev python3 python3-networkx python3-scipy) ;;
-  bench) packages+=(python3 graphviz python3-igraph python3-networkx python3-scipy) ;;
+  bench) packages+=(python3 graphviz python3-igraph python3-graph-tool
+                   python3-networkx python3-scipy python3-numpy) ;;
 esac
 
 missing=()

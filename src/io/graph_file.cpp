@@ -9,7 +9,6 @@
 #include <memory>
 #include <type_traits>
 
-#include "base/huge.h"
 #include "io/atomic_file.h"
 
 namespace lineage::io {
@@ -80,7 +79,7 @@ class Reader {
     std::uint64_t bytes;
     if (!Raw(&bytes, sizeof bytes) || bytes % sizeof(T) != 0 || bytes > left_)
       return false;
-    base::ResizeHuge(*values, bytes / sizeof(T));
+    values->resize(bytes / sizeof(T));
     return Raw(values->data(), bytes);
   }
   bool Bytes(std::string* bytes) {
