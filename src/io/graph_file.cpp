@@ -17,6 +17,12 @@ namespace {
 constexpr char kMagic[8] = {'L', 'G', 'R', 'A', 'P', 'H', '\0', '\1'};
 constexpr std::uint32_t kVersion = 1;
 constexpr std::uint32_t kByteOrder = 0x01020304;
+// The least bytes an entry of each section takes: its strings' and lists'
+// u32 lengths and its numbers (a location is a string and two i32).
+constexpr std::uint64_t kWhere = 4 + 4 + 4;
+constexpr std::uint64_t kLeastEra = 3 * 4 + 2 * 4 + kWhere;
+constexpr std::uint64_t kLeastWork = 9 * 4 + kWhere;
+constexpr std::uint64_t kLeastLink = 2 * 4 + kWhere;
 
 // Appends sections to one buffer.
 class Writer {
@@ -116,7 +122,7 @@ class Parser {
   }
   bool Strings(std::vector<std::string>* list) {
     std::uint32_t n;
-    if (!Raw(&n) || n > in_.size()) return false;
+    if (!Raw(&n) || std::uint64_t{n} * 4 > in_.size()) return false;
     list->resize(n);
     for (std::string& s : *list)
       if (!String(&s)) return false;
@@ -258,7 +264,10 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
   {
     Parser p(section);
     std::uint32_t n;
-    if (!p.Raw(&n) || n > section.size()) return corrupt("eras");
+    // Counts are checked against the least bytes each entry takes, so that
+    // a corrupt count cannot ask for gigabytes.
+    if (!p.Raw(&n) || std::uint64_t{n} * kLeastEra > section.size())
+      return corrupt("eras");
     c.eras.resize(n);
     for (model::Era& e : c.eras) {
       if (!p.String(&e.id) || !p.String(&e.name) || !p.Raw(&e.from_year) ||
@@ -289,7 +298,8 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
   {
     Parser p(section);
     std::uint32_t n;
-    if (!p.Raw(&n) || n > section.size()) return corrupt("work details");
+    if (!p.Raw(&n) || std::uint64_t{n} * kLeastWork > section.size())
+      return corrupt("work details");
     c.details.resize(n);
     for (model::WorkDetails& d : c.details) {
       if (!p.Strings(&d.aliases) || !p.String(&d.era) ||
@@ -306,7 +316,8 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
   {
     Parser p(section);
     std::uint32_t n;
-    if (!p.Raw(&n) || n > section.size()) return corrupt("link details");
+    if (!p.Raw(&n) || std::uint64_t{n} * kLeastLink > section.size())
+      return corrupt("link details");
     c.link_details.resize(n);
     for (model::LinkDetails& d : c.link_details) {
       if (!p.String(&d.evidence) || !p.String(&d.citation) ||
@@ -315,7 +326,7 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
     }
   }
   std::uint32_t attributes = 0;
-  if (!r.Raw(&attributes, 4) || attributes > r.left())
+  if (!r.Raw(&attributes, 4) || std::uint64_t{attributes} * 32 > r.left())
     return corrupt("attributes");
   c.attributes.resize(attributes);
   for (model::AttributeColumn& a : c.attributes) {
