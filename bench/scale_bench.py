@@ -12,7 +12,7 @@ length); and prints times, the lineage/igraph ratio and peak memory.
 
 Every time is taken inside the process that does the work: the peers time
 themselves, and lineage logs each step with -v ("loaded ... in N ms", "step
-ranking by pagerank: N ms"). Peak RSS is that of the whole process (lineage:
+ranking by pagerank: N ms"); lineage's are the median of three runs. Peak RSS is that of the whole process (lineage:
 the largest of its runs from the .lgraph file; from the TSV in parentheses).
 The peers load the edge list with their own C readers (igraph's
 Read_Edgelist, numpy for graph-tool), the fastest way each offers.
@@ -58,7 +58,7 @@ def run(cmd):
 
 
 def logged_ms(stderr, pattern):
-    return float(re.search(pattern + r": ([0-9.]+) ms", stderr).group(1)) / 1000
+    return float(re.search(pattern + r":? ([0-9.]+) ms", stderr).group(1)) / 1000
 
 
 def lineage_steps(lineage, graph, n):
@@ -73,24 +73,33 @@ def lineage_steps(lineage, graph, n):
              lgraph, "-q"])
     own = [lineage, "--data", lgraph]
     res, rss = {}, []
-    _, err, mb = run(tsv + ["-v", "ancestors", str(n - 1), "--json"])
-    res["load"] = float(re.search(r"loaded .* in ([0-9.]+) ms", err).group(1)) / 1000
-    res["tsv_rss_mb"] = mb
-    _, err, mb = run(own + ["-v", "ancestors", str(n - 1), "--json"])
-    res["load_own"] = float(re.search(r"loaded .* in ([0-9.]+) ms", err).group(1)) / 1000
-    out, err, mb = run(own + ["-v", "rank", "--by", "pagerank", "--top", "5",
-                              "--json"])
-    rss.append(mb)
-    res["pagerank"] = logged_ms(err, "step ranking by pagerank")
+
+    def median_of_3(cmd, pattern):
+        """The median of three runs of a step (this machine's timings wander
+        by half), with the last run's output and the largest RSS."""
+        times = []
+        for _ in range(3):
+            out, err, mb = run(cmd)
+            rss.append(mb)
+            times.append(logged_ms(err, pattern))
+        return sorted(times)[1], out, mb
+
+    load_pattern = r"loaded .* in"
+    res["load"], _, res["tsv_rss_mb"] = median_of_3(
+        tsv + ["-v", "ancestors", str(n - 1), "--json"], load_pattern)
+    rss.clear()
+    res["load_own"], _, _ = median_of_3(
+        own + ["-v", "ancestors", str(n - 1), "--json"], load_pattern)
+    res["pagerank"], out, _ = median_of_3(
+        own + ["-v", "rank", "--by", "pagerank", "--top", "5", "--json"],
+        "step ranking by pagerank")
     res["top"] = [w["id"] for w in json.loads(out)["works"]]
-    out, err, mb = run(own + ["-v", "ancestors", str(n - 1), "--json"])
-    rss.append(mb)
-    res["ancestors"] = logged_ms(err, "step ancestors")
+    res["ancestors"], out, _ = median_of_3(
+        own + ["-v", "ancestors", str(n - 1), "--json"], "step ancestors")
     res["ancestors_count"] = len(json.loads(out)["ancestors"])
-    out, err, mb = run(own + ["-v", "rank", "--by", "depth", "--top", "1",
-                              "--json"])
-    rss.append(mb)
-    res["longest_path"] = logged_ms(err, "step ranking by depth")
+    res["longest_path"], out, _ = median_of_3(
+        own + ["-v", "rank", "--by", "depth", "--top", "1", "--json"],
+        "step ranking by depth")
     res["longest"] = int(json.loads(out)["works"][0]["score"])
     res["rss_mb"] = max(rss)
     return res
