@@ -30,11 +30,13 @@ struct ImportOptions {
   // guesses from the first data line (tab, then comma, else spaces).
   char separator = 0;
   std::string comment = "#";  // Lines starting with it are skipped.
-  bool header = false;        // The first data line names the columns.
+  // The first data line of each file names its columns (a node table's
+  // names its extra columns, kept as attributes).
+  bool header = false;
   // Ids made only of digits are compared as numbers ("0001001" == "1001").
   bool numeric_ids = false;
-  // Each row is "id SEP parents [SEP ...]" with the parents separated by
-  // spaces (git log --format='%H%x09%P%x09%at'), instead of an edge list.
+  // Each row is "id SEP parents [SEP ...]" (git log
+  // --format='%H%x09%P%x09%at'), instead of an edge list.
   bool parent_lists = false;
   // With parent_lists: the 1-based column holding the row's date (0: none),
   // the one holding its parents (a model table's "base model" column), and
@@ -48,9 +50,10 @@ struct ImportOptions {
   // met as its name.
   enum class Match { kExact, kKey };
   Match match = Match::kExact;
-  // A node table "id SEP date [SEP label]"; date is YYYY, YYYY-MM,
-  // YYYY-MM-DD or Unix seconds. "" for none. With ',' as the separator,
-  // fields may be quoted as in CSV.
+  // A node table "id SEP date [SEP label [SEP more...]]"; date is YYYY,
+  // YYYY-MM, YYYY-MM-DD or Unix seconds; columns after the label (up to 64
+  // in all) are kept as attributes. "" for none. With ',' as the
+  // separator, fields may be quoted as in CSV.
   std::string nodes;
   std::size_t max_file_bytes = std::size_t{64} << 30;
   std::size_t max_line_bytes = std::size_t{1} << 20;
