@@ -1,5 +1,7 @@
 #include "cli/app.h"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -27,6 +29,25 @@ void ConfigureLogging(const GlobalOptions& global) {
   spdlog::set_default_logger(logger);
 }
 
+// An option whose value is one of a few names, each standing for a value
+// of `target`; a wrong name is a usage error listing the right ones.
+template <typename T>
+void AddChoice(CLI::App& app, const std::string& flag, T* target,
+               std::vector<std::pair<std::string, T>> choices,
+               const std::string& help) {
+  std::vector<std::string> names;
+  for (const auto& [name, value] : choices) names.push_back(name);
+  app.add_option_function<std::string>(
+         flag,
+         [target, choices](const std::string& given) {
+           for (const auto& [name, value] : choices)
+             if (CLI::detail::to_lower(given) == name) *target = value;
+         },
+         help)
+      ->check(CLI::IsMember(names, CLI::ignore_case))
+      ->option_text(fmt::format("{}", fmt::join(names, "|")));
+}
+
 std::string DefaultData() {
   if (const char* env = std::getenv("LINEAGE_DATA"); env && *env) return env;
   return LINEAGE_DEFAULT_DATA;
@@ -52,21 +73,15 @@ int Main(int argc, char** argv) {
                  "import (default: the bundled graph, or $LINEAGE_DATA)")
       ->capture_default_str();
   // How a table given as --data is read.
-  std::map<std::string, io::ImportOptions::Edges> edges{
-      {"cites", io::ImportOptions::Edges::kCites},
-      {"influences", io::ImportOptions::Edges::kInfluences}};
-  app.add_option("--edges", global.import.edges,
-                 "Table rows 'A B' mean: A cites B (cites, default), or A "
-                 "influenced B (influences)")
-      ->transform(CLI::CheckedTransformer(edges, CLI::ignore_case))
-      ->option_text("cites|influences");
-  std::map<std::string, char> separators{
-      {"tab", '\t'}, {"comma", ','}, {"space", ' '}};
-  app.add_option("--sep", global.import.separator,
-                 "Table field separator: tab, comma or space (default: "
-                 "guessed)")
-      ->transform(CLI::CheckedTransformer(separators, CLI::ignore_case))
-      ->option_text("tab|comma|space");
+  AddChoice<io::ImportOptions::Edges>(
+      app, "--edges", &global.import.edges,
+      {{"cites", io::ImportOptions::Edges::kCites},
+       {"influences", io::ImportOptions::Edges::kInfluences}},
+      "Rows 'A B' mean: A cites B (cites; default for tables and GraphML), "
+      "or A influenced B (influences; default for DOT)");
+  AddChoice<char>(app, "--sep", &global.import.separator,
+                  {{"tab", '\t'}, {"comma", ','}, {"space", ' '}},
+                  "Table field separator (default: guessed)");
   app.add_option("--comment", global.import.comment,
                  "Table lines starting with this are skipped")
       ->capture_default_str();
@@ -82,24 +97,24 @@ int Main(int argc, char** argv) {
                  "With --parent-lists: the column of each row's parents")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  app.add_option("--list-sep", global.import.list_separator,
-                 "With --parent-lists: what separates the parents (default: "
-                 "spaces)")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, char>{{"space", ' '},
-                                      {"comma", ','},
-                                      {"semicolon", ';'},
-                                      {"pipe", '|'}},
-          CLI::ignore_case))
-      ->option_text("space|comma|semicolon|pipe");
-  std::map<std::string, io::ImportOptions::Match> matches{
-      {"exact", io::ImportOptions::Match::kExact},
-      {"key", io::ImportOptions::Match::kKey}};
-  app.add_option("--match", global.import.match,
-                 "Match ids and parent names exactly (default), or by key: "
-                 "ignoring case, spaces and punctuation")
-      ->transform(CLI::CheckedTransformer(matches, CLI::ignore_case))
-      ->option_text("exact|key");
+  AddChoice<char>(
+      app, "--list-sep", &global.import.list_separator,
+      {{"space", ' '}, {"comma", ','}, {"semicolon", ';'}, {"pipe", '|'}},
+      "With --parent-lists: what separates the parents "
+      "(default: spaces)");
+  AddChoice<io::ImportOptions::Match>(
+      app, "--match", &global.import.match,
+      {{"exact", io::ImportOptions::Match::kExact},
+       {"key", io::ImportOptions::Match::kKey}},
+      "Match ids and parent names exactly (default), or by key: ignoring "
+      "case, spaces and punctuation");
+  std::vector<std::pair<std::string, model::Kind>> kinds;
+  for (model::Kind k : model::AllKinds())
+    kinds.emplace_back(std::string(model::KindName(k)), k);
+  AddChoice<model::Kind>(app, "--work-kind", &global.import.kind,
+                         std::move(kinds),
+                         "The kind of every work of an imported table "
+                         "(default: paper)");
   app.add_option("--nodes", global.import.nodes,
                  "Node table 'id SEP date [SEP label]' for an edge list");
   app.add_flag("--condense", global.condense,

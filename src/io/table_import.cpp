@@ -294,6 +294,7 @@ class Importer {
     spec.relation = opt_.parent_lists ? model::Relation::kBuildsOn
                                       : model::Relation::kCites;
     spec.attributes = std::move(attributes_);
+    spec.kind = opt_.kind;
     std::vector<std::uint32_t>().swap(dense_);
     model::BulkReport dropped;
     model::Graph g = model::Graph::FromBulk(std::move(spec), &dropped);

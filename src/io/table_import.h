@@ -50,6 +50,9 @@ struct ImportOptions {
   // met as its name.
   enum class Match { kExact, kKey };
   Match match = Match::kExact;
+  // The kind of every work of a table (papers by default; models for a
+  // model hub's table).
+  model::Kind kind = model::Kind::kPaper;
   // A node table "id SEP date [SEP label [SEP more...]]"; date is YYYY,
   // YYYY-MM, YYYY-MM-DD or Unix seconds; columns after the label (up to 64
   // in all) are kept as attributes. "" for none. With ',' as the

@@ -195,9 +195,11 @@ TEST(TableImportTest, AModelTableWithQuotedListsMatchedByKey) {
   o.parent_column = 3;
   o.list_separator = ';';
   o.match = ImportOptions::Match::kKey;
+  o.kind = model::Kind::kModel;
   ImportReport r;
   model::Graph g = Import(path, o, &r);
   EXPECT_EQ(g.num_works(), 6u);
+  EXPECT_EQ(g.kind(0), model::Kind::kModel);
   EXPECT_EQ(g.num_links(), 4u);
   auto dream = g.FindId("dreamshaperv8");
   ASSERT_TRUE(dream);
