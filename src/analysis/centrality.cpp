@@ -31,11 +31,7 @@ std::vector<double> PageRank(const Digraph& d, const PageRankOptions& o) {
   // Halves of equal work: by works for the shares, by links for the
   // gather (in a citation graph the old works hold most of the links).
   const std::size_t mid_works = n / 2;
-  const std::size_t mid_links = static_cast<std::size_t>(
-      std::lower_bound(t.m_forward.m_rowstart.begin(),
-                       t.m_forward.m_rowstart.end(),
-                       t.m_forward.m_rowstart.back() / 2) -
-      t.m_forward.m_rowstart.begin());
+  const std::size_t mid_links = model::MidEdgeVertex(t);
   std::vector<double> rank, next, share;
   base::ResizeHuge(rank, n);
   base::ResizeHuge(next, n);

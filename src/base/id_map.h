@@ -33,19 +33,11 @@ class IdMap {
     }
     return std::nullopt;
   }
-  bool Contains(std::uint32_t key) const { return Find(key).has_value(); }
   // Room for `n` entries without growing.
   void Reserve(std::size_t n) {
     while (slots_.size() < 2 * n) Grow();
   }
   std::size_t size() const { return size_; }
-
-  // Calls f(key, value) for every entry, in no particular order.
-  template <typename F>
-  void ForEach(F&& f) const {
-    for (std::uint64_t s : slots_)
-      if (s != 0) f(Key(s), Value(s));
-  }
 
  private:
   static std::uint64_t Pack(std::uint32_t key, std::int32_t value) {

@@ -26,10 +26,6 @@ class StringPool {
     return std::string_view(bytes_).substr(begin, ends_[i] - begin);
   }
   std::size_t size() const { return ends_.size(); }
-  void Reserve(std::size_t strings, std::size_t bytes) {
-    ends_.reserve(strings);
-    bytes_.reserve(bytes);
-  }
   // The raw columns, for the binary graph format.
   const std::string& bytes() const { return bytes_; }
   const std::vector<std::uint64_t>& ends() const { return ends_; }

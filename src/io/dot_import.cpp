@@ -12,9 +12,7 @@ base::Result<model::Graph> ImportDot(const std::string& path,
                                      const ImportOptions& options,
                                      ImportReport* report) {
   ImportReport local;
-  if (report == nullptr) report = &local;
-  *report = ImportReport{};
-  report->source = path;
+  report = FreshReport(report, &local, path);
   auto text = ReadFile(path, options.max_file_bytes);
   if (!text.ok()) return text.status();
   auto drawing = graphviz::ReadDot(*text, path);

@@ -40,9 +40,7 @@ base::Result<model::Graph> ImportGraphml(const std::string& path,
                                          const ImportOptions& options,
                                          ImportReport* report) {
   ImportReport local;
-  if (report == nullptr) report = &local;
-  *report = ImportReport{};
-  report->source = path;
+  report = FreshReport(report, &local, path);
   auto text = ReadFile(path, options.max_file_bytes);
   if (!text.ok()) return text.status();
   pt::ptree doc;

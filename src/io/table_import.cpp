@@ -1,6 +1,7 @@
 #include "io/table_import.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <array>
@@ -334,7 +335,8 @@ class Importer {
     std::size_t count[2] = {0, 0};
     std::optional<std::pair<VertexId, VertexId>> first[2];
     base::OnTwoHalves(
-        n, g.MidLinkWork(), [&](int half, std::size_t begin, std::size_t end) {
+        n, model::MidEdgeVertex(g.topology()),
+        [&](int half, std::size_t begin, std::size_t end) {
           for (auto u = static_cast<VertexId>(begin); u < end; ++u) {
             const std::uint32_t p = packed[u];
             if (p == 0) continue;
@@ -633,10 +635,8 @@ base::Result<model::Graph> ImportTables(const std::vector<std::string>& paths,
                                         const ImportOptions& options,
                                         ImportReport* report) {
   ImportReport local;
-  if (report == nullptr) report = &local;
-  *report = ImportReport{};
-  for (const std::string& path : paths)
-    report->source += (report->source.empty() ? "" : ", ") + path;
+  report =
+      FreshReport(report, &local, fmt::format("{}", fmt::join(paths, ", ")));
   Importer importer(options, report);
   for (const std::string& path : paths)
     if (auto s = importer.ReadEdges(path); !s.ok()) return s;

@@ -12,6 +12,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -84,6 +85,16 @@ struct ImportReport {
   // One example for each kind of problem, "file:line: ...".
   std::map<std::string, std::string> examples;
 };
+
+// `report`, or `local` when it is null, emptied and naming `source`: where
+// an importer writes what it found.
+inline ImportReport* FreshReport(ImportReport* report, ImportReport* local,
+                                 std::string source) {
+  if (report == nullptr) report = local;
+  *report = ImportReport{};
+  report->source = std::move(source);
+  return report;
+}
 
 // True when `path` names a table rather than YAML data (by extension).
 bool IsTable(std::string_view path);

@@ -193,14 +193,6 @@ class Graph {
       f(LinkOf(t, *it), boost::source(*it, t), boost::target(*it, t),
         t[*it].relation);
   }
-  // The first work of the second half of the links, in link order: where a
-  // loop over the works' out-links splits for two cores. O(log V).
-  VertexId MidLinkWork() const {
-    const auto& rows = topology_->m_forward.m_rowstart;
-    return static_cast<VertexId>(
-        std::lower_bound(rows.begin(), rows.end() - 1, rows.back() / 2) -
-        rows.begin());
-  }
   // Empty details for imported links.
   const LinkDetails& link_details(EdgeId e) const;
   Link link(EdgeId e) const;  // Copied, as work().

@@ -57,6 +57,15 @@ inline EdgeId LinkOf(const Topology& t, const TopoEdge& e) {
   return boost::get(boost::edge_index, t, e);
 }
 
+// The first vertex of the second half of the edges, in edge order: where a
+// loop over the vertices' out-edges splits for two cores. O(log V).
+inline VertexId MidEdgeVertex(const Topology& t) {
+  const auto& rows = t.m_forward.m_rowstart;
+  return static_cast<VertexId>(
+      std::lower_bound(rows.begin(), rows.end() - 1, rows.back() / 2) -
+      rows.begin());
+}
+
 // The source of the edge with index `e`. O(log V).
 template <typename Csr>
 VertexId SourceOf(const Csr& g, EdgeId e) {
