@@ -172,7 +172,7 @@ class Importer {
   }
 
   base::Status ReadNodes(const std::string& path) {
-    std::size_t matched = 0;
+    std::size_t matched = 0, well_formed = 0;
     auto each = [&](const TextLine& line, Fields& fields) {
       ++report_->node_rows;
       if (fields.size < 2 || fields.at[0].empty()) {
@@ -189,6 +189,7 @@ class Importer {
               "write YYYY, YYYY-MM, YYYY-MM-DD or Unix seconds");
         return;
       }
+      ++well_formed;
       // Conflicts are looked for over the whole table, whether or not the
       // id is in an edge: they say how far the table can be trusted.
       std::string_view key = Key(fields.at[0]);
@@ -248,7 +249,9 @@ class Importer {
     conflicted_.assign(ids_.size(), false);
     if (auto s = ForEachDataLine(path, /*count=*/false, each); !s.ok())
       return s;
-    if (matched == 0 && report_->node_rows > 0) {
+    // Only when some row could be read: a table of broken rows has had its
+    // errors already.
+    if (matched == 0 && well_formed > 0) {
       Error(path, 1, "no id of the node table appears in the edges",
             opt_.numeric_ids ? "is it the node table of this edge list?"
                              : "are the ids zero-padded? try --numeric-ids");

@@ -141,7 +141,11 @@ class SceneBuilder {
  public:
   SceneBuilder(const Graph& g, const analysis::Selection& s,
                const SceneOptions& o)
-      : g_(g), sel_(s), opt_(o), highlight_(s.any_highlight()) {
+      : g_(g),
+        sel_(s),
+        opt_(o),
+        highlight_(s.any_highlight()),
+        timeline_(o.timeline && AnyDated(g, s)) {
     for (std::size_t i = 0; i < g.eras().size(); ++i)
       era_index_[g.eras()[i].id] = i;
   }
@@ -160,18 +164,17 @@ class SceneBuilder {
       by_year[w.date.known() ? w.date.year : kUndated].push_back(v);
     }
     scene.works = scene.nodes.size();
-    for (EdgeId e = 0; e < g_.num_links(); ++e) {
-      const model::Link& l = g_.link(e);
-      if (!sel_.links[e]) continue;
+    g_.ForEachLink([&](EdgeId e, VertexId parent, VertexId child,
+                       Relation relation) {
+      if (!sel_.links[e]) return;
       // On a timeline an undated work sits after the last year, so its links
       // would run backwards in time; its tooltip lists them instead.
-      if (opt_.timeline &&
-          (!g_.date(l.parent).known() || !g_.date(l.child).known()))
-        continue;
+      if (timeline_ && (!g_.date(parent).known() || !g_.date(child).known()))
+        return;
       scene.edges.push_back(LinkEdge(e));
-      relations_.insert(l.relation);
-    }
-    if (opt_.timeline) Ruler(by_year, &scene);
+      relations_.insert(relation);
+    });
+    if (timeline_) Ruler(by_year, &scene);
     scene.html_label = Legend(scene);
     return scene;
   }
@@ -187,6 +190,14 @@ class SceneBuilder {
     if (it == era_index_.end()) return "#666666";
     return kEraColors[it->second % kEraColors.size()].second;
   }
+  // A timeline needs a date to stand on: a view of undated works only (a
+  // DOT family tree, a table without a node table) is laid out by its links.
+  static bool AnyDated(const Graph& g, const analysis::Selection& s) {
+    for (VertexId v = 0; v < g.num_works(); ++v)
+      if (s.works[v] && g.date(v).known()) return true;
+    return false;
+  }
+
   bool IsFocus(VertexId v) const {
     return std::find(sel_.focus.begin(), sel_.focus.end(), v) !=
            sel_.focus.end();
@@ -199,7 +210,7 @@ class SceneBuilder {
     scene->graph_attrs.Set("fontname", "Helvetica");
     scene->graph_attrs.Set("bgcolor", "white");
     scene->graph_attrs.Set("pad", "0.4");
-    if (opt_.timeline) {
+    if (timeline_) {
       scene->graph_attrs.Set("nodesep", "0.25");
       scene->graph_attrs.Set("ranksep", "0.9");
       scene->graph_attrs.Set("newrank", "true");
@@ -420,7 +431,7 @@ class SceneBuilder {
           "transitive reduction: {} implied influence link{} hidden",
           sel_.reduced_links, sel_.reduced_links == 1 ? "" : "s"));
     }
-    if (opt_.timeline && scene.undated > 0) {
+    if (timeline_ && scene.undated > 0) {
       notes.push_back(fmt::format(
           "{} undated work{} (organizations) after the last year; hover for "
           "their links",
@@ -443,6 +454,7 @@ class SceneBuilder {
   const analysis::Selection& sel_;
   const SceneOptions& opt_;
   const bool highlight_;
+  const bool timeline_;  // Asked for, and some work of the view is dated.
   std::map<std::string, std::size_t> era_index_;
   std::set<VertexId> drawn_;
   std::set<Kind> kinds_;

@@ -34,6 +34,21 @@ TEST(SceneTest, TimelineHasEveryDatedWorkAndARulerOfItsYears) {
             "lab (organization)\njoin");
 }
 
+TEST(SceneTest, AViewOfUndatedWorksIsLaidOutByItsLinks) {
+  // An imported family tree has no dates: no ruler, and every link drawn.
+  model::BulkSpec spec;
+  for (const char* id : {"5th", "6th", "lsx"}) spec.ids.Intern(id);
+  spec.parents = {0, 1};
+  spec.children = {1, 2};
+  model::Graph g = model::Graph::FromBulk(std::move(spec), nullptr);
+  auto scene = BuildScene(g, analysis::SelectAll(g));
+  ASSERT_TRUE(scene.ok());
+  EXPECT_EQ(scene->works, 3u);
+  EXPECT_EQ(scene->edges.size(), 2u);
+  EXPECT_TRUE(scene->same_rank.empty());
+  EXPECT_EQ(scene->FindNode("undated"), nullptr);
+}
+
 TEST(SceneTest, WorksOfOneYearShareARankWithTheirYear) {
   model::Graph g = testing::Diamond();
   Scene s = Whole(g);
