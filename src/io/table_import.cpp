@@ -21,12 +21,21 @@ using model::VertexId;
 
 constexpr std::size_t kMaxDiagnostics = 20;
 
-// Up to kMaxFields fields of a line, without allocating: an edge list needs
-// two, a parent-list row its date column.
-constexpr std::size_t kMaxFields = 64;
+// The fields of a line. Reused from line to line, so that splitting
+// allocates only when a line has more fields than any before it (a node
+// table with many attribute columns, an octopus merge with dozens of
+// parents).
 struct Fields {
-  std::array<std::string_view, kMaxFields> at;
+  std::vector<std::string_view> at;
   std::size_t size = 0;
+  void Clear() {
+    at.clear();
+    size = 0;
+  }
+  void Push(std::string_view field) {
+    at.push_back(field);
+    ++size;
+  }
 };
 
 std::string_view Trim(std::string_view field) {
@@ -41,14 +50,14 @@ std::string_view Trim(std::string_view field) {
 // views then point into. False when a quote is not closed on the line.
 bool Split(std::string_view line, char sep, Fields* out,
            std::string* scratch = nullptr) {
-  out->size = 0;
+  out->Clear();
   if (sep == ' ') {
     std::size_t i = 0;
-    while (i < line.size() && out->size < kMaxFields) {
+    while (i < line.size()) {
       while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
       std::size_t j = i;
       while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
-      if (j > i) out->at[out->size++] = line.substr(i, j - i);
+      if (j > i) out->Push(line.substr(i, j - i));
       i = j;
     }
     return true;
@@ -57,7 +66,7 @@ bool Split(std::string_view line, char sep, Fields* out,
     scratch->clear();
     scratch->reserve(line.size());  // Views stay valid: no reallocation.
     std::size_t i = 0;
-    while (out->size < kMaxFields) {
+    while (true) {
       while (i < line.size() && line[i] == ' ') ++i;
       const std::size_t begin = scratch->size();
       if (i < line.size() && line[i] == '"') {
@@ -82,17 +91,17 @@ bool Split(std::string_view line, char sep, Fields* out,
         scratch->append(Trim(line.substr(i, end - i)));
         i = end;
       }
-      out->at[out->size++] =
-          std::string_view(*scratch).substr(begin, scratch->size() - begin);
+      out->Push(
+          std::string_view(*scratch).substr(begin, scratch->size() - begin));
       if (i >= line.size()) break;
       ++i;  // The separator.
     }
     return true;
   }
   std::size_t start = 0;
-  while (out->size < kMaxFields) {
+  while (true) {
     std::size_t end = line.find(sep, start);
-    out->at[out->size++] = Trim(line.substr(start, end - start));
+    out->Push(Trim(line.substr(start, end - start)));
     if (end == std::string_view::npos) break;
     start = end + 1;
   }
@@ -376,7 +385,8 @@ class Importer {
       children_.reserve(guess);
     }
     bool header_skipped = !opt_.header;
-    char sep = opt_.separator;
+    char& sep = sep_;
+    sep = opt_.separator;
     Fields fields;
     TextLine line;
     while (reader.Next(&line)) {
@@ -554,10 +564,18 @@ class Importer {
     rows_.push_back(child);
     const std::size_t column = opt_.parent_column;
     if (fields.size < column) return;  // A root: no parents.
-    Fields parents;
-    Split(fields.at[column - 1], opt_.list_separator, &parents);
-    for (std::size_t i = 0; i < parents.size; ++i) {
-      std::string_view parent = Trim(parents.at[i]);
+    if (sep_ == ' ' && opt_.list_separator == ' ') {
+      // `git log --format='%H %P'`: the row was split on the spaces that
+      // also separate its parents, so they are every field from the parent
+      // column on (but a date column there).
+      parent_list_.Clear();
+      for (std::size_t i = column - 1; i < fields.size; ++i)
+        if (i + 1 != opt_.date_column) parent_list_.Push(fields.at[i]);
+    } else {
+      Split(fields.at[column - 1], opt_.list_separator, &parent_list_);
+    }
+    for (std::size_t i = 0; i < parent_list_.size; ++i) {
+      std::string_view parent = Trim(parent_list_.at[i]);
       if (parent.empty()) continue;
       if (Key(parent).empty()) {
         Error(path, line.number,
@@ -619,6 +637,8 @@ class Importer {
   std::string scratch_;              // Unquoted CSV fields of the current line.
   std::string key_;                  // The last NormalizeKey.
   std::vector<VertexId> rows_;       // Parent lists: the work of each row.
+  Fields parent_list_;               // ParentRow's list, reused.
+  char sep_ = 0;                     // The current file's field separator.
   std::vector<std::string> header_;  // The last file's header fields.
   std::vector<model::AttributeColumn> attributes_;
 };

@@ -232,6 +232,43 @@ TEST(TableImportTest, AQuoteLeftOpenIsAnErrorWithItsLine) {
       << g.status().ToString();
 }
 
+// No field limit: an octopus merge (Linux has one of 66 parents) keeps
+// every parent, a wide node table every column.
+TEST(TableImportTest, RowsOfManyFieldsKeepThemAll) {
+  std::string octopus = "merge\t";
+  for (int i = 0; i < 70; ++i) octopus += " p" + std::to_string(i);
+  ImportOptions o;
+  o.parent_lists = true;
+  EXPECT_EQ(Import(testing::TempFile("log.tsv", octopus + "\n"), o, nullptr)
+                .num_links(),
+            70u);
+  std::string wide = "a\t2014\tA";
+  for (int i = 0; i < 70; ++i) wide += "\tv" + std::to_string(i);
+  ImportOptions n;
+  n.nodes = testing::TempFile("wide.tsv", wide + "\n");
+  model::Graph g = Import(testing::TempFile("e.tsv", "b\ta\n"), n, nullptr);
+  ASSERT_EQ(g.attributes().size(), 70u);
+  EXPECT_EQ(g.attribute(69, *g.FindId("a")), "v69");
+}
+
+// `git log --format='%H %P'` separates the row and its parents alike: every
+// field after the id is a parent, and a date column before them is not.
+TEST(TableImportTest, SpaceSeparatedParentListsKeepEveryParent) {
+  ImportOptions o;
+  o.parent_lists = true;
+  model::Graph g = Import(
+      testing::TempFile("log.txt", "c p0 p1 p2\np1 p0\np0\n"), o, nullptr);
+  EXPECT_EQ(g.num_links(), 4u);
+  EXPECT_EQ(Parents(g, *g.FindId("c"), model::RelationSet::All()).size(), 3u);
+  o.date_column = 2;
+  o.parent_column = 3;
+  g = Import(
+      testing::TempFile("log.txt", "c 2020 p0 p1\np1 2019 p0\np0 2018\n"), o,
+      nullptr);
+  EXPECT_EQ(g.num_links(), 3u);
+  EXPECT_EQ(g.date(*g.FindId("p1")).year, 2019);
+}
+
 TEST(TableImportTest, ExtraNodeColumnsAreKeptAsNamedAttributes) {
   std::string edges = testing::TempFile("e.csv", "src,dst\nb,a\nc,a\n");
   ImportOptions o;
