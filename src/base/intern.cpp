@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "base/huge.h"
+
 namespace lineage::base {
 
 bool StringPool::Adopt(std::string bytes, std::vector<std::uint64_t> ends) {
@@ -98,11 +100,26 @@ bool InternTable::Adopt(StringPool pool) {
   unindexed_ = false;
   std::size_t size = 1024;
   while (size < pool_.size() * 2) size *= 2;
-  slots_.assign(size, 0);
-  for (std::uint32_t k = 0; k < pool_.size(); ++k) {
-    std::string_view s = pool_.Get(k);
-    const std::uint64_t h = Hash(s);
-    std::size_t i = Slot(s, h);
+  // Huge pages: each insert lands on a random slot of a table of tens of
+  // megabytes, which otherwise misses the TLB as well as the cache.
+  ResizeHuge(slots_, size);
+  const std::size_t mask = size - 1;
+  const auto n = static_cast<std::uint32_t>(pool_.size());
+  // The hashes are computed kAhead strings early and their slots fetched
+  // then, so that the cache misses of kAhead inserts overlap instead of
+  // following one another: this loop is half of loading a big graph.
+  constexpr std::uint32_t kAhead = 16;
+  std::uint64_t ahead[kAhead];
+  auto fetch = [&](std::uint32_t k) {
+    const std::uint64_t h = Hash(pool_.Get(k));
+    __builtin_prefetch(&slots_[h & mask], 1);
+    ahead[k % kAhead] = h;
+  };
+  for (std::uint32_t k = 0; k < n && k < kAhead; ++k) fetch(k);
+  for (std::uint32_t k = 0; k < n; ++k) {
+    const std::uint64_t h = ahead[k % kAhead];
+    if (k + kAhead < n) fetch(k + kAhead);
+    std::size_t i = Slot(pool_.Get(k), h);
     if (slots_[i] != 0) {
       *this = InternTable();
       return false;

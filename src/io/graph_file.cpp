@@ -10,12 +10,13 @@
 #include <type_traits>
 
 #include "io/atomic_file.h"
+#include "xxhash.h"
 
 namespace lineage::io {
 namespace {
 
 constexpr char kMagic[8] = {'L', 'G', 'R', 'A', 'P', 'H', '\0', '\1'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 constexpr std::uint32_t kByteOrder = 0x01020304;
 // The least bytes an entry of each section takes: its strings' and lists'
 // u32 lengths and its numbers (a location is a string and two i32).
@@ -69,17 +70,23 @@ class Writer {
   std::string out_;
 };
 
-// Reads sections from a file, checking every length against what is left.
+// Reads sections from a file, checking every length against what is left
+// and hashing every byte read, for the checksum at the end.
 class Reader {
  public:
-  Reader(std::FILE* file, std::uint64_t size, std::string path)
-      : file_(file), left_(size), path_(std::move(path)) {}
+  Reader(std::FILE* file, std::uint64_t size)
+      : file_(file), left_(size), hash_(XXH3_createState()) {
+    XXH3_64bits_reset(hash_.get());
+  }
 
   bool Raw(void* to, std::uint64_t n) {
     if (n > left_ || (n > 0 && std::fread(to, 1, n, file_) != n)) return false;
+    XXH3_64bits_update(hash_.get(), to, n);
     left_ -= n;
     return true;
   }
+  // The hash of the bytes read so far.
+  std::uint64_t digest() const { return XXH3_64bits_digest(hash_.get()); }
   template <typename T>
   bool Array(std::vector<T>* values) {
     std::uint64_t bytes;
@@ -97,9 +104,12 @@ class Reader {
   std::uint64_t left() const { return left_; }
 
  private:
+  struct Free {
+    void operator()(XXH3_state_t* state) const { XXH3_freeState(state); }
+  };
   std::FILE* file_;
   std::uint64_t left_;
-  std::string path_;
+  std::unique_ptr<XXH3_state_t, Free> hash_;
 };
 
 // Parses strings and numbers out of one section's bytes.
@@ -225,6 +235,10 @@ base::Status WriteGraphFile(const model::Graph& graph,
     w.Array(a.values.ends());
     w.Array(a.of);
   }
+  w.Array(c.in.rowstart);
+  w.Array(c.in.source);
+  w.Array(c.in.link);
+  w.Raw<std::uint64_t>(XXH3_64bits(w.out().data(), w.out().size()));
   return WriteFileAtomically(path, w.out());
 }
 
@@ -238,7 +252,7 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
   if (ec || !f)
     return base::Status::IoError(
         fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
-  Reader r(f.get(), size, path);
+  Reader r(f.get(), size);
   auto corrupt = [&](std::string_view section) {
     return base::Status::InvalidData(fmt::format(
         "'{}' is truncated or corrupt (in its {}); import the source data "
@@ -336,7 +350,16 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
         !a.values.Adopt(std::move(values), std::move(ends)) || !r.Array(&a.of))
       return corrupt("attributes");
   }
-  if (r.left() != 0) return corrupt("end");
+  if (!r.Array(&c.in.rowstart) || !r.Array(&c.in.source) ||
+      !r.Array(&c.in.link))
+    return corrupt("in-links");
+  // The in-links cannot be checked against the links in less time than it
+  // takes to build them again; the checksum stands for that check.
+  const std::uint64_t digest = r.digest();
+  std::uint64_t checksum = 0;
+  if (!r.Raw(&checksum, sizeof checksum) || r.left() != 0)
+    return corrupt("end");
+  if (checksum != digest) return corrupt("checksum");
   auto g = model::Graph::FromColumns(std::move(c));
   if (!g) return corrupt("columns");
   return std::move(*g);

@@ -7,8 +7,10 @@
 // u64 byte count and its bytes: eras, ids (bytes, ends), names (bytes,
 // ends, per-work index), kinds, dates, work details, CSR row starts, CSR
 // targets, relations, link details; then a u32 count of attribute columns,
-// each its name, values (bytes, ends) and per-work index. Strings inside
-// sections are a u32 length and their bytes.
+// each its name, values (bytes, ends) and per-work index; then the
+// in-links (row starts, sources, link ids), stored so that loading need not
+// sort them again; last, a u64 XXH3 hash of every byte before it. Strings
+// inside sections are a u32 length and their bytes.
 #pragma once
 
 #include <string>

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <boost/graph/depth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <functional>
@@ -129,32 +130,32 @@ RelationSet Present(const Topology& t) {
 }  // namespace
 
 void AdoptRows(Topology& g, VertexId n, std::vector<EdgeId> rowstart,
-               std::vector<VertexId> column, std::vector<EdgeBundle> bundles) {
+               std::vector<VertexId> column, std::vector<EdgeBundle> bundles,
+               InRows in) {
   g = Topology(n);
   const std::size_t m = column.size();
-  std::vector<EdgeId> in_start;
-  base::ResizeHuge(in_start, std::size_t{n} + 1);
-  for (VertexId target : column) ++in_start[target + 1];
-  for (std::size_t v = 0; v < n; ++v) in_start[v + 1] += in_start[v];
-  std::vector<VertexId> sources;
-  std::vector<EdgeId> edge_ids;
-  base::ResizeHuge(sources, m);
-  base::ResizeHuge(edge_ids, m);
-  std::vector<EdgeId> next(in_start.begin(), in_start.end() - 1);
-  for (VertexId u = 0; u < n; ++u) {
-    for (EdgeId e = rowstart[u]; e < rowstart[u + 1]; ++e) {
-      const EdgeId at = next[column[e]]++;
-      sources[at] = u;
-      edge_ids[at] = e;
+  if (in.rowstart.empty()) {
+    base::ResizeHuge(in.rowstart, std::size_t{n} + 1);
+    for (VertexId target : column) ++in.rowstart[target + 1];
+    for (std::size_t v = 0; v < n; ++v) in.rowstart[v + 1] += in.rowstart[v];
+    base::ResizeHuge(in.source, m);
+    base::ResizeHuge(in.link, m);
+    std::vector<EdgeId> next(in.rowstart.begin(), in.rowstart.end() - 1);
+    for (VertexId u = 0; u < n; ++u) {
+      for (EdgeId e = rowstart[u]; e < rowstart[u + 1]; ++e) {
+        const EdgeId at = next[column[e]]++;
+        in.source[at] = u;
+        in.link[at] = e;
+      }
     }
   }
   bundles.resize(m);
   g.m_forward.m_rowstart = std::move(rowstart);
   g.m_forward.m_column = std::move(column);
   g.m_forward.m_edge_properties = std::move(bundles);
-  g.m_backward.m_rowstart = std::move(in_start);
-  g.m_backward.m_column = std::move(sources);
-  g.m_backward.m_edge_properties = std::move(edge_ids);
+  g.m_backward.m_rowstart = std::move(in.rowstart);
+  g.m_backward.m_column = std::move(in.source);
+  g.m_backward.m_edge_properties = std::move(in.link);
 }
 
 std::string_view Graph::name(VertexId v) const {
@@ -502,6 +503,33 @@ Graph Graph::FromBulk(BulkSpec spec, BulkReport* report) {
   return g;
 }
 
+namespace {
+
+// Whether given in-edges stay in range: they index arrays of n works and m
+// links, so that a corrupt file cannot make a traversal read out of bounds.
+template <typename T>
+bool NonDecreasing(const std::vector<T>& v) {
+  bool ok = true;
+  for (std::size_t i = 1; i < v.size(); ++i) ok &= v[i - 1] <= v[i];
+  return ok;
+}
+
+template <typename T>
+bool AllBelow(const std::vector<T>& v, std::size_t limit) {
+  T most = 0;
+  for (T x : v) most = std::max(most, x);
+  return v.empty() || most < limit;
+}
+
+bool InRowsFit(const InRows& in, std::size_t n, std::size_t m) {
+  return in.rowstart.size() == n + 1 && in.rowstart.front() == 0 &&
+         in.rowstart.back() == m && in.source.size() == m &&
+         in.link.size() == m && NonDecreasing(in.rowstart) &&
+         AllBelow(in.source, n) && AllBelow(in.link, m);
+}
+
+}  // namespace
+
 std::optional<Graph> Graph::FromColumns(Columns c) {
   const std::size_t n = c.ids.size();
   const std::size_t m = c.column.size();
@@ -516,30 +544,32 @@ std::optional<Graph> Graph::FromColumns(Columns c) {
   // The id index is the other half of the work: build it at the same time.
   bool ids_ok = false;
   std::thread index([&] { ids_ok = g.ids_.Adopt(std::move(c.ids)); });
-  bool links_ok = true;
-  for (std::size_t v = 0; v < n && links_ok; ++v)
-    links_ok = c.rowstart[v] <= c.rowstart[v + 1];
-  for (std::size_t e = 0; e < m && links_ok; ++e) links_ok = c.column[e] < n;
+  // Each check runs to the end of its column without branching, which the
+  // compiler vectorizes: a corrupt file is rare, a big one is not.
+  bool links_ok = NonDecreasing(c.rowstart) && AllBelow(c.column, n);
   for (const AttributeColumn& a : c.attributes) {
-    if (a.of.size() != n) links_ok = false;
-    for (std::size_t v = 0; v < a.of.size() && links_ok; ++v)
-      links_ok = a.of[v] == AttributeColumn::kNone || a.of[v] < a.values.size();
+    links_ok &= a.of.size() == n;
+    for (std::uint32_t of : a.of)
+      links_ok &= of == AttributeColumn::kNone || of < a.values.size();
   }
-  for (std::size_t i = 0; i < c.name_of.size() && links_ok; ++i)
-    links_ok =
-        c.name_of[i] == BulkSpec::kNoLabel || c.name_of[i] < c.names.size();
-  for (std::size_t v = 0; v < n && links_ok; ++v)
-    links_ok = static_cast<std::size_t>(c.kinds[v]) < AllKinds().size();
-  for (std::size_t e = 0; e < m && links_ok; ++e) {
-    links_ok = static_cast<std::size_t>(c.relations[e]) < AllRelations().size();
-    g.relations_.Add(c.relations[e]);
+  for (std::uint32_t of : c.name_of)
+    links_ok &= of == BulkSpec::kNoLabel || of < c.names.size();
+  for (Kind k : c.kinds)
+    links_ok &= static_cast<std::size_t>(k) < AllKinds().size();
+  std::array<bool, 256> present{};
+  for (Relation r : c.relations) present[static_cast<std::uint8_t>(r)] = true;
+  for (std::size_t r = 0; r < present.size(); ++r) {
+    if (!present[r]) continue;
+    links_ok &= r < AllRelations().size();
+    if (links_ok) g.relations_.Add(static_cast<Relation>(r));
   }
+  if (!c.in.rowstart.empty() && links_ok) links_ok = InRowsFit(c.in, n, m);
   if (links_ok) {
     std::vector<EdgeBundle> bundles(m);
     for (std::size_t e = 0; e < m; ++e) bundles[e].relation = c.relations[e];
     g.topology_ = std::make_shared<Topology>();
     AdoptRows(*g.topology_, static_cast<VertexId>(n), std::move(c.rowstart),
-              std::move(c.column), std::move(bundles));
+              std::move(c.column), std::move(bundles), std::move(c.in));
     g.simple_ = NoRepeatedPairs(*g.topology_);
   }
   index.join();
@@ -571,6 +601,8 @@ Graph::Columns Graph::ToColumns() const {
     c.relations.push_back(b.relation);
   c.link_details = link_details_;
   c.attributes = attributes_;
+  c.in = {topology_->m_backward.m_rowstart, topology_->m_backward.m_column,
+          topology_->m_backward.m_edge_properties};
   return c;
 }
 

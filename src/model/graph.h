@@ -146,6 +146,9 @@ class Graph {
     std::vector<Relation> relations;
     std::vector<LinkDetails> link_details;
     std::vector<AttributeColumn> attributes;
+    // The in-edges, when the caller has them (else built, O(E)): only
+    // their ranges are checked, not that they match the out-edges.
+    InRows in;
   };
   static std::optional<Graph> FromColumns(Columns columns);
   // The columns of this graph, for writing (copies).
@@ -163,6 +166,13 @@ class Graph {
   std::string_view name(VertexId v) const;
   Kind kind(VertexId v) const { return kinds_[v]; }
   const Date& date(VertexId v) const { return dates_[v]; }
+  // Starts fetching what date(v) and id(v) read into the cache, for a loop
+  // over many scattered works that calls this some works ahead. A hint:
+  // it reads nothing itself.
+  void Prefetch(VertexId v) const {
+    __builtin_prefetch(&dates_[v]);
+    ids_.pool().Prefetch(v);
+  }
   // The era id, "" when none.
   std::string_view era(VertexId v) const;
   // Empty details for imported works.

@@ -74,16 +74,45 @@ VertexId SourceOf(const Csr& g, EdgeId e) {
                                rows.begin() - 1);
 }
 
+// One direction of a Topology as flat arrays, for the traversals that walk
+// them directly (and prefetch ahead): vertex v's edges are
+// start[v] .. start[v+1], each with the vertex at its other end and its
+// link id (`link` is null for out-edges, whose link id is their index).
+struct RowView {
+  const EdgeId* start;
+  const VertexId* vertex;
+  const EdgeId* link;
+  EdgeId LinkAt(EdgeId i) const { return link == nullptr ? i : link[i]; }
+};
+inline RowView OutView(const Topology& t) {
+  return {t.m_forward.m_rowstart.data(), t.m_forward.m_column.data(), nullptr};
+}
+inline RowView InView(const Topology& t) {
+  return {t.m_backward.m_rowstart.data(), t.m_backward.m_column.data(),
+          t.m_backward.m_edge_properties.data()};
+}
+
+// The in-edges of a Topology as Boost holds them: vertex v's in-edges are
+// rowstart[v] .. rowstart[v+1], each with its source and the index of its
+// out-edge (its link id).
+struct InRows {
+  std::vector<EdgeId> rowstart;
+  std::vector<VertexId> source;
+  std::vector<EdgeId> link;
+};
+
 // Makes `g` the graph whose out-edges of vertex v are
 // column[rowstart[v] .. rowstart[v+1]), in that order, with the relations
-// in `bundles` (empty: all default), and builds its in-edges with a
-// counting sort. Boost 1.74's bidirectional CSR has no constructor from
-// sorted rows, so this fills its public arrays directly: O(V + E) and no
-// copy of the edge list, where the constructor from unsorted pairs needs the
-// pairs, a sort and a copy. `rowstart` has V + 1 entries, non-decreasing
-// from 0 to column.size(); each entry of `column` < V.
+// in `bundles` (empty: all default). Its in-edges are `in` when given (the
+// caller vouches that they are those of the out-edges: .lgraph stores them),
+// else built with a counting sort. Boost 1.74's bidirectional CSR has no
+// constructor from sorted rows, so this fills its public arrays directly:
+// O(V + E) and no copy of the edge list, where the constructor from
+// unsorted pairs needs the pairs, a sort and a copy. `rowstart` has V + 1
+// entries, non-decreasing from 0 to column.size(); each entry of `column`
+// < V.
 void AdoptRows(Topology& g, VertexId n, std::vector<EdgeId> rowstart,
                std::vector<VertexId> column,
-               std::vector<EdgeBundle> bundles = {});
+               std::vector<EdgeBundle> bundles = {}, InRows in = {});
 
 }  // namespace lineage::model

@@ -57,6 +57,19 @@ TEST(InternTableTest, AdoptIndexesAPoolAndRefusesDuplicates) {
   EXPECT_EQ(table.size(), 0u);
 }
 
+// Adopt hashes strings some way ahead of inserting them: a duplicate far
+// from its twin, and the last strings, must still be seen.
+TEST(InternTableTest, AdoptSeesEveryStringOfABigPool) {
+  StringPool pool;
+  for (int i = 0; i < 5000; ++i) pool.Add("w" + std::to_string(i));
+  InternTable table;
+  ASSERT_TRUE(table.Adopt(pool));
+  for (int i = 0; i < 5000; ++i)
+    ASSERT_EQ(table.Find("w" + std::to_string(i)), std::uint32_t(i));
+  pool.Add("w17");
+  EXPECT_FALSE(table.Adopt(pool));
+}
+
 TEST(InternTableTest, UnindexedStringsAreFoundAfterReindex) {
   InternTable table;
   table.Intern("w");
@@ -65,7 +78,7 @@ TEST(InternTableTest, UnindexedStringsAreFoundAfterReindex) {
   ASSERT_TRUE(table.Reindex());
   EXPECT_EQ(table.Find("1001"), 1u);
   EXPECT_EQ(table.Find("w"), 0u);
-  table.AddUnindexed("w");  // A broken promise of uniqueness...
+  table.AddUnindexed("w");        // A broken promise of uniqueness...
   EXPECT_FALSE(table.Reindex());  // ...is caught.
 }
 

@@ -96,6 +96,34 @@ TEST(GraphFileTest, EveryTruncationIsRefusedCleanly) {
   }
 }
 
+// A changed byte that leaves every length and range valid (here a letter
+// of a summary) is caught by the checksum, as are changed in-links.
+TEST(GraphFileTest, AChangedByteIsCaughtByTheChecksum) {
+  auto g = LoadGraph(testing::Fixture("good.yaml"));
+  ASSERT_TRUE(g.ok());
+  std::string path = testing::TempFile("c.lgraph", "");
+  ASSERT_TRUE(WriteGraphFile(*g, path).ok());
+  const std::string whole = Slurp(path);
+  const std::string summary = g->details(0).summary;
+  ASSERT_FALSE(summary.empty());
+  std::string changed = whole;
+  changed[changed.find(summary)] ^= 0x20;  // Upper to lower case.
+  auto r = ReadGraphFile(testing::TempFile("c1.lgraph", changed));
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("corrupt (in its checksum)"),
+            std::string::npos)
+      << r.status().message();
+  // The 4 bytes before the 8 of the checksum are the last in-link's link
+  // id: make it another valid one (0 or 1).
+  changed = whole;
+  const std::size_t last_link = changed.size() - 8 - 4;
+  changed[last_link] = changed[last_link] == 0 ? 1 : 0;
+  r = ReadGraphFile(testing::TempFile("c2.lgraph", changed));
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("checksum"), std::string::npos)
+      << r.status().message();
+}
+
 TEST(GraphFileTest, AnotherVersionAndOtherFilesAreNamed) {
   auto g = LoadGraph(testing::Fixture("good.yaml"));
   ASSERT_TRUE(g.ok());

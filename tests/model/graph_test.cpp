@@ -261,6 +261,22 @@ TEST(GraphColumnsTest, RoundTripKeepsEverything) {
     EXPECT_EQ(back->link_details(e).evidence, g.link_details(e).evidence);
   }
   EXPECT_EQ(back->FindId("join"), g.FindId("join"));
+  for (VertexId v = 0; v < g.num_works(); ++v)
+    EXPECT_EQ(Parents(*back, v, RelationSet::All()),
+              Parents(g, v, RelationSet::All()));
+}
+
+// Columns without in-links (an old caller, a hand-made graph) get them
+// built: the same in-links as those handed over.
+TEST(GraphColumnsTest, MissingInLinksAreBuilt) {
+  Graph g = testing::Diamond();
+  auto columns = g.ToColumns();
+  columns.in = {};
+  auto back = Graph::FromColumns(std::move(columns));
+  ASSERT_TRUE(back);
+  for (VertexId v = 0; v < g.num_works(); ++v)
+    EXPECT_EQ(Parents(*back, v, RelationSet::All()),
+              Parents(g, v, RelationSet::All()));
 }
 
 TEST(GraphColumnsTest, ColumnsThatDoNotFitAreRefused) {
@@ -274,6 +290,15 @@ TEST(GraphColumnsTest, ColumnsThatDoNotFitAreRefused) {
   auto bad_kind = g.ToColumns();
   bad_kind.kinds[0] = static_cast<Kind>(200);
   EXPECT_FALSE(Graph::FromColumns(std::move(bad_kind)));
+  auto bad_source = g.ToColumns();
+  bad_source.in.source[0] = 999;
+  EXPECT_FALSE(Graph::FromColumns(std::move(bad_source)));
+  auto bad_link = g.ToColumns();
+  bad_link.in.link.back() = static_cast<EdgeId>(g.num_links());
+  EXPECT_FALSE(Graph::FromColumns(std::move(bad_link)));
+  auto short_in = g.ToColumns();
+  short_in.in.rowstart.back() -= 1;
+  EXPECT_FALSE(Graph::FromColumns(std::move(short_in)));
   auto repeated_id = g.ToColumns();
   repeated_id.ids = base::StringPool();
   for (VertexId v = 0; v < g.num_works(); ++v)
