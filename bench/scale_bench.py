@@ -200,6 +200,12 @@ def run_peer(which, graph):
     return json.loads(out.stdout)
 
 
+def ms(seconds):
+    """Milliseconds, with three decimals below ten."""
+    m = seconds * 1000
+    return f"{m:.3f}" if m < 10 else f"{m:.1f}"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("lineage")
@@ -218,7 +224,7 @@ def main():
             if r is not None:
                 results[peer] = r
         print(f"\n{n:,} works, {meta['edges']:,} edges (Price's model, seed 42), "
-              f"in-process seconds")
+              f"in-process milliseconds")
         tools = list(results)
         print(f"{'step':<22}" + "".join(f"{t:>12}" for t in tools) +
               f"{'lineage/igraph':>16}")
@@ -230,7 +236,7 @@ def main():
             cells = ""
             for t in tools:
                 v = results[t].get(step)
-                cells += f"{v:>12.4f}" if v is not None else f"{'-':>12}"
+                cells += f"{ms(v):>12}" if v is not None else f"{'-':>12}"
             ref = results.get("igraph", {}).get("load" if step == "load_own" else step)
             ratio = f"{lin[step] / ref:>16.3f}" if ref else f"{'-':>16}"
             print(f"{label:<22}{cells}{ratio}")

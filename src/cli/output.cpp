@@ -86,7 +86,7 @@ int ReportError(const base::Status& status) {
 }
 
 void LogStep(std::string_view what, double ms) {
-  spdlog::debug("step {}: {:.1f} ms", what, ms);
+  spdlog::debug("step {}: {:.{}f} ms", what, ms, ms < 10 ? 3 : 1);
 }
 
 }  // namespace lineage::cli

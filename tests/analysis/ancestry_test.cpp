@@ -56,6 +56,43 @@ TEST(ReachTest, DescendantsOfTheRoot) {
             (std::vector<std::string>{"left@1", "right@1", "join@2", "tip@3"}));
 }
 
+// Works at one distance are ordered by date, undated last, then by id,
+// also when ids agree on their first eight bytes (the sort's fast key).
+TEST(ReachTest, TiesOnTheDateAreBrokenByTheWholeId) {
+  model::BulkSpec spec;
+  const std::vector<std::pair<std::string, model::Date>> works = {
+      {"tip", {2010, 0, 0}},
+      {"paper-00000002", {2000, 0, 0}},
+      {"undated", {}},
+      {"paper-00000001", {2000, 0, 0}},
+      {"paper-0000000", {2000, 0, 0}},
+      {"later", {2000, 5, 0}},
+      {"paper", {2000, 0, 0}}};
+  for (const auto& [id, date] : works) {
+    spec.ids.AddUnindexed(id);
+    spec.dates.push_back(date);
+  }
+  for (model::VertexId parent = 1; parent < works.size(); ++parent) {
+    spec.parents.push_back(parent);
+    spec.children.push_back(0);
+  }
+  model::Graph g = model::Graph::FromBulk(std::move(spec), nullptr);
+  EXPECT_EQ(Ids(g, Reach(g, 0, Direction::kAncestors)),
+            (std::vector<std::string>{"paper@1", "paper-0000000@1",
+                                      "paper-00000001@1", "paper-00000002@1",
+                                      "later@1", "undated@1"}));
+}
+
+// Ancestors through a work's in-links when only some relations are
+// followed read each in-link's relation from its out-link.
+TEST(ReachTest, DescendantsFollowOnlyTheChosenRelations) {
+  model::Graph g = testing::Diamond();
+  auto trained = Reach(
+      g, V(g, "data"), Direction::kDescendants,
+      {.relations = model::RelationSet().Add(model::Relation::kTrainedOn)});
+  EXPECT_EQ(Ids(g, trained), (std::vector<std::string>{"join@1"}));
+}
+
 TEST(ReachTest, IsolatedWorkReachesNothing) {
   model::Graph g = testing::Diamond();
   EXPECT_TRUE(Reach(g, V(g, "lonely"), Direction::kAncestors).empty());
