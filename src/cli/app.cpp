@@ -136,6 +136,8 @@ int Main(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }
+  global.data_given = app.get_option("--data")->count() > 0 ||
+                      global.data != LINEAGE_DEFAULT_DATA;
   ConfigureLogging(global);
   Progress progress(!global.quiet);
   global.progress = &progress;

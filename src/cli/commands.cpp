@@ -610,8 +610,7 @@ Runner SetupImport(CLI::App* sub, const GlobalOptions* global) {
   sub->add_option("files", opts->files,
                   "Tables (several are read as parts of one), or one "
                   "GraphML, YAML or DOT file; read with the global import "
-                  "options (--edges, --sep, --nodes...)")
-      ->required();
+                  "options (--edges, --sep, --nodes...); default: --data");
   sub->add_option("-o,--output", opts->output,
                   "The graph file to write (atomically), e.g. arxiv.lgraph; "
                   "every command then reads it with --data")
@@ -621,6 +620,13 @@ Runner SetupImport(CLI::App* sub, const GlobalOptions* global) {
       "Reading an .lgraph file skips parsing, interning and sorting: a graph "
       "of ten\nmillion links loads in a fraction of the time its table takes.");
   return [opts, global] {
+    if (opts->files.empty() && !global->data_given) {
+      spdlog::error(
+          "import: no files to import; name them (`lineage import edges.tsv "
+          "-o graph.lgraph`) or give --data");
+      return kExitUsage;
+    }
+    if (opts->files.empty()) opts->files.push_back(global->data);
     io::ImportReport report;
     auto start = std::chrono::steady_clock::now();
     auto graph = LoadData(*global, opts->files, &report);

@@ -20,6 +20,7 @@ class Progress;
 
 struct GlobalOptions {
   std::string data;  // --data: a .yaml file, a folder of them, or a table.
+  bool data_given = false;   // --data or $LINEAGE_DATA, not the default.
   io::ImportOptions import;  // How a table is read (--edges, --sep, ...).
   bool condense = false;     // --condense: merge every cycle into one work.
   int verbosity = 0;

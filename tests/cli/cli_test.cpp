@@ -44,7 +44,8 @@ Outcome Lineage(const std::vector<std::string>& args) {
   fs::path dir = fs::temp_directory_path() /
                  ("lineage-cli-" + std::to_string(std::random_device{}()));
   fs::create_directories(dir);
-  std::string cmd = ShellQuote(LINEAGE_BIN);
+  // Hermetic: a developer's $LINEAGE_DATA would change the default data.
+  std::string cmd = "env -u LINEAGE_DATA " + ShellQuote(LINEAGE_BIN);
   for (const std::string& a : args) cmd += " " + ShellQuote(a);
   cmd +=
       " </dev/null >" + (dir / "out").string() + " 2>" + (dir / "err").string();
@@ -365,6 +366,14 @@ TEST(CliImportTest, ImportWritesAGraphFileEveryCommandReads) {
   EXPECT_FALSE(fs::exists(dir / "mixed.lgraph"));
   EXPECT_EQ(Lineage({"import", Fixture("datasets/hepth-excerpt.txt")}).code,
             2);  // No -o.
+  // Without files, import reads --data; with neither it says what to give.
+  Outcome given = Lineage({"--data", Fixture("datasets/hepth-excerpt.txt"),
+                           "import", "-o", (dir / "given.lgraph").string()});
+  EXPECT_EQ(given.code, 0) << given.err;
+  EXPECT_TRUE(fs::exists(dir / "given.lgraph"));
+  Outcome none = Lineage({"import", "-o", (dir / "none.lgraph").string()});
+  EXPECT_EQ(none.code, 2);
+  EXPECT_NE(none.err.find("no files to import"), std::string::npos) << none.err;
   fs::remove_all(dir);
 }
 
