@@ -298,8 +298,8 @@ Runner SetupDominators(CLI::App* sub, const GlobalOptions* global,
   sub->add_flag("--json", o->json, "Print one JSON document");
   sub->footer(
       "Roots are the works that draw on nothing; a virtual root precedes them "
-      "all, and the answer\ncomes from its dominator tree (Lengauer & Tarjan, "
-      "Boost.Graph).");
+      "all, and the answer\ncomes from its dominator tree (Cooper, Harvey & "
+      "Kennedy's algorithm).");
   return [o, global, necessary] {
     auto q = PrepareQuery(*global, {o->work}, o->relations);
     if (!q.ok()) return ReportError(q.status());
