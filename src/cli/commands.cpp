@@ -372,10 +372,16 @@ json IdList(const Graph& g, const std::vector<VertexId>& vs) {
   return list;
 }
 
+// The names of `vs`, the first kShown of them when there are more (an
+// import has thousands of leaves), with how many were left out.
 std::string Names(const Graph& g, const std::vector<VertexId>& vs) {
+  constexpr std::size_t kShown = 12;
   std::string out;
-  for (VertexId v : vs)
-    out += fmt::format("{}{}", out.empty() ? "" : ", ", g.name(v));
+  for (std::size_t i = 0; i < vs.size() && i < kShown; ++i)
+    out += fmt::format("{}{}", i == 0 ? "" : ", ", g.name(vs[i]));
+  if (vs.size() > kShown)
+    out += fmt::format(" and {} more ({} in all; --json lists every one)",
+                       vs.size() - kShown, vs.size());
   return out;
 }
 

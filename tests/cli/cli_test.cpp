@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -190,6 +191,23 @@ TEST(CliTest, ShowAndStatsJson) {
   EXPECT_EQ(stats["works"], 4);
   EXPECT_EQ(stats["longest_chain"]["length"], 2);
   EXPECT_EQ(stats["roots"][0]["id"], "gan");
+}
+
+// An import has thousands of leaves: the text names the first twelve and
+// counts the rest; --json lists them all.
+TEST(CliTest, StatsTextCutsLongListsShort) {
+  std::string edges;
+  for (int i = 0; i < 20; ++i) edges += "w" + std::to_string(i) + "\thub\n";
+  const std::string path = testing::TempFile("star.tsv", edges);
+  Outcome text = Lineage({"--data", path, "stats"});
+  ASSERT_EQ(text.code, 0) << text.err;
+  EXPECT_NE(text.out.find("and 8 more (20 in all"), std::string::npos)
+      << text.out;
+  const std::size_t at = text.out.find("leaves");
+  const std::string leaves = text.out.substr(at, text.out.find('\n', at) - at);
+  EXPECT_EQ(std::count(leaves.begin(), leaves.end(), ','), 11) << leaves;
+  json doc = Lineage({"--data", path, "stats", "--json"}).Json();
+  EXPECT_EQ(doc["leaves"].size(), 20u);
 }
 
 TEST(CliTest, ExportWritesAtomicallyToAFileOrToStdout) {
