@@ -95,6 +95,24 @@ TEST(MainPathTest, KeyRouteFromTheHeaviestArcReachesARootAndALeaf) {
   EXPECT_EQ(all->arcs.size(), 5u);  // Every arc is a key route.
 }
 
+// The works below a root are ordered before the cycle stops the search;
+// the cycle is still found and named.
+TEST(GenerationsTest, ACycleBelowARootIsNamed) {
+  model::Graph g =
+      testing::SpecBuilder()
+          .Work("r", "2000")
+          .Work("a", "2001")
+          .Work("b", "2002")
+          .Link("a", "builds_on", "r")
+          .Link("b", "builds_on", "a")
+          .Link("a", "uses", "b")
+          .Build({.allow_influence_cycles = true, .curated = false});
+  auto depth = Generations(g, Digraph::Build(g));
+  ASSERT_FALSE(depth.ok());
+  EXPECT_NE(depth.status().message().find("cycle"), std::string::npos)
+      << depth.status().message();
+}
+
 TEST(GenerationsTest, LongestChainFromARoot) {
   model::Graph g = testing::SpecBuilder()
                        .Work("a", "2000")
