@@ -29,27 +29,14 @@ namespace {
 // power iteration needs some fifty passes to reach the same tolerance.
 std::optional<std::vector<double>> PageRankOfDag(
     const Digraph& d, const std::vector<double>& inv_refs, double damping) {
-  const std::size_t n = d.num_vertices();
-  const model::SimpleTopology& t = d.topology();
   std::vector<double> y;
-  base::ResizeHuge(y, n);
+  base::ResizeHuge(y, d.num_vertices());
   std::fill(y.begin(), y.end(), 1.0);
-  std::vector<VertexId> waiting(n), ready;  // Children not yet final.
-  ready.reserve(n);
-  for (VertexId v = 0; v < n; ++v) {
-    waiting[v] = static_cast<VertexId>(boost::out_degree(v, t));
-    if (waiting[v] == 0) ready.push_back(v);
-  }
-  for (std::size_t head = 0; head < ready.size(); ++head) {
-    const VertexId v = ready[head];
-    const double share = damping * y[v] * inv_refs[v];
-    for (auto [it, end] = boost::in_edges(v, t); it != end; ++it) {
-      const VertexId parent = boost::source(*it, t);
-      y[parent] += share;
-      if (--waiting[parent] == 0) ready.push_back(parent);
-    }
-  }
-  if (ready.size() < n) return std::nullopt;  // A cycle kept some waiting.
+  const bool dag =
+      SweepDag(d, Sweep::kChildrenFirst, [&](VertexId v, VertexId parent) {
+        y[parent] += damping * y[v] * inv_refs[v];
+      });
+  if (!dag) return std::nullopt;
   double sum = 0;
   for (double value : y) sum += value;
   for (double& value : y) value /= sum;

@@ -44,6 +44,42 @@ class Digraph {
   std::shared_ptr<const model::SimpleTopology> topo_;
 };
 
+// Kahn's algorithm as a sweep: visits every arc v -> w of a DAG once v is
+// final, that is once all of v's parents were visited (kParentsFirst: w is
+// a child of v) or all of its children (kChildrenFirst: w is a parent), by
+// calling arc(v, w). A dynamic programme over a DAG (depths, PageRank)
+// needs no separate topological order then. False, with only part of the
+// works visited, when a cycle keeps some waiting. O(V + E).
+enum class Sweep { kParentsFirst, kChildrenFirst };
+template <typename Arc>
+bool SweepDag(const Digraph& d, Sweep sweep, Arc&& arc) {
+  const std::size_t n = d.num_vertices();
+  const model::SimpleTopology& t = d.topology();
+  const bool down = sweep == Sweep::kParentsFirst;
+  std::vector<model::VertexId> waiting(n), ready;  // Arcs not yet final.
+  ready.reserve(n);
+  for (model::VertexId v = 0; v < n; ++v) {
+    waiting[v] =
+        static_cast<model::VertexId>(down ? d.in_degree(v) : d.out_degree(v));
+    if (waiting[v] == 0) ready.push_back(v);
+  }
+  auto step = [&](model::VertexId v, model::VertexId w) {
+    arc(v, w);
+    if (--waiting[w] == 0) ready.push_back(w);
+  };
+  for (std::size_t head = 0; head < ready.size(); ++head) {
+    const model::VertexId v = ready[head];
+    if (down) {
+      for (auto [it, end] = boost::adjacent_vertices(v, t); it != end; ++it)
+        step(v, *it);
+    } else {
+      for (auto [it, end] = boost::in_edges(v, t); it != end; ++it)
+        step(v, boost::source(*it, t));
+    }
+  }
+  return ready.size() == n;
+}
+
 // The works in topological order (every parent before its children), by
 // Boost.Graph's topological_sort. Fails with kInvalidData naming a cycle of
 // `graph` ("influence cycle: a -> b -> a") when there is one. O(V + E).

@@ -201,28 +201,15 @@ base::Result<MainPath> KeyRouteMainPath(const model::Graph& graph,
 
 base::Result<std::vector<std::size_t>> Generations(const model::Graph& graph,
                                                    const Digraph& d) {
-  // Kahn's algorithm from the roots, with the depths carried along: a work
-  // is final once all its parents are, and one pass over the CSR rows does
-  // both the order and the depths.
-  const std::size_t n = d.num_vertices();
-  const model::SimpleTopology& t = d.topology();
-  std::vector<std::size_t> depth(n, 0);
-  std::vector<VertexId> waiting(n), ready;  // Parents not yet final.
-  ready.reserve(n);
-  for (VertexId v = 0; v < n; ++v) {
-    waiting[v] = static_cast<VertexId>(d.in_degree(v));
-    if (waiting[v] == 0) ready.push_back(v);
-  }
-  for (std::size_t head = 0; head < ready.size(); ++head) {
-    const VertexId v = ready[head];
-    for (auto [it, end] = boost::adjacent_vertices(v, t); it != end; ++it) {
-      depth[*it] = std::max(depth[*it], depth[v] + 1);
-      if (--waiting[*it] == 0) ready.push_back(*it);
-    }
-  }
+  // One sweep from the roots both orders the works and carries the depths.
+  std::vector<std::size_t> depth(d.num_vertices(), 0);
+  const bool dag =
+      SweepDag(d, Sweep::kParentsFirst, [&](VertexId v, VertexId child) {
+        depth[child] = std::max(depth[child], depth[v] + 1);
+      });
   // Works left waiting are on or below a cycle: let TopologicalOrder name
   // one.
-  if (ready.size() < n) return TopologicalOrder(graph, d).status();
+  if (!dag) return TopologicalOrder(graph, d).status();
   return depth;
 }
 
