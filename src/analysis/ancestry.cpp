@@ -44,7 +44,7 @@ void Bfs(const model::Graph& graph, VertexId start, Direction direction,
   // after the other. Here a work's row start is fetched when it is
   // reached, and its edges kAhead works before its turn, so that the
   // misses of many works are in flight at once.
-  constexpr std::size_t kAhead = 32;
+  constexpr std::size_t kAhead = 16;
   for (std::size_t head = 0; head < queue.size(); ++head) {
     if (head + kAhead < queue.size())
       __builtin_prefetch(rows.vertex + rows.start[queue[head + kAhead].first]);

@@ -2,8 +2,6 @@
 
 #include <cstring>
 
-#include "base/huge.h"
-
 namespace lineage::base {
 
 bool StringPool::Adopt(std::string bytes, std::vector<std::uint64_t> ends) {
@@ -100,9 +98,7 @@ bool InternTable::Adopt(StringPool pool) {
   unindexed_ = false;
   std::size_t size = 1024;
   while (size < pool_.size() * 2) size *= 2;
-  // Huge pages: each insert lands on a random slot of a table of tens of
-  // megabytes, which otherwise misses the TLB as well as the cache.
-  ResizeHuge(slots_, size);
+  slots_.assign(size, 0);
   const std::size_t mask = size - 1;
   const auto n = static_cast<std::uint32_t>(pool_.size());
   // The hashes are computed kAhead strings early and their slots fetched

@@ -385,8 +385,7 @@ class Importer {
       children_.reserve(guess);
     }
     bool header_skipped = !opt_.header;
-    char& sep = sep_;
-    sep = opt_.separator;
+    sep_ = opt_.separator;
     Fields fields;
     TextLine line;
     while (reader.Next(&line)) {
@@ -420,16 +419,16 @@ class Importer {
       }
       if (!header_skipped) {
         header_skipped = true;
-        if (sep == 0) sep = GuessSeparator(line.text);
+        if (sep_ == 0) sep_ = GuessSeparator(line.text);
         header_.clear();
-        if (Split(line.text, sep, &fields, &scratch_))
+        if (Split(line.text, sep_, &fields, &scratch_))
           for (std::size_t i = 0; i < fields.size; ++i)
             header_.emplace_back(fields.at[i]);
         continue;
       }
       if (count) ++report_->data_lines;
-      if (sep == 0) sep = GuessSeparator(line.text);
-      if (!Split(line.text, sep, &fields, &scratch_)) {
+      if (sep_ == 0) sep_ = GuessSeparator(line.text);
+      if (!Split(line.text, sep_, &fields, &scratch_)) {
         Error(path, line.number, "a quoted field is not closed on its line",
               "close the quote; fields cannot span lines");
         continue;

@@ -505,8 +505,6 @@ Graph Graph::FromBulk(BulkSpec spec, BulkReport* report) {
 
 namespace {
 
-// Whether given in-edges stay in range: they index arrays of n works and m
-// links, so that a corrupt file cannot make a traversal read out of bounds.
 template <typename T>
 bool NonDecreasing(const std::vector<T>& v) {
   bool ok = true;
@@ -521,6 +519,8 @@ bool AllBelow(const std::vector<T>& v, std::size_t limit) {
   return v.empty() || most < limit;
 }
 
+// Whether given in-edges stay in range: they index arrays of n works and m
+// links, so that a corrupt file cannot make a traversal read out of bounds.
 bool InRowsFit(const InRows& in, std::size_t n, std::size_t m) {
   return in.rowstart.size() == n + 1 && in.rowstart.front() == 0 &&
          in.rowstart.back() == m && in.source.size() == m &&
