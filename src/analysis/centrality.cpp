@@ -50,10 +50,7 @@ std::vector<double> PageRank(const Digraph& d, const PageRankOptions& o) {
   if (n == 0) return {};
   const model::SimpleTopology& t = d.topology();
   // Citation orientation: v passes its rank to its parents (the works it
-  // draws on), evenly. Each step is written as a gather, so that a work
-  // sums what its children send: reads of its own CSR row and of the
-  // children's shares, no scattered writes, and the two halves of the works
-  // can be summed on two cores.
+  // draws on), evenly.
   std::vector<double> inv_refs;
   base::ResizeHuge(inv_refs, n);
   for (VertexId v = 0; v < n; ++v) {
@@ -61,8 +58,12 @@ std::vector<double> PageRank(const Digraph& d, const PageRankOptions& o) {
     inv_refs[v] = refs == 0 ? 0.0 : 1.0 / static_cast<double>(refs);
   }
   if (auto exact = PageRankOfDag(d, inv_refs, o.damping)) return *exact;
-  // Halves of equal work: by works for the shares, by links for the
-  // gather (in a citation graph the old works hold most of the links).
+  // A cycle: power iteration. Each step is written as a gather, so that a
+  // work sums what its children send: reads of its own CSR row and of the
+  // children's shares, no scattered writes, and the two halves of the works
+  // can be summed on two cores. Halves of equal work: by works for the shares,
+  // by links for the gather (in a citation graph the old works hold most of the
+  // links).
   const std::size_t mid_works = n / 2;
   const std::size_t mid_links = model::MidEdgeVertex(t);
   std::vector<double> rank, next, share;
