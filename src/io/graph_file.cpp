@@ -44,12 +44,19 @@ class Writer {
     Raw<std::uint64_t>(bytes.size());
     out_.append(bytes);
   }
-  // A section made of strings and numbers, built by `fill`.
-  template <typename Fill>
-  void Section(Fill&& fill) {
+  // A section of a u32 count and that many entries, each written by
+  // `entry(writer, item)`.
+  template <typename T, typename Entry>
+  void List(const std::vector<T>& items, Entry&& entry) {
     Writer inner;
-    fill(inner);
+    inner.Raw<std::uint32_t>(static_cast<std::uint32_t>(items.size()));
+    for (const T& item : items) entry(inner, item);
     Bytes(inner.out_);
+  }
+  // A string pool: its bytes, then its end offsets.
+  void Pool(const base::StringPool& pool) {
+    Bytes(pool.bytes());
+    Array(pool.ends());
   }
   void String(std::string_view s) {
     Raw<std::uint32_t>(static_cast<std::uint32_t>(s.size()));
@@ -147,6 +154,31 @@ class Parser {
   std::string_view in_;
 };
 
+// A section written by Writer::List into `out`, each entry read by
+// `entry(parser, item)`. The count is checked against the least bytes an
+// entry takes, so that a corrupt count cannot ask for gigabytes.
+template <typename T, typename Entry>
+bool ReadList(Reader& r, std::uint64_t least, std::vector<T>* out,
+              Entry&& entry) {
+  std::string section;
+  std::uint32_t n;
+  if (!r.Bytes(&section)) return false;
+  Parser p(section);
+  if (!p.Raw(&n) || std::uint64_t{n} * least > section.size()) return false;
+  out->resize(n);
+  for (T& item : *out)
+    if (!entry(p, item)) return false;
+  return p.done();  // The entries fill the section exactly.
+}
+
+// A pool written by Writer::Pool.
+bool ReadPool(Reader& r, base::StringPool* pool) {
+  std::string bytes;
+  std::vector<std::uint64_t> ends;
+  return r.Bytes(&bytes) && r.Array(&ends) &&
+         pool->Adopt(std::move(bytes), std::move(ends));
+}
+
 struct Closer {
   void operator()(std::FILE* f) const { std::fclose(f); }
 };
@@ -181,58 +213,46 @@ base::Status WriteGraphFile(const model::Graph& graph,
   w.out().append(kMagic, sizeof kMagic);
   w.Raw(kVersion);
   w.Raw(kByteOrder);
-  w.Section([&](Writer& s) {
-    s.Raw<std::uint32_t>(static_cast<std::uint32_t>(c.eras.size()));
-    for (const model::Era& e : c.eras) {
-      s.String(e.id);
-      s.String(e.name);
-      s.Raw<std::int32_t>(e.from_year);
-      s.Raw<std::int32_t>(e.to_year);
-      s.String(e.summary);
-      s.Where(e.where);
-    }
+  w.List(c.eras, [](Writer& s, const model::Era& e) {
+    s.String(e.id);
+    s.String(e.name);
+    s.Raw<std::int32_t>(e.from_year);
+    s.Raw<std::int32_t>(e.to_year);
+    s.String(e.summary);
+    s.Where(e.where);
   });
-  w.Bytes(c.ids.bytes());
-  w.Array(c.ids.ends());
-  w.Bytes(c.names.bytes());
-  w.Array(c.names.ends());
+  w.Pool(c.ids);
+  w.Pool(c.names);
   w.Array(c.name_of);
   w.Array(c.kinds);
   std::vector<std::uint32_t> dates(c.dates.size());
   for (std::size_t v = 0; v < dates.size(); ++v)
     dates[v] = PackDate(c.dates[v]);
   w.Array(dates);
-  w.Section([&](Writer& s) {
-    s.Raw<std::uint32_t>(static_cast<std::uint32_t>(c.details.size()));
-    for (const model::WorkDetails& d : c.details) {
-      s.Strings(d.aliases);
-      s.String(d.era);
-      s.Strings(d.people);
-      s.String(d.paper);
-      s.String(d.arxiv);
-      s.String(d.url);
-      s.String(d.summary);
-      s.Strings(d.tags);
-      s.String(d.note);
-      s.Where(d.where);
-    }
+  w.List(c.details, [](Writer& s, const model::WorkDetails& d) {
+    s.Strings(d.aliases);
+    s.String(d.era);
+    s.Strings(d.people);
+    s.String(d.paper);
+    s.String(d.arxiv);
+    s.String(d.url);
+    s.String(d.summary);
+    s.Strings(d.tags);
+    s.String(d.note);
+    s.Where(d.where);
   });
   w.Array(c.rowstart);
   w.Array(c.column);
   w.Array(c.relations);
-  w.Section([&](Writer& s) {
-    s.Raw<std::uint32_t>(static_cast<std::uint32_t>(c.link_details.size()));
-    for (const model::LinkDetails& d : c.link_details) {
-      s.String(d.evidence);
-      s.String(d.citation);
-      s.Where(d.where);
-    }
+  w.List(c.link_details, [](Writer& s, const model::LinkDetails& d) {
+    s.String(d.evidence);
+    s.String(d.citation);
+    s.Where(d.where);
   });
   w.Raw<std::uint32_t>(static_cast<std::uint32_t>(c.attributes.size()));
   for (const model::AttributeColumn& a : c.attributes) {
     w.Bytes(a.name);
-    w.Bytes(a.values.bytes());
-    w.Array(a.values.ends());
+    w.Pool(a.values);
     w.Array(a.of);
   }
   w.Array(c.in.rowstart);
@@ -273,32 +293,13 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
         path, version, kVersion));
 
   model::Graph::Columns c;
-  std::string section;
-  if (!r.Bytes(&section)) return corrupt("eras");
-  {
-    Parser p(section);
-    std::uint32_t n;
-    // Counts are checked against the least bytes each entry takes, so that
-    // a corrupt count cannot ask for gigabytes.
-    if (!p.Raw(&n) || std::uint64_t{n} * kLeastEra > section.size())
-      return corrupt("eras");
-    c.eras.resize(n);
-    for (model::Era& e : c.eras) {
-      if (!p.String(&e.id) || !p.String(&e.name) || !p.Raw(&e.from_year) ||
-          !p.Raw(&e.to_year) || !p.String(&e.summary) || !p.Where(&e.where))
-        return corrupt("eras");
-    }
-  }
-  std::string bytes;
-  std::vector<std::uint64_t> ends;
-  if (!r.Bytes(&bytes) || !r.Array(&ends) ||
-      !c.ids.Adopt(std::move(bytes), std::move(ends)))
-    return corrupt("ids");
-  bytes.clear();
-  ends.clear();
-  if (!r.Bytes(&bytes) || !r.Array(&ends) ||
-      !c.names.Adopt(std::move(bytes), std::move(ends)) || !r.Array(&c.name_of))
-    return corrupt("names");
+  if (!ReadList(r, kLeastEra, &c.eras, [](Parser& p, model::Era& e) {
+        return p.String(&e.id) && p.String(&e.name) && p.Raw(&e.from_year) &&
+               p.Raw(&e.to_year) && p.String(&e.summary) && p.Where(&e.where);
+      }))
+    return corrupt("eras");
+  if (!ReadPool(r, &c.ids)) return corrupt("ids");
+  if (!ReadPool(r, &c.names) || !r.Array(&c.name_of)) return corrupt("names");
   if (!r.Array(&c.kinds)) return corrupt("kinds");
   std::vector<std::uint32_t> dates;
   if (!r.Array(&dates)) return corrupt("dates");
@@ -308,46 +309,30 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
     if (!d) return corrupt("dates");
     c.dates[v] = *d;
   }
-  if (!r.Bytes(&section)) return corrupt("work details");
-  {
-    Parser p(section);
-    std::uint32_t n;
-    if (!p.Raw(&n) || std::uint64_t{n} * kLeastWork > section.size())
-      return corrupt("work details");
-    c.details.resize(n);
-    for (model::WorkDetails& d : c.details) {
-      if (!p.Strings(&d.aliases) || !p.String(&d.era) ||
-          !p.Strings(&d.people) || !p.String(&d.paper) || !p.String(&d.arxiv) ||
-          !p.String(&d.url) || !p.String(&d.summary) || !p.Strings(&d.tags) ||
-          !p.String(&d.note) || !p.Where(&d.where))
-        return corrupt("work details");
-    }
-  }
+  if (!ReadList(r, kLeastWork, &c.details,
+                [](Parser& p, model::WorkDetails& d) {
+                  return p.Strings(&d.aliases) && p.String(&d.era) &&
+                         p.Strings(&d.people) && p.String(&d.paper) &&
+                         p.String(&d.arxiv) && p.String(&d.url) &&
+                         p.String(&d.summary) && p.Strings(&d.tags) &&
+                         p.String(&d.note) && p.Where(&d.where);
+                }))
+    return corrupt("work details");
   if (!r.Array(&c.rowstart)) return corrupt("links");
   if (!r.Array(&c.column)) return corrupt("links");
   if (!r.Array(&c.relations)) return corrupt("relations");
-  if (!r.Bytes(&section)) return corrupt("link details");
-  {
-    Parser p(section);
-    std::uint32_t n;
-    if (!p.Raw(&n) || std::uint64_t{n} * kLeastLink > section.size())
-      return corrupt("link details");
-    c.link_details.resize(n);
-    for (model::LinkDetails& d : c.link_details) {
-      if (!p.String(&d.evidence) || !p.String(&d.citation) ||
-          !p.Where(&d.where))
-        return corrupt("link details");
-    }
-  }
+  if (!ReadList(r, kLeastLink, &c.link_details,
+                [](Parser& p, model::LinkDetails& d) {
+                  return p.String(&d.evidence) && p.String(&d.citation) &&
+                         p.Where(&d.where);
+                }))
+    return corrupt("link details");
   std::uint32_t attributes = 0;
   if (!r.Raw(&attributes, 4) || std::uint64_t{attributes} * 32 > r.left())
     return corrupt("attributes");
   c.attributes.resize(attributes);
   for (model::AttributeColumn& a : c.attributes) {
-    std::string values;
-    std::vector<std::uint64_t> ends;
-    if (!r.Bytes(&a.name) || !r.Bytes(&values) || !r.Array(&ends) ||
-        !a.values.Adopt(std::move(values), std::move(ends)) || !r.Array(&a.of))
+    if (!r.Bytes(&a.name) || !ReadPool(r, &a.values) || !r.Array(&a.of))
       return corrupt("attributes");
   }
   if (!r.Array(&c.in.rowstart) || !r.Array(&c.in.source) ||
