@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -47,9 +48,16 @@ struct RenderCommandOptions {
   bool json = false;
 };
 
+// The title a diagram gets without --title. The whole-field titles speak
+// of image synthesis only for the curated graph; an import is named by its
+// file (a git history is no ten years of image synthesis).
 std::string DefaultTitle(const RenderCommandOptions& o, const model::Graph& g,
-                         const std::vector<model::VertexId>& works) {
+                         const std::vector<model::VertexId>& works,
+                         const std::string& data) {
   if (!o.title.empty()) return o.title;
+  const std::string subject =
+      g.curated() ? "image synthesis"
+                  : std::filesystem::path(data).filename().string();
   if (!o.path.empty()) {
     return fmt::format("From {} to {}", g.name(works[0]), g.name(works[1]));
   }
@@ -60,7 +68,7 @@ std::string DefaultTitle(const RenderCommandOptions& o, const model::Graph& g,
   if (o.main_path) {
     return o.key_routes > 0
                ? fmt::format("Key-route main path (k={})", o.key_routes)
-               : "The main path of image synthesis";
+               : "The main path of " + subject;
   }
   if (!o.focus.empty()) {
     const std::string name(g.name(works[0]));
@@ -68,7 +76,10 @@ std::string DefaultTitle(const RenderCommandOptions& o, const model::Graph& g,
     if (o.descendants && !o.ancestors) return "The " + name + " family";
     return "Lineage of " + name;
   }
-  return "Ten years of image synthesis";
+  if (g.curated()) return "Ten years of image synthesis";
+  return o.top > 0 ? fmt::format("The {} most influential works of {}", o.top,
+                                 subject)
+                   : subject;
 }
 
 }  // namespace
@@ -269,7 +280,7 @@ Runner SetupRender(CLI::App* sub, const GlobalOptions* global) {
                           .format = o->format,
                           .layout = o->layout,
                           .rankdir = o->rankdir,
-                          .title = DefaultTitle(*o, g, q->works),
+                          .title = DefaultTitle(*o, g, q->works, global->data),
                           .reduce = o->reduce,
                           .max_works = o->max_works,
                           .json = o->json});
