@@ -10,17 +10,19 @@
 namespace lineage::analysis {
 namespace {
 
-using model::Topology;
 using model::VertexId;
 
-// Breadth-first distances from `start`, in a sparse map so that a query on
-// a graph of millions of works costs only what it reaches.
-template <typename Visit>
-void Bfs(const model::Graph& graph, VertexId start, Direction direction,
-         const TraversalOptions& options, Visit&& visit) {
-  const Topology& t = graph.topology();
+// Breadth-first distances from the nearest of `starts`; visit(work,
+// distance, via) for every work reached that is not a start, and
+// revisit(start, distance, via) for a start reached from another start.
+// The one search every ancestry question runs: ancestors, descendants,
+// families, common ancestors, the query language's sets.
+template <typename Visit, typename Revisit>
+void Bfs(const model::Graph& graph, std::span<const VertexId> starts,
+         Direction direction, const TraversalOptions& options, Visit&& visit,
+         Revisit&& revisit) {
   const model::RowView rows =
-      direction == Direction::kAncestors ? model::InView(t) : model::OutView(t);
+      direction == Direction::kAncestors ? graph.in_rows() : graph.out_rows();
   // An in-edge's relation lives with its out-edge, a scattered read per
   // link; skip it when every relation of the graph is followed anyway (an
   // import has one).
@@ -34,11 +36,16 @@ void Bfs(const model::Graph& graph, VertexId start, Direction direction,
     seen[v / 64] |= bit;
     return true;
   };
-  first_visit(start);
   // Works in the order reached, with their distances; `head` walks it.
   std::vector<std::pair<VertexId, int>> queue;
   queue.reserve(4096);
-  queue.emplace_back(start, 0);
+  for (VertexId start : starts)
+    if (first_visit(start)) queue.emplace_back(start, 0);
+  // Starts need a second mark only when there are several.
+  std::vector<std::uint64_t> is_start(starts.size() > 1 ? seen.size() : 0);
+  for (VertexId start : starts)
+    if (!is_start.empty())
+      is_start[start / 64] |= std::uint64_t{1} << (start % 64);
   // On a big graph each work's row and edges are two cache misses in
   // arrays of tens of megabytes, and a plain search waits for them one
   // after the other. Here a work's row start is fetched when it is
@@ -59,6 +66,9 @@ void Bfs(const model::Graph& graph, VertexId start, Direction direction,
         __builtin_prefetch(rows.start + to);
         visit(to, d, v);
         queue.emplace_back(to, d);
+      } else if (!is_start.empty() &&
+                 (is_start[to / 64] >> (to % 64) & 1) != 0) {
+        revisit(to, d, v);
       }
     }
   }
@@ -66,13 +76,18 @@ void Bfs(const model::Graph& graph, VertexId start, Direction direction,
 
 }  // namespace
 
+void Ignore(VertexId, int, VertexId) {}
+
 std::vector<Reached> Reach(const model::Graph& graph, VertexId start,
                            Direction direction,
                            const TraversalOptions& options) {
   std::vector<Reached> out;
-  Bfs(graph, start, direction, options, [&](VertexId v, int d, VertexId via) {
-    out.push_back({v, d, via});
-  });
+  Bfs(
+      graph, std::span(&start, 1), direction, options,
+      [&](VertexId v, int d, VertexId via) {
+        out.push_back({v, d, via});
+      },
+      Ignore);
   // Sorted by distance, then as EarlierWork orders works (date, unknown
   // last, then id). The search already yields works by distance, so only
   // each distance's run is sorted, on keys gathered first: comparing
@@ -119,13 +134,72 @@ std::vector<Reached> Reach(const model::Graph& graph, VertexId start,
   return sorted;
 }
 
+std::vector<VertexId> ReachFrom(std::span<const VertexId> starts,
+                                const model::Graph& graph, Direction direction,
+                                const TraversalOptions& options) {
+  std::vector<VertexId> out;
+  std::vector<VertexId> again;  // Starts reached from another start.
+  Bfs(
+      graph, starts, direction, options,
+      [&](VertexId v, int, VertexId) { out.push_back(v); },
+      [&](VertexId v, int, VertexId) { again.push_back(v); });
+  out.insert(out.end(), again.begin(), again.end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+namespace {
+
+// The works of `works` with no neighbour among them through `links`.
+template <typename Links>
+std::vector<VertexId> NoNeighbourIn(std::span<const VertexId> works,
+                                    Links&& links) {
+  std::vector<VertexId> out;
+  for (VertexId v : works) {
+    bool linked = false;
+    for (const model::Neighbor& n : links(v))
+      if (std::binary_search(works.begin(), works.end(), n.other)) {
+        linked = true;
+        break;
+      }
+    if (!linked) out.push_back(v);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<VertexId> RootsIn(const model::Graph& graph,
+                              std::span<const VertexId> works,
+                              model::RelationSet relations) {
+  return NoNeighbourIn(works,
+                       [&](VertexId v) { return graph.InLinks(v, relations); });
+}
+
+std::vector<VertexId> LeavesIn(const model::Graph& graph,
+                               std::span<const VertexId> works,
+                               model::RelationSet relations) {
+  return NoNeighbourIn(
+      works, [&](VertexId v) { return graph.OutLinks(v, relations); });
+}
+
 std::vector<CommonAncestor> CommonAncestors(const model::Graph& graph,
                                             VertexId a, VertexId b,
                                             const TraversalOptions& options) {
+  return CommonAncestors(graph, std::span(&a, 1), std::span(&b, 1), options);
+}
+
+std::vector<CommonAncestor> CommonAncestors(const model::Graph& graph,
+                                            std::span<const VertexId> a,
+                                            std::span<const VertexId> b,
+                                            const TraversalOptions& options) {
+  // A work counts as its own ancestor: the starts are at distance 0.
   base::IdMap from_a;
-  from_a.Insert(a, 0);
-  Bfs(graph, a, Direction::kAncestors, options,
-      [&](VertexId v, int d, VertexId) { from_a.Insert(v, d); });
+  for (VertexId v : a) from_a.Insert(v, 0);
+  Bfs(
+      graph, a, Direction::kAncestors, options,
+      [&](VertexId v, int d, VertexId) { from_a.Insert(v, d); }, Ignore);
   std::vector<CommonAncestor> out;
   base::IdMap position;  // Common ancestor -> its index in `out`.
   auto consider = [&](VertexId v, int d) {
@@ -133,22 +207,20 @@ std::vector<CommonAncestor> CommonAncestors(const model::Graph& graph,
     if (da && position.Insert(v, static_cast<std::int32_t>(out.size())))
       out.push_back({v, *da, d, true});
   };
-  consider(b, 0);
-  Bfs(graph, b, Direction::kAncestors, options,
-      [&](VertexId v, int d, VertexId) { consider(v, d); });
+  for (VertexId v : b) consider(v, 0);
+  Bfs(
+      graph, b, Direction::kAncestors, options,
+      [&](VertexId v, int d, VertexId) { consider(v, d); }, Ignore);
 
   // A common ancestor is lowest when none of its children is one: if a
   // common ancestor d descends from c, the first step from c towards d is
   // itself an ancestor of d, hence of A and B. Marked from the children's
   // side, through their few parents, so that an old hub cited by half the
   // graph costs nothing.
-  const Topology& t = graph.topology();
   for (const CommonAncestor& c : std::vector<CommonAncestor>(out)) {
-    for (auto [it, end] = boost::in_edges(c.work, t); it != end; ++it) {
-      if (!options.relations.Contains(t[*it].relation)) continue;
-      if (auto at = position.Find(boost::source(*it, t)))
+    for (const model::Neighbor& p : graph.InLinks(c.work, options.relations))
+      if (auto at = position.Find(p.other))
         out[static_cast<std::size_t>(*at)].lowest = false;
-    }
   }
   std::sort(out.begin(), out.end(),
             [&](const CommonAncestor& x, const CommonAncestor& y) {

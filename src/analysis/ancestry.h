@@ -1,6 +1,7 @@
 // Who came before a work and who came after it.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "model/graph.h"
@@ -31,6 +32,25 @@ std::vector<Reached> Reach(const model::Graph& graph, model::VertexId start,
                            Direction direction,
                            const TraversalOptions& options = {});
 
+// The union of the works reachable from any of `starts` against or along
+// the chosen links, at most max_depth links from the nearest start; a
+// start is in it only when reached from another start. Sorted by id: the
+// sets the query language combines. One breadth-first search. O(V + E).
+std::vector<model::VertexId> ReachFrom(std::span<const model::VertexId> starts,
+                                       const model::Graph& graph,
+                                       Direction direction,
+                                       const TraversalOptions& options = {});
+
+// The works of `works` (sorted by id) with no parent among them along
+// `relations` (roots), or no child among them (leaves). Sorted by id.
+// O(sum of their degrees · log |works|).
+std::vector<model::VertexId> RootsIn(const model::Graph& graph,
+                                     std::span<const model::VertexId> works,
+                                     model::RelationSet relations);
+std::vector<model::VertexId> LeavesIn(const model::Graph& graph,
+                                      std::span<const model::VertexId> works,
+                                      model::RelationSet relations);
+
 struct CommonAncestor {
   model::VertexId work = 0;
   int distance_a = 0;  // Links from this ancestor down to A.
@@ -47,5 +67,10 @@ struct CommonAncestor {
 std::vector<CommonAncestor> CommonAncestors(
     const model::Graph& graph, model::VertexId a, model::VertexId b,
     const TraversalOptions& options = {});
+// The same for two sets of works: an ancestor of some work of each (with
+// distances from the nearest one). O(V + E).
+std::vector<CommonAncestor> CommonAncestors(
+    const model::Graph& graph, std::span<const model::VertexId> a,
+    std::span<const model::VertexId> b, const TraversalOptions& options = {});
 
 }  // namespace lineage::analysis

@@ -86,6 +86,7 @@ base::Result<Condensation> Condense(const model::Graph& graph,
 
   Condensation out{model::Graph::Build({}).value(), 0, 0};
   model::GraphSpec spec;
+  spec.title = graph.title();
   spec.eras.assign(graph.eras().begin(), graph.eras().end());
   std::vector<std::string> component_id(count);
   // Components in the order of their first work, so ids stay stable.
@@ -97,38 +98,42 @@ base::Result<Condensation> Condense(const model::Graph& graph,
   for (std::size_t c : order) {
     std::vector<VertexId>& m = members[c];
     if (m.size() == 1) {
-      spec.works.push_back(graph.work(m.front()));
-      component_id[c] = graph.work(m.front()).id;
+      const VertexId v = m.front();
+      spec.works.push_back({std::string(graph.id(v)),
+                            std::string(graph.name(v)), graph.kind(v),
+                            graph.date(v), graph.details(v)});
+      component_id[c] = graph.id(v);
       continue;
     }
     ++out.cycles;
     out.merged_works += m.size();
     std::sort(m.begin(), m.end(),
               [&](VertexId a, VertexId b) { return EarlierWork(graph, a, b); });
-    const model::Work& first = graph.work(m.front());
+    const VertexId first = m.front();
     model::Work w;
-    w.id = "cycle-" + first.id;
-    w.name = fmt::format("{} and {} more (a cycle)", first.name, m.size() - 1);
-    w.kind = first.kind;
-    w.date = first.date;  // The earliest, as members are sorted by date.
-    w.era = first.era;
+    w.id = fmt::format("cycle-{}", graph.id(first));
+    w.name = fmt::format("{} and {} more (a cycle)", graph.name(first),
+                         m.size() - 1);
+    w.kind = graph.kind(first);
+    w.date = graph.date(first);  // The earliest: members are sorted by date.
+    w.details.era = graph.era(first);
     std::string list;
     for (std::size_t i = 0; i < m.size() && i < 10; ++i)
       list += fmt::format("{}{}", i ? ", " : "", graph.id(m[i]));
     if (m.size() > 10) list += fmt::format(" and {} more", m.size() - 10);
-    w.summary = fmt::format("{} works that cite each other in a cycle: {}",
-                            m.size(), list);
+    w.details.summary = fmt::format(
+        "{} works that cite each other in a cycle: {}", m.size(), list);
     component_id[c] = w.id;
     spec.works.push_back(std::move(w));
   }
   std::set<std::tuple<std::size_t, std::size_t, model::Relation>> seen;
   for (model::EdgeId e = 0; e < graph.num_links(); ++e) {
-    const model::Link l = graph.link(e);
-    std::size_t cp = component[l.parent], cc = component[l.child];
+    const model::Relation rel = graph.relation(e);
+    std::size_t cp = component[graph.parent(e)], cc = component[graph.child(e)];
     if (cp == cc && members[cp].size() > 1) continue;  // Inside a cycle.
-    if (!seen.emplace(cp, cc, l.relation).second) continue;
-    spec.links.push_back({component_id[cc], component_id[cp], l.relation,
-                          l.evidence, l.citation, l.where});
+    if (!seen.emplace(cp, cc, rel).second) continue;
+    spec.links.push_back(
+        {component_id[cc], component_id[cp], rel, graph.link_details(e)});
   }
   // Cycles of links outside `relations` stay as they were.
   auto g = model::Graph::Build(

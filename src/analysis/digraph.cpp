@@ -24,21 +24,19 @@ Digraph Digraph::Build(const model::Graph& graph,
   d.n_ = n;
   d.relations_ = relations;
   if (graph.simple() && relations.ContainsAll(graph.relations())) {
-    d.topo_ = graph.shared_topology();
+    d.topo_ = graph.csr();
     return d;
   }
-  const model::Topology& t = graph.topology();
   std::vector<model::EdgeId> rowstart(std::size_t{n} + 1, 0);
   std::vector<VertexId> column;
   column.reserve(graph.num_links());
   std::vector<VertexId> last_row(n, n);  // Row that last took each child.
   for (VertexId u = 0; u < n; ++u) {
     const std::size_t row_begin = column.size();
-    for (auto [it, end] = boost::out_edges(u, t); it != end; ++it) {
-      VertexId c = boost::target(*it, t);
-      if (!relations.Contains(t[*it].relation) || last_row[c] == u) continue;
-      last_row[c] = u;
-      column.push_back(c);
+    for (const model::Neighbor& c : graph.OutLinks(u, relations)) {
+      if (last_row[c.other] == u) continue;
+      last_row[c.other] = u;
+      column.push_back(c.other);
     }
     std::sort(column.begin() + row_begin, column.end());
     rowstart[u + 1] = static_cast<model::EdgeId>(column.size());

@@ -8,6 +8,7 @@
 
 #include "base/status.h"
 #include "model/graph.h"
+#include "model/topology.h"
 
 namespace lineage::analysis {
 

@@ -5,143 +5,192 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "analysis/ancestry.h"
+
 namespace lineage::analysis {
 namespace {
 
 using model::EdgeId;
 using model::RelationSet;
-using model::Topology;
 using model::VertexId;
 
-// Links out of `v` that `relations` allows, in CSR (that is, link) order.
-template <typename F>
-void ForEachOut(const Topology& t, VertexId v, RelationSet relations, F&& f) {
-  for (auto [it, end] = boost::out_edges(v, t); it != end; ++it)
-    if (relations.Contains(t[*it].relation))
-      f(boost::target(*it, t), model::LinkOf(t, *it));
-}
-
-// Distance from every work that can reach `to` down to `to`.
-std::unordered_map<VertexId, std::size_t> DistancesTo(const Topology& t,
-                                                      VertexId to,
-                                                      RelationSet relations) {
-  std::unordered_map<VertexId, std::size_t> dist{{to, 0}};
-  std::deque<VertexId> queue{to};
+// Distance from every work that can reach one of `to` down to it.
+std::unordered_map<VertexId, std::size_t> DistancesTo(
+    const model::Graph& g, std::span<const VertexId> to,
+    RelationSet relations) {
+  std::unordered_map<VertexId, std::size_t> dist;
+  std::deque<VertexId> queue;
+  for (VertexId v : to)
+    if (dist.emplace(v, 0).second) queue.push_back(v);
   while (!queue.empty()) {
     VertexId v = queue.front();
     queue.pop_front();
-    for (auto [it, end] = boost::in_edges(v, t); it != end; ++it) {
-      if (!relations.Contains(t[*it].relation)) continue;
-      if (dist.emplace(boost::source(*it, t), dist[v] + 1).second)
-        queue.push_back(boost::source(*it, t));
-    }
+    const std::size_t next = dist[v] + 1;
+    for (const model::Neighbor& p : g.InLinks(v, relations))
+      if (dist.emplace(p.other, next).second) queue.push_back(p.other);
   }
   return dist;
 }
 
-// Depth-first enumeration of the paths of exactly `length` links.
+// Enumerates the simple paths of exactly `length` links from `from` to
+// `to`, depth first, with an explicit stack of the links still to try at
+// each step of the current path.
 class ExactLengthSearch {
  public:
-  ExactLengthSearch(const Topology& t, VertexId to, const PathOptions& options,
+  ExactLengthSearch(const model::Graph& g, VertexId to,
+                    const PathOptions& options,
                     const std::unordered_map<VertexId, std::size_t>& dist,
                     PathSet* out, std::size_t* steps)
-      : t_(t),
+      : g_(g),
         to_(to),
         options_(options),
         dist_(dist),
         out_(out),
         steps_(steps) {}
 
-  void Run(VertexId from, std::size_t length) {
-    length_ = length;
-    path_ = {{from}, {}};
-    on_path_ = {from};
-    Visit(from);
+  // Returns false when a limit stopped the search.
+  bool Run(VertexId from, std::size_t length) {
+    Path path{{from}, {}};
+    std::unordered_set<VertexId> on_path{from};
+    // frames[i]: the links out of path.works[i] not yet tried.
+    struct Frame {
+      model::Neighbors::iterator next, end;
+    };
+    std::vector<Frame> frames;
+    auto open = [&](VertexId v) {
+      model::Neighbors out = g_.OutLinks(v, options_.relations);
+      frames.push_back({out.begin(), out.end()});
+    };
+    if (length == 0) {
+      if (from == to_) out_->paths.push_back(path);
+      return out_->paths.size() < options_.max_paths;
+    }
+    open(from);
+    while (!frames.empty()) {
+      Frame& f = frames.back();
+      if (f.next == f.end) {
+        frames.pop_back();
+        if (path.links.empty()) break;
+        on_path.erase(path.works.back());
+        path.works.pop_back();
+        path.links.pop_back();
+        continue;
+      }
+      const model::Neighbor n = *f.next;
+      ++f.next;
+      if (on_path.count(n.other)) continue;
+      auto it = dist_.find(n.other);
+      if (it == dist_.end() || path.length() + 1 + it->second > length)
+        continue;
+      if (++*steps_ > options_.max_steps) return false;
+      if (path.length() + 1 == length) {
+        // Pruned by distance, the last step can only reach `to`.
+        path.works.push_back(n.other);
+        path.links.push_back(n.link);
+        out_->paths.push_back(path);
+        path.works.pop_back();
+        path.links.pop_back();
+        if (out_->paths.size() >= options_.max_paths) return false;
+        continue;
+      }
+      path.works.push_back(n.other);
+      path.links.push_back(n.link);
+      on_path.insert(n.other);
+      open(n.other);
+    }
+    return true;
   }
 
  private:
-  // Returns false to abandon the search (a limit was reached).
-  bool Visit(VertexId v) {
-    if (path_.length() == length_) {
-      if (v == to_) {
-        out_->paths.push_back(path_);
-        if (out_->paths.size() >= options_.max_paths) return false;
-      }
-      return true;
-    }
-    bool go_on = true;
-    ForEachOut(t_, v, options_.relations, [&](VertexId w, EdgeId link) {
-      if (!go_on || on_path_.count(w)) return;
-      auto it = dist_.find(w);
-      if (it == dist_.end() || path_.length() + 1 + it->second > length_)
-        return;
-      if (++*steps_ > options_.max_steps) {
-        go_on = false;
-        return;
-      }
-      path_.works.push_back(w);
-      path_.links.push_back(link);
-      on_path_.insert(w);
-      go_on = Visit(w);
-      on_path_.erase(w);
-      path_.works.pop_back();
-      path_.links.pop_back();
-    });
-    return go_on;
-  }
-
-  const Topology& t_;
+  const model::Graph& g_;
   VertexId to_;
   const PathOptions& options_;
   const std::unordered_map<VertexId, std::size_t>& dist_;
   PathSet* out_;
   std::size_t* steps_;
-  std::size_t length_ = 0;
-  Path path_;
-  std::unordered_set<VertexId> on_path_;
 };
 
 }  // namespace
 
 std::optional<Path> ShortestPath(const model::Graph& graph, VertexId from,
                                  VertexId to, RelationSet relations) {
-  const Topology& t = graph.topology();
+  return ShortestPath(graph, std::span(&from, 1), std::span(&to, 1), relations);
+}
+
+std::optional<Path> ShortestPath(const model::Graph& graph,
+                                 std::span<const VertexId> from,
+                                 std::span<const VertexId> to,
+                                 RelationSet relations) {
   // Only ancestors of `to` can lie on a path to it. Finding them first, up
   // the few references of each work, keeps the search below from spreading
   // through all the descendants of an old, much-cited `from`; the path found
   // is the same.
-  auto up = DistancesTo(t, to, relations);
-  if (!up.count(from)) return std::nullopt;
-  // Predecessor link of every reached work; `from` maps to itself.
-  std::unordered_map<VertexId, std::pair<VertexId, EdgeId>> pred{
-      {from, {from, 0}}};
-  std::deque<VertexId> queue{from};
-  while (!queue.empty() && !pred.count(to)) {
+  auto up = DistancesTo(graph, to, relations);
+  // Predecessor link of every reached work; a start maps to itself.
+  std::unordered_map<VertexId, std::pair<VertexId, EdgeId>> pred;
+  std::deque<VertexId> queue;
+  for (VertexId v : from)
+    if (up.count(v) && pred.emplace(v, std::pair{v, EdgeId{0}}).second)
+      queue.push_back(v);
+  while (!queue.empty()) {
     VertexId v = queue.front();
     queue.pop_front();
-    ForEachOut(t, v, relations, [&](VertexId w, EdgeId link) {
-      if (up.count(w) && pred.emplace(w, std::pair{v, link}).second)
-        queue.push_back(w);
-    });
+    if (up.at(v) == 0) {  // One of `to`.
+      Path path;
+      VertexId w = v;
+      for (; pred.at(w).first != w; w = pred.at(w).first) {
+        path.works.push_back(w);
+        path.links.push_back(pred.at(w).second);
+      }
+      path.works.push_back(w);
+      std::reverse(path.works.begin(), path.works.end());
+      std::reverse(path.links.begin(), path.links.end());
+      return path;
+    }
+    for (const model::Neighbor& c : graph.OutLinks(v, relations))
+      if (up.count(c.other) &&
+          pred.emplace(c.other, std::pair{v, c.link}).second)
+        queue.push_back(c.other);
   }
-  if (!pred.count(to)) return std::nullopt;
-  Path path;
-  for (VertexId v = to; v != from; v = pred[v].first) {
-    path.works.push_back(v);
-    path.links.push_back(pred[v].second);
-  }
-  path.works.push_back(from);
-  std::reverse(path.works.begin(), path.works.end());
-  std::reverse(path.links.begin(), path.links.end());
-  return path;
+  return std::nullopt;
+}
+
+OnPaths PathsBetween(const model::Graph& graph, std::span<const VertexId> from,
+                     std::span<const VertexId> to, RelationSet relations) {
+  auto with_self = [&](std::span<const VertexId> starts, Direction d) {
+    std::vector<VertexId> out =
+        ReachFrom(starts, graph, d, {.relations = relations});
+    out.insert(out.end(), starts.begin(), starts.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  const std::vector<VertexId> below = with_self(from, Direction::kDescendants);
+  const std::vector<VertexId> above = with_self(to, Direction::kAncestors);
+  OnPaths out;
+  std::set_intersection(below.begin(), below.end(), above.begin(), above.end(),
+                        std::back_inserter(out.works));
+  out.links = LinksAmong(graph, out.works, relations);
+  return out;
+}
+
+std::vector<EdgeId> LinksAmong(const model::Graph& graph,
+                               std::span<const VertexId> works,
+                               RelationSet relations) {
+  std::vector<EdgeId> out;
+  for (VertexId v : works)
+    for (const model::Neighbor& c : graph.OutLinks(v, relations))
+      if (std::binary_search(works.begin(), works.end(), c.other))
+        out.push_back(c.link);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 PathSet AllPaths(const model::Graph& graph, VertexId from, VertexId to,
                  const PathOptions& options) {
   PathSet out;
   if (options.max_paths == 0) return out;
-  const Topology& t = graph.topology();
-  auto dist = DistancesTo(t, to, options.relations);
+  auto dist = DistancesTo(graph, std::span(&to, 1), options.relations);
   auto it = dist.find(from);
   if (it == dist.end()) return out;
   // A simple path visits each work once, so no path is longer than the
@@ -149,10 +198,9 @@ PathSet AllPaths(const model::Graph& graph, VertexId from, VertexId to,
   std::size_t longest = dist.size() - 1;
   if (options.max_length > 0) longest = std::min(longest, options.max_length);
   std::size_t steps = 0;
-  ExactLengthSearch search(t, to, options, dist, &out, &steps);
+  ExactLengthSearch search(graph, to, options, dist, &out, &steps);
   for (std::size_t length = it->second; length <= longest; ++length) {
-    search.Run(from, length);
-    if (out.paths.size() >= options.max_paths || steps > options.max_steps) {
+    if (!search.Run(from, length)) {
       out.truncated = true;
       return out;
     }

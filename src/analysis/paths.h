@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "model/graph.h"
@@ -25,6 +26,33 @@ std::optional<Path> ShortestPath(
     const model::Graph& graph, model::VertexId from, model::VertexId to,
     model::RelationSet relations = model::RelationSet::Influence());
 
+// The same between two sets: a shortest chain from any work of `from` to
+// any work of `to` (length 0 when they share a work). O(V + E).
+std::optional<Path> ShortestPath(
+    const model::Graph& graph, std::span<const model::VertexId> from,
+    std::span<const model::VertexId> to,
+    model::RelationSet relations = model::RelationSet::Influence());
+
+// Every work and link on some chain of `relations` from a work of `from`
+// down to a work of `to`: the works that descend from (or are) one of
+// `from` and are ancestors of (or are) one of `to`, and the links of
+// `relations` among them. Both sorted by id; empty when no chain exists.
+// O(V + E).
+struct OnPaths {
+  std::vector<model::VertexId> works;
+  std::vector<model::EdgeId> links;
+};
+OnPaths PathsBetween(
+    const model::Graph& graph, std::span<const model::VertexId> from,
+    std::span<const model::VertexId> to,
+    model::RelationSet relations = model::RelationSet::Influence());
+
+// The links of `relations` whose two works are both in `works` (sorted by
+// id). Sorted by id. O(sum of their out-degrees · log |works|).
+std::vector<model::EdgeId> LinksAmong(const model::Graph& graph,
+                                      std::span<const model::VertexId> works,
+                                      model::RelationSet relations);
+
 struct PathOptions {
   model::RelationSet relations = model::RelationSet::Influence();
   // Stop after this many paths (default 100).
@@ -44,7 +72,8 @@ struct PathSet {
 // All simple paths from `from` to `to`, shortest first, up to the limits.
 // Searches length by length (iterative deepening), pruned by the distance of
 // every work to `to`, so only works that can still reach `to` within the
-// remaining length are visited.
+// remaining length are visited. The depth-first search keeps its own stack:
+// a chain of a million links needs no deep recursion.
 PathSet AllPaths(const model::Graph& graph, model::VertexId from,
                  model::VertexId to, const PathOptions& options = {});
 

@@ -64,8 +64,8 @@ base::Result<std::vector<double>> Score(const model::Graph& graph,
     return base::Status::InvalidArgument(fmt::format(
         "{} searches from every work, O(V·(V + E)): {:.1e} steps on {} works "
         "and {} links would take hours to days; rank by pagerank, spc, "
-        "out-degree or depth instead, or ask about one work (`lineage "
-        "descendants WORK`)",
+        "out-degree or depth instead, or ask about one work's descendants "
+        "([[descendants]])",
         Info(metric).name, steps, d.num_vertices(), d.num_arcs()));
   }
   auto to_double = [](const auto& values) {
@@ -104,11 +104,17 @@ base::Result<std::vector<double>> Score(const model::Graph& graph,
 std::vector<Ranked> RankWorks(const model::Graph& graph,
                               const std::vector<double>& scores,
                               const Filter& filter, std::size_t top) {
-  Selection all = SelectAll(graph);
-  ApplyFilter(graph, filter, &all);
   std::vector<model::VertexId> works;
   for (model::VertexId v = 0; v < graph.num_works(); ++v)
-    if (all.works[v]) works.push_back(v);
+    if (filter.empty() || filter.Keep(graph, v)) works.push_back(v);
+  return RankAmong(graph, scores, works, top);
+}
+
+std::vector<Ranked> RankAmong(const model::Graph& graph,
+                              const std::vector<double>& scores,
+                              std::span<const model::VertexId> among,
+                              std::size_t top) {
+  std::vector<model::VertexId> works(among.begin(), among.end());
   // Only the top few are asked for on a graph of millions: sort just them.
   const std::size_t keep =
       top == 0 ? works.size() : std::min(top, works.size());

@@ -1,4 +1,4 @@
-// Ranking works by a metric, for `lineage rank`.
+// Ranking works by a metric: which works were most influential.
 #pragma once
 
 #include <optional>
@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "analysis/select.h"
+#include "analysis/filter.h"
 #include "base/status.h"
 #include "model/graph.h"
 
@@ -49,9 +49,14 @@ struct Ranked {
 };
 
 // Works that pass `filter`, best first (ties: earlier work first), at most
-// `top` of them (0: all).
+// `top` of them (0: all). O(V + V' log top) for V' passing works.
 std::vector<Ranked> RankWorks(const model::Graph& graph,
                               const std::vector<double>& scores,
                               const Filter& filter, std::size_t top);
+// The same among `works` only.
+std::vector<Ranked> RankAmong(const model::Graph& graph,
+                              const std::vector<double>& scores,
+                              std::span<const model::VertexId> works,
+                              std::size_t top);
 
 }  // namespace lineage::analysis

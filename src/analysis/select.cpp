@@ -44,27 +44,6 @@ void DropLinksOfUnselectedWorks(const Graph& g, Selection* s) {
   });
 }
 
-bool Passes(const model::Work& w, const Filter& f) {
-  if (!f.kinds.empty() &&
-      std::find(f.kinds.begin(), f.kinds.end(), w.kind) == f.kinds.end())
-    return false;
-  if (!f.eras.empty() &&
-      std::find(f.eras.begin(), f.eras.end(), w.era) == f.eras.end())
-    return false;
-  if (!f.tags.empty() &&
-      std::none_of(f.tags.begin(), f.tags.end(), [&w](const std::string& t) {
-        return std::find(w.tags.begin(), w.tags.end(), t) != w.tags.end();
-      }))
-    return false;
-  // An undated work cannot be placed in a date range.
-  if ((f.since || f.until) && !w.date.known()) return false;
-  if (f.since && model::CompareAtCommonPrecision(w.date, *f.since) < 0)
-    return false;
-  if (f.until && model::CompareAtCommonPrecision(w.date, *f.until) > 0)
-    return false;
-  return true;
-}
-
 }  // namespace
 
 std::size_t Selection::num_works() const {
@@ -106,19 +85,12 @@ Selection SelectFamily(const Graph& g, VertexId work,
 
 namespace {
 
-// Marks the works on influence paths from `from` down to `to`: those that
-// descend from `from` and are ancestors of `to`, and the two ends.
+// Marks the works on influence paths from `from` down to `to`.
 void MarkPaths(const Graph& g, VertexId from, VertexId to,
                model::RelationSet relations, std::vector<bool>* marked) {
-  TraversalOptions traversal{.relations = relations};
-  std::vector<bool> below(g.num_works(), false);
-  below[from] = true;
-  for (const Reached& r : Reach(g, from, Direction::kDescendants, traversal))
-    below[r.work] = true;
-  if (!below[to]) return;
-  (*marked)[from] = (*marked)[to] = true;
-  for (const Reached& r : Reach(g, to, Direction::kAncestors, traversal))
-    if (below[r.work]) (*marked)[r.work] = true;
+  for (VertexId v :
+       PathsBetween(g, std::span(&from, 1), std::span(&to, 1), relations).works)
+    (*marked)[v] = true;
 }
 
 // Highlights the links of `relations` between highlighted works, and keeps
@@ -203,7 +175,7 @@ void ApplyFilter(const Graph& g, const Filter& filter, Selection* s) {
     if (!s->works[v]) continue;
     bool focus =
         std::find(s->focus.begin(), s->focus.end(), v) != s->focus.end();
-    if (!focus && !Passes(g.work(v), filter)) {
+    if (!focus && !filter.Keep(g, v)) {
       s->works[v] = false;
       s->highlighted_works[v] = false;
     }
@@ -232,9 +204,11 @@ void KeepTop(const Graph& g, const std::vector<double>& scores, std::size_t n,
 }
 
 void Reduce(const Graph& g, Selection* s) {
-  const model::Topology& t = g.topology();
-  auto drawn_influence = [&](const model::TopoEdge& e) {
-    return s->links[model::LinkOf(t, e)] && model::IsInfluence(t[e].relation);
+  const model::RelationSet influence = model::RelationSet::Influence();
+  // The drawn influence links out of a work.
+  auto drawn = [&](VertexId u, auto&& f) {
+    for (const model::Neighbor& c : g.OutLinks(u, influence))
+      if (s->links[c.link]) f(c);
   };
   // For each work u: which works are reachable from u in two or more steps
   // through drawn influence links? A link u -> v is implied exactly when v
@@ -246,36 +220,23 @@ void Reduce(const Graph& g, Selection* s) {
   std::vector<EdgeId> hide;
   for (VertexId u = 0; u < g.num_works(); ++u) {
     if (!s->works[u]) continue;
+    auto push = [&](const model::Neighbor& n) {
+      if (mark[n.other] != u) {
+        mark[n.other] = u;
+        stack.push_back(n.other);
+      }
+    };
     // Seed the search with the children's children.
     stack.clear();
-    for (auto [it, end] = boost::out_edges(u, t); it != end; ++it) {
-      if (!drawn_influence(*it)) continue;
-      VertexId c = boost::target(*it, t);
-      for (auto [jt, jend] = boost::out_edges(c, t); jt != jend; ++jt) {
-        if (!drawn_influence(*jt)) continue;
-        VertexId w = boost::target(*jt, t);
-        if (mark[w] != u) {
-          mark[w] = u;
-          stack.push_back(w);
-        }
-      }
-    }
+    drawn(u, [&](const model::Neighbor& c) { drawn(c.other, push); });
     while (!stack.empty()) {
       VertexId w = stack.back();
       stack.pop_back();
-      for (auto [it, end] = boost::out_edges(w, t); it != end; ++it) {
-        if (!drawn_influence(*it)) continue;
-        VertexId x = boost::target(*it, t);
-        if (mark[x] != u) {
-          mark[x] = u;
-          stack.push_back(x);
-        }
-      }
+      drawn(w, push);
     }
-    for (auto [it, end] = boost::out_edges(u, t); it != end; ++it) {
-      if (drawn_influence(*it) && mark[boost::target(*it, t)] == u)
-        hide.push_back(model::LinkOf(t, *it));
-    }
+    drawn(u, [&](const model::Neighbor& c) {
+      if (mark[c.other] == u) hide.push_back(c.link);
+    });
   }
   for (EdgeId e : hide) {
     s->links[e] = false;

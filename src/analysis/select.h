@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/filter.h"
 #include "base/status.h"
 #include "model/graph.h"
 
@@ -67,17 +68,6 @@ Selection SelectArcs(
     const model::Graph& graph,
     const std::vector<std::pair<model::VertexId, model::VertexId>>& arcs,
     bool only, model::RelationSet relations = model::RelationSet::Influence());
-
-struct Filter {
-  std::vector<model::Kind> kinds;    // Empty: any kind.
-  std::vector<std::string> eras;     // Era ids; empty: any era.
-  std::vector<std::string> tags;     // A work needs one of them; empty: any.
-  std::optional<model::Date> since;  // Compared at the common precision.
-  std::optional<model::Date> until;
-  bool empty() const {
-    return kinds.empty() && eras.empty() && tags.empty() && !since && !until;
-  }
-};
 
 // Deselects works the filter rejects (and their links). The focus works of
 // the selection stay whatever the filter says. O(V + E).

@@ -28,7 +28,7 @@ struct InfluenceEdges {
 }  // namespace
 
 base::Result<Path> LongestChain(const model::Graph& graph) {
-  const Topology& t = graph.topology();
+  const Topology& t = *graph.csr();
   const std::size_t n = graph.num_works();
   boost::filtered_graph<Topology, InfluenceEdges> influence(t,
                                                             InfluenceEdges{&t});
@@ -38,8 +38,7 @@ base::Result<Path> LongestChain(const model::Graph& graph) {
     boost::topological_sort(influence, std::back_inserter(order));
   } catch (const boost::not_a_dag&) {
     return base::Status::InvalidData(
-        "the influence links contain a cycle; run `lineage validate` to see "
-        "it");
+        "the influence links contain a cycle; [[validate]] names it");
   }
   // Walking parents before children: length[v] = links of the longest chain
   // ending at v, with the link that reaches v on it.

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -70,6 +72,10 @@ class Status {
   // The message followed by one line per diagnostic.
   std::string ToString() const;
 
+  friend Status SpellOptions(
+      const Status& status,
+      const std::function<std::string(std::string_view name)>& spell);
+
  private:
   Status(Code code, std::string msg) : code_(code), message_(std::move(msg)) {}
 
@@ -77,6 +83,22 @@ class Status {
   std::string message_;
   std::vector<Diagnostic> diagnostics_;
 };
+
+// Library messages name the option that would get past a problem as
+// "[[name]]": a field of one of the library's options structs ("max_works",
+// "separator") or a step a front end offers ("validate", "import"). Each
+// front end says it in its own terms, the CLI as a flag, a page as a
+// control, by passing the message through SpellOptions.
+std::string OptionRef(std::string_view name);  // "[[name]]"
+// `text` with every option reference replaced by spell(name).
+std::string SpellOptions(
+    std::string_view text,
+    const std::function<std::string(std::string_view name)>& spell);
+// The status with SpellOptions applied to its message and to the message
+// and fix of each diagnostic.
+Status SpellOptions(
+    const Status& status,
+    const std::function<std::string(std::string_view name)>& spell);
 
 // A value or the Status explaining why there is none.
 template <typename T>

@@ -7,16 +7,10 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "analysis/ancestry.h"
-#include "analysis/digraph.h"
-#include "analysis/dominators.h"
-#include "analysis/main_path.h"
-#include "analysis/paths.h"
-#include "analysis/rank.h"
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/output.h"
-#include "cli/query.h"
+#include "cli/session.h"
 #include "io/export.h"
 
 namespace lineage::cli {
@@ -80,22 +74,21 @@ Runner SetupRank(CLI::App* sub, const GlobalOptions* global) {
               "Scores are computed on the whole graph; --kind and --era only "
               "filter the list.");
   return [o, global] {
-    auto q = PrepareQuery(*global, {}, o->relations);
+    auto q = StartSession(*global, {}, o->relations);
     if (!q.ok()) return ReportError(q.status());
-    const Graph& g = q->graph;
-    auto filter = ParseFilter(g, o->kinds, o->eras);
+    const Graph& g = q->graph();
+    auto filter = q->engine.MakeFilter({.kinds = o->kinds, .eras = o->eras});
     if (!filter.ok()) return ReportError(filter.status());
     analysis::Metric metric = *analysis::ParseMetric(o->by);
-    auto scores = Timed(*global, fmt::format("ranking by {}", o->by), [&] {
-      return analysis::Score(g, metric, q->relations);
+    auto ranked = Timed(*global, fmt::format("ranking by {}", o->by), [&] {
+      return q->engine.Rank(
+          metric,
+          {.relations = q->relations, .filter = *filter, .top = o->top});
     });
-    if (!scores.ok()) return ReportError(scores.status());
-    auto ranked = Timed(*global, "sorting", [&] {
-      return analysis::RankWorks(g, *scores, *filter, o->top);
-    });
+    if (!ranked.ok()) return ReportError(ranked.status());
     if (o->json) {
       json works = json::array();
-      for (const analysis::Ranked& r : ranked) {
+      for (const analysis::Ranked& r : *ranked) {
         json j = io::WorkBrief(g, r.work);
         j["rank"] = r.rank;
         j["score"] = r.score;
@@ -109,12 +102,12 @@ Runner SetupRank(CLI::App* sub, const GlobalOptions* global) {
     std::cout << fmt::format("{}: {}\n", o->by, analysis::Info(metric).meaning);
     std::vector<std::vector<std::string>> rows{
         {"#", o->by, "date", "kind", "work"}};
-    for (const analysis::Ranked& r : ranked) {
-      const model::Work& w = g.work(r.work);
+    for (const analysis::Ranked& r : *ranked) {
+      const model::Date& date = g.date(r.work);
       rows.push_back({std::to_string(r.rank), FormatScore(metric, r.score),
-                      w.date.known() ? w.date.ToString() : "-",
-                      std::string(model::KindName(w.kind)),
-                      fmt::format("{} [{}]", w.name, w.id)});
+                      date.known() ? date.ToString() : "-",
+                      std::string(model::KindName(g.kind(r.work))),
+                      fmt::format("{} [{}]", g.name(r.work), g.id(r.work))});
     }
     PrintTable(rows);
     return kExitOk;
@@ -130,16 +123,6 @@ struct MainPathOptions {
   bool json = false;
 };
 
-// The links behind an arc of the simple digraph.
-std::vector<model::EdgeId> LinksOf(const Graph& g, VertexId u, VertexId v,
-                                   model::RelationSet relations) {
-  std::vector<model::EdgeId> out;
-  const model::Topology& t = g.topology();
-  for (auto [it, end] = boost::out_edges(u, t); it != end; ++it)
-    if (boost::target(*it, t) == v && relations.Contains(t[*it].relation))
-      out.push_back(model::LinkOf(t, *it));
-  return out;
-}
 }  // namespace
 
 Runner SetupMainPath(CLI::App* sub, const GlobalOptions* global) {
@@ -156,13 +139,10 @@ Runner SetupMainPath(CLI::App* sub, const GlobalOptions* global) {
       "the\nK heaviest arcs to a root and a leaf by always taking the "
       "heaviest arc (Liu & Lu 2012).");
   return [o, global] {
-    auto q = PrepareQuery(*global, {}, o->relations);
+    auto q = StartSession(*global, {}, o->relations);
     if (!q.ok()) return ReportError(q.status());
-    const Graph& g = q->graph;
-    analysis::Digraph d = analysis::Digraph::Build(g, q->relations);
-    auto path = o->key_routes > 0
-                    ? analysis::KeyRouteMainPath(g, d, o->key_routes)
-                    : analysis::GlobalMainPath(g, d);
+    const Graph& g = q->graph();
+    auto path = q->engine.MainPath(o->key_routes, q->relations);
     if (!path.ok()) return ReportError(path.status());
     std::string method = o->key_routes > 0
                              ? fmt::format("key-route (k={})", o->key_routes)
@@ -172,7 +152,7 @@ Runner SetupMainPath(CLI::App* sub, const GlobalOptions* global) {
       for (std::size_t i = 0; i < path->arcs.size(); ++i) {
         auto [u, v] = path->arcs[i];
         json links = json::array();
-        for (model::EdgeId e : LinksOf(g, u, v, q->relations))
+        for (model::EdgeId e : q->engine.LinksBetween(u, v, q->relations))
           links.push_back(io::LinkJson(g, e));
         arcs.push_back({{"from", g.id(u)},
                         {"to", g.id(v)},
@@ -191,9 +171,9 @@ Runner SetupMainPath(CLI::App* sub, const GlobalOptions* global) {
     for (std::size_t i = 0; i < path->arcs.size(); ++i) {
       auto [u, v] = path->arcs[i];
       std::string rels;
-      for (model::EdgeId e : LinksOf(g, u, v, q->relations))
+      for (model::EdgeId e : q->engine.LinksBetween(u, v, q->relations))
         rels += (rels.empty() ? "" : ",") +
-                std::string(model::RelationName(g.link(e).relation));
+                std::string(model::RelationName(g.relation(e)));
       rows.push_back({fmt::format("{:.4f}", path->arc_spc[i]), Label(g, u),
                       "-> " + rels + " ->", Label(g, v)});
     }
@@ -223,21 +203,16 @@ Runner SetupExplain(CLI::App* sub, const GlobalOptions* global) {
   AddRelationOption(sub, &o->relations);
   sub->add_flag("--json", o->json, "Print one JSON document");
   return [o, global] {
-    auto q = PrepareQuery(*global, {o->from, o->to}, o->relations);
+    auto q = StartSession(*global, {o->from, o->to}, o->relations);
     if (!q.ok()) return ReportError(q.status());
-    const Graph& g = q->graph;
+    const Graph& g = q->graph();
     const VertexId from = q->works[0], to = q->works[1];
-    analysis::PathSet found = analysis::AllPaths(
-        g, from, to, {.relations = q->relations, .max_paths = o->max_paths});
-    // When there is no path, say how the two are related instead.
-    bool reversed = found.paths.empty() &&
-                    analysis::ShortestPath(g, to, from, q->relations);
-    std::vector<VertexId> shared;
-    if (found.paths.empty()) {
-      for (const auto& c :
-           analysis::CommonAncestors(g, from, to, {.relations = q->relations}))
-        if (c.lowest) shared.push_back(c.work);
-    }
+    // When there is no path, it says how the two are related instead.
+    engine::Explanation e = q->engine.Explain(
+        from, to, {.relations = q->relations, .max_paths = o->max_paths});
+    const analysis::PathSet& found = e.found;
+    const bool reversed = e.reversed;
+    const std::vector<VertexId>& shared = e.lowest_common;
     if (o->json) {
       json paths = json::array();
       for (const analysis::Path& p : found.paths)
@@ -301,13 +276,13 @@ Runner SetupDominators(CLI::App* sub, const GlobalOptions* global,
       "all, and the answer\ncomes from its dominator tree (Cooper, Harvey & "
       "Kennedy's algorithm).");
   return [o, global, necessary] {
-    auto q = PrepareQuery(*global, {o->work}, o->relations);
+    auto q = StartSession(*global, {o->work}, o->relations);
     if (!q.ok()) return ReportError(q.status());
-    const Graph& g = q->graph;
+    const Graph& g = q->graph();
     const VertexId v = q->works[0];
-    auto dom = analysis::Dominators::Compute(
-        analysis::Digraph::Build(g, q->relations));
-    std::vector<VertexId> works = necessary ? dom.Necessary(v) : dom.Impact(v);
+    std::vector<VertexId> works = necessary
+                                      ? q->engine.Necessary(v, q->relations)
+                                      : q->engine.Impact(v, q->relations);
     const char* key = necessary ? "necessary" : "impact";
     if (o->json) {
       PrintJson({{"work", io::WorkBrief(g, v)}, {key, BriefList(g, works)}});

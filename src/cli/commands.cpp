@@ -10,19 +10,13 @@
 #include <iostream>
 #include <memory>
 
-#include "analysis/ancestry.h"
-#include "analysis/digraph.h"
 #include "analysis/order.h"
-#include "analysis/paths.h"
-#include "analysis/stats.h"
 #include "cli/app.h"
 #include "cli/output.h"
-#include "cli/query.h"
+#include "cli/session.h"
 #include "io/atomic_file.h"
 #include "io/export.h"
 #include "io/graph_file.h"
-#include "io/yaml_loader.h"
-#include "model/resolve.h"
 
 namespace lineage::cli {
 namespace {
@@ -45,7 +39,7 @@ struct ShowOptions {
 };
 
 void PrintWork(const Graph& g, VertexId v) {
-  const model::Work& w = g.work(v);
+  const model::WorkDetails& w = g.details(v);
   const model::Era* era = g.FindEra(w.era);
   std::vector<std::vector<std::string>> rows;
   auto row = [&rows](std::string key, std::string value) {
@@ -54,9 +48,9 @@ void PrintWork(const Graph& g, VertexId v) {
   auto join = [](const std::vector<std::string>& items) {
     return fmt::format("{}", fmt::join(items, ", "));
   };
-  row("id", w.id);
-  row("kind", std::string(model::KindName(w.kind)));
-  row("date", w.date.ToString());
+  row("id", std::string(g.id(v)));
+  row("kind", std::string(model::KindName(g.kind(v))));
+  row("date", g.date(v).ToString());
   row("era", era ? era->name : w.era);
   row("aliases", join(w.aliases));
   json full = io::WorkFull(g, v);
@@ -70,22 +64,13 @@ void PrintWork(const Graph& g, VertexId v) {
   row("summary", w.summary);
   for (std::size_t c = 0; c < g.attributes().size(); ++c)
     row(g.attributes()[c].name, std::string(g.attribute(c, v)));
-  std::cout << w.name << '\n';
+  std::cout << g.name(v) << '\n';
   PrintTable(rows);
-  const model::Topology& t = g.topology();
   auto print_links = [&](const char* title, bool parents) {
     std::vector<std::vector<std::string>> lines;
-    auto add = [&](const model::TopoEdge& e, VertexId other) {
-      const model::Link& l = g.link(model::LinkOf(t, e));
-      lines.push_back({std::string(model::RelationName(l.relation)),
-                       Label(g, other), l.evidence});
-    };
-    if (parents) {
-      for (auto [it, end] = boost::in_edges(v, t); it != end; ++it)
-        add(*it, boost::source(*it, t));
-    } else {
-      for (auto [it, end] = boost::out_edges(v, t); it != end; ++it)
-        add(*it, boost::target(*it, t));
+    for (const model::Neighbor& n : parents ? g.InLinks(v) : g.OutLinks(v)) {
+      lines.push_back({std::string(model::RelationName(n.relation)),
+                       Label(g, n.other), g.link_details(n.link).evidence});
     }
     if (lines.empty()) return;
     std::cout << title << '\n';
@@ -101,9 +86,9 @@ Runner SetupShow(CLI::App* sub, const GlobalOptions* global) {
                   "Works to describe; with none, lists every work");
   sub->add_flag("--json", opts->json, "Print one JSON document");
   return [opts, global] {
-    auto q = PrepareQuery(*global, opts->works, {});
+    auto q = StartSession(*global, opts->works, {});
     if (!q.ok()) return ReportError(q.status());
-    const Graph& g = q->graph;
+    const Graph& g = q->graph();
     const std::vector<VertexId>& chosen = q->works;
     if (chosen.empty()) {
       std::vector<VertexId> all(g.num_works());
@@ -120,24 +105,21 @@ Runner SetupShow(CLI::App* sub, const GlobalOptions* global) {
       std::vector<std::vector<std::string>> rows{
           {"date", "kind", "id", "name"}};
       for (VertexId v : all) {
-        const model::Work& w = g.work(v);
-        rows.push_back({w.date.known() ? w.date.ToString() : "-",
-                        std::string(model::KindName(w.kind)), w.id, w.name});
+        rows.push_back({g.date(v).known() ? g.date(v).ToString() : "-",
+                        std::string(model::KindName(g.kind(v))),
+                        std::string(g.id(v)), std::string(g.name(v))});
       }
       PrintTable(rows, "");
       return kExitOk;
     }
     if (opts->json) {
       json works = json::array();
-      const model::Topology& t = g.topology();
       for (VertexId v : chosen) {
         json parents = json::array(), children = json::array();
-        for (auto [it, end] = boost::in_edges(v, t); it != end; ++it)
-          parents.push_back(
-              LinkWithWork(g, model::LinkOf(t, *it), boost::source(*it, t)));
-        for (auto [it, end] = boost::out_edges(v, t); it != end; ++it)
-          children.push_back(
-              LinkWithWork(g, model::LinkOf(t, *it), boost::target(*it, t)));
+        for (const model::Neighbor& n : g.InLinks(v))
+          parents.push_back(LinkWithWork(g, n.link, n.other));
+        for (const model::Neighbor& n : g.OutLinks(v))
+          children.push_back(LinkWithWork(g, n.link, n.other));
         works.push_back({{"work", io::WorkFull(g, v)},
                          {"parents", parents},
                          {"children", children}});
@@ -173,15 +155,15 @@ Runner SetupReach(CLI::App* sub, const GlobalOptions* global,
   AddRelationOption(sub, &opts->relations);
   sub->add_flag("--json", opts->json, "Print one JSON document");
   return [opts, global, direction] {
-    auto q = PrepareQuery(*global, {opts->work}, opts->relations);
+    auto q = StartSession(*global, {opts->work}, opts->relations);
     if (!q.ok()) return ReportError(q.status());
-    const Graph& g = q->graph;
+    const Graph& g = q->graph();
     const VertexId start = q->works[0];
     const bool up = direction == analysis::Direction::kAncestors;
     const char* what = up ? "ancestors" : "descendants";
     auto reached = Timed(*global, what, [&] {
-      return analysis::Reach(
-          g, start, direction,
+      return q->engine.Reach(
+          start, direction,
           {.max_depth = opts->depth, .relations = q->relations});
     });
     if (opts->json) {
@@ -201,11 +183,12 @@ Runner SetupReach(CLI::App* sub, const GlobalOptions* global,
     std::vector<std::vector<std::string>> rows{
         {"dist", "date", "kind", "work", up ? "led to" : "came through"}};
     for (const analysis::Reached& r : reached) {
-      const model::Work& w = g.work(r.work);
-      rows.push_back(
-          {std::to_string(r.distance), w.date.known() ? w.date.ToString() : "-",
-           std::string(model::KindName(w.kind)),
-           fmt::format("{} [{}]", w.name, w.id), std::string(g.name(r.via))});
+      const model::Date& date = g.date(r.work);
+      rows.push_back({std::to_string(r.distance),
+                      date.known() ? date.ToString() : "-",
+                      std::string(model::KindName(g.kind(r.work))),
+                      fmt::format("{} [{}]", g.name(r.work), g.id(r.work)),
+                      std::string(g.name(r.via))});
     }
     PrintTable(rows);
     return kExitOk;
@@ -246,17 +229,17 @@ Runner SetupPath(CLI::App* sub, const GlobalOptions* global) {
   AddRelationOption(sub, &opts->relations);
   sub->add_flag("--json", opts->json, "Print one JSON document");
   return [opts, global] {
-    auto q = PrepareQuery(*global, {opts->from, opts->to}, opts->relations);
+    auto q = StartSession(*global, {opts->from, opts->to}, opts->relations);
     if (!q.ok()) return ReportError(q.status());
-    const Graph& g = q->graph;
+    const Graph& g = q->graph();
     const VertexId from = q->works[0], to = q->works[1];
     analysis::PathSet found;
     if (opts->all) {
-      found = analysis::AllPaths(g, from, to,
+      found = q->engine.AllPaths(from, to,
                                  {.relations = q->relations,
                                   .max_paths = opts->max_paths,
                                   .max_length = opts->max_length});
-    } else if (auto p = analysis::ShortestPath(g, from, to, q->relations)) {
+    } else if (auto p = q->engine.ShortestPath(from, to, q->relations)) {
       found.paths.push_back(std::move(*p));
     }
     if (opts->json) {
@@ -272,7 +255,7 @@ Runner SetupPath(CLI::App* sub, const GlobalOptions* global) {
     if (found.paths.empty()) {
       std::cout << fmt::format("no path from {} to {}", Label(g, from),
                                Label(g, to));
-      if (analysis::ShortestPath(g, to, from, q->relations))
+      if (q->engine.ShortestPath(to, from, q->relations))
         std::cout << fmt::format("; {} came first: try `lineage path {} {}`",
                                  g.name(to), g.id(to), g.id(from));
       std::cout << '\n';
@@ -309,12 +292,11 @@ Runner SetupCommon(CLI::App* sub, const GlobalOptions* global) {
   AddRelationOption(sub, &opts->relations);
   sub->add_flag("--json", opts->json, "Print one JSON document");
   return [opts, global] {
-    auto q = PrepareQuery(*global, {opts->a, opts->b}, opts->relations);
+    auto q = StartSession(*global, {opts->a, opts->b}, opts->relations);
     if (!q.ok()) return ReportError(q.status());
-    const Graph& g = q->graph;
+    const Graph& g = q->graph();
     const VertexId a = q->works[0], b = q->works[1];
-    auto common =
-        analysis::CommonAncestors(g, a, b, {.relations = q->relations});
+    auto common = q->engine.Common(a, b, {.relations = q->relations});
     if (opts->json) {
       json list = json::array();
       for (const analysis::CommonAncestor& c : common) {
@@ -325,9 +307,9 @@ Runner SetupCommon(CLI::App* sub, const GlobalOptions* global) {
         if (c.lowest) {
           // How each lowest common ancestor leads down to A and to B.
           j["path_to_a"] =
-              PathJson(g, *analysis::ShortestPath(g, c.work, a, q->relations));
+              PathJson(g, *q->engine.ShortestPath(c.work, a, q->relations));
           j["path_to_b"] =
-              PathJson(g, *analysis::ShortestPath(g, c.work, b, q->relations));
+              PathJson(g, *q->engine.ShortestPath(c.work, b, q->relations));
         }
         list.push_back(std::move(j));
       }
@@ -353,7 +335,7 @@ Runner SetupCommon(CLI::App* sub, const GlobalOptions* global) {
       for (VertexId end : {a, b}) {
         std::cout << fmt::format("\nfrom {} to {}:\n", g.name(c.work),
                                  g.name(end));
-        PrintPath(g, *analysis::ShortestPath(g, c.work, end, q->relations));
+        PrintPath(g, *q->engine.ShortestPath(c.work, end, q->relations));
       }
     }
     return kExitOk;
@@ -389,10 +371,10 @@ Runner SetupStats(CLI::App* sub, const GlobalOptions* global) {
   auto opts = std::make_shared<JsonFlag>();
   sub->add_flag("--json", opts->json, "Print one JSON document");
   return [opts, global] {
-    auto graph = LoadData(*global);
-    if (!graph.ok()) return ReportError(graph.status());
-    const Graph& g = *graph;
-    auto stats = analysis::ComputeStats(g);
+    auto opened = OpenEngine(*global);
+    if (!opened.ok()) return ReportError(opened.status());
+    const Graph& g = opened->graph();
+    auto stats = opened->Stats();
     if (!stats.ok()) return ReportError(stats.status());
     const analysis::Stats& s = *stats;
     if (opts->json) {
@@ -456,56 +438,23 @@ Runner SetupStats(CLI::App* sub, const GlobalOptions* global) {
 
 // --- validate ---------------------------------------------------------------
 
-// What an import found: the problems of real data, each with an example.
-json ImportFindings(const Graph& g, const io::ImportReport& r) {
-  analysis::Components scc =
-      analysis::StronglyConnected(analysis::Digraph::Build(g));
-  json findings = json::array();
-  auto add = [&](const std::string& kind, std::size_t count, std::string what) {
-    if (count == 0) return;
-    json f = {{"kind", kind}, {"count", count}, {"what", std::move(what)}};
-    if (auto it = r.examples.find(kind); it != r.examples.end())
-      f["example"] = it->second;
-    findings.push_back(std::move(f));
-  };
-  if (!r.header_claim.empty()) {
-    add("header", 1,
-        fmt::format("the header claims {}; the file holds {} edge lines "
-                    "(is it cut short?)",
-                    r.header_claim, r.data_lines));
+json FindingsJson(const std::vector<engine::Finding>& findings) {
+  json list = json::array();
+  for (const engine::Finding& f : findings) {
+    json j = {{"kind", f.kind},
+              {"count", f.count},
+              {"what", base::SpellOptions(f.what, SpellFlag)}};
+    if (!f.example.empty()) j["example"] = f.example;
+    list.push_back(std::move(j));
   }
-  add("self-loops", r.self_loops, "self-loops, dropped");
-  add("duplicate edges", r.duplicate_edges, "duplicate edges, dropped");
-  add("conflicting node rows", r.conflicting_node_ids,
-      "ids whose node rows disagree on the date; the first row is kept");
-  add("node-table ids in no edge", r.unmatched_node_rows,
-      "node-table ids that appear in no edge, ignored");
-  add("undated works", r.undated_works, "works without a date");
-  add("parents without a row", r.parents_without_row,
-      "parents named in a list that have no row of their own (kept as "
-      "undated works; if they should match a row, try --match key)");
-  add("time-inconsistent links", r.time_inconsistent,
-      "links from a work to one dated later");
-  if (scc.cyclic > 0) {
-    auto cycles = model::FindCycles(g, model::RelationSet::Influence(), 1);
-    json f = {{"kind", "cycles"},
-              {"count", scc.cyclic},
-              {"what", fmt::format("strongly connected components (largest {} "
-                                   "works, {} works in all): not a DAG; "
-                                   "spc, depth and main-path refuse it",
-                                   scc.largest, scc.in_cycles)}};
-    if (!cycles.empty()) f["example"] = model::CycleText(g, cycles.front());
-    findings.push_back(std::move(f));
-  }
-  return findings;
+  return list;
 }
 
-void PrintFindings(const json& findings) {
-  for (const json& f : findings) {
-    std::cout << fmt::format("  {} {}\n", f["count"].get<std::size_t>(),
-                             f["what"].get<std::string>());
-    if (f.contains("example"))
-      std::cout << "      e.g. " << f["example"].get<std::string>() << '\n';
+void PrintFindings(const std::vector<engine::Finding>& findings) {
+  for (const engine::Finding& f : findings) {
+    std::cout << fmt::format("  {} {}\n", f.count,
+                             base::SpellOptions(f.what, SpellFlag));
+    if (!f.example.empty()) std::cout << "      e.g. " << f.example << '\n';
   }
   if (findings.empty()) std::cout << "  no problems found\n";
 }
@@ -519,15 +468,12 @@ Runner SetupValidate(CLI::App* sub, const GlobalOptions* global) {
       "does not (each problem\nwith its file, line and fix), 2 when --data "
       "does not exist.");
   return [opts, global] {
-    io::ImportReport report;
-    auto graph = LoadData(*global, &report);
-    const base::Status& status = graph.status();
-    if (!graph.ok() && status.code() != base::Status::Code::kInvalidData)
+    auto opened = OpenEngine(*global);
+    const base::Status status = base::SpellOptions(opened.status(), SpellFlag);
+    if (!opened.ok() && status.code() != base::Status::Code::kInvalidData)
       return ReportError(status);
-    const bool imported = io::IsTable(global->data) &&
-                          !std::filesystem::is_directory(global->data);
-    json findings = json::array();
-    if (graph.ok() && imported) findings = ImportFindings(*graph, report);
+    std::vector<engine::Finding> findings;
+    if (opened.ok()) findings = opened->Findings();
     if (opts->json) {
       json errors = json::array();
       for (const base::Diagnostic& d : status.diagnostics()) {
@@ -537,31 +483,31 @@ Runner SetupValidate(CLI::App* sub, const GlobalOptions* global) {
                           {"message", d.message},
                           {"fix", d.fix}});
       }
-      json doc = {{"ok", graph.ok()},
+      json doc = {{"ok", opened.ok()},
                   {"data", global->data},
                   {"errors", errors},
-                  {"findings", findings}};
-      if (graph.ok()) {
-        doc["works"] = graph->num_works();
-        doc["links"] = graph->num_links();
-        doc["eras"] = graph->eras().size();
+                  {"findings", FindingsJson(findings)}};
+      if (opened.ok()) {
+        doc["works"] = opened->graph().num_works();
+        doc["links"] = opened->graph().num_links();
+        doc["eras"] = opened->graph().eras().size();
       } else if (errors.empty()) {
         doc["errors"].push_back({{"message", status.message()}});
       }
       PrintJson(doc);
-      return graph.ok() ? kExitOk : kExitFailure;
+      return opened.ok() ? kExitOk : kExitFailure;
     }
-    if (!graph.ok()) return ReportError(status);
-    if (imported) {
+    if (!opened.ok()) return ReportError(status);
+    const Graph& g = opened->graph();
+    if (opened->report().imported) {
       std::cout << fmt::format("imported {}: {} works, {} links\n",
-                               global->data, graph->num_works(),
-                               graph->num_links());
+                               global->data, g.num_works(), g.num_links());
       PrintFindings(findings);
       return kExitOk;
     }
     std::cout << fmt::format("ok: {}: {} works, {} links, {} eras\n",
-                             global->data, graph->num_works(),
-                             graph->num_links(), graph->eras().size());
+                             global->data, g.num_works(), g.num_links(),
+                             g.eras().size());
     return kExitOk;
   };
 }
@@ -587,10 +533,11 @@ Runner SetupExport(CLI::App* sub, const GlobalOptions* global) {
       std::string ext = std::filesystem::path(opts->output).extension();
       format = ext == ".json" ? "json" : "graphml";
     }
-    auto graph = LoadData(*global);
-    if (!graph.ok()) return ReportError(graph.status());
+    auto opened = OpenEngine(*global);
+    if (!opened.ok()) return ReportError(opened.status());
     std::string text =
-        format == "json" ? io::ExportJson(*graph) : io::ExportGraphml(*graph);
+        opened->Export(format == "json" ? engine::ExportFormat::kJson
+                                        : engine::ExportFormat::kGraphml);
     if (opts->output.empty() || opts->output == "-") {
       std::cout << text;
       return kExitOk;
@@ -598,7 +545,8 @@ Runner SetupExport(CLI::App* sub, const GlobalOptions* global) {
     if (base::Status s = io::WriteFileAtomically(opts->output, text); !s.ok())
       return ReportError(s);
     spdlog::info("wrote {} ({} works, {} links) to {}", format,
-                 graph->num_works(), graph->num_links(), opts->output);
+                 opened->graph().num_works(), opened->graph().num_links(),
+                 opts->output);
     return kExitOk;
   };
 }
@@ -615,8 +563,9 @@ Runner SetupImport(CLI::App* sub, const GlobalOptions* global) {
   auto opts = std::make_shared<ImportCommandOptions>();
   sub->add_option("files", opts->files,
                   "Tables (several are read as parts of one), or one "
-                  "GraphML, YAML or DOT file; read with the global import "
-                  "options (--edges, --sep, --nodes...); default: --data");
+                  "GraphML, JSON, YAML or DOT file; read with the global "
+                  "import options (--edges, --sep, --nodes...); default: "
+                  "--data");
   sub->add_option("-o,--output", opts->output,
                   "The graph file to write (atomically), e.g. arxiv.lgraph; "
                   "every command then reads it with --data")
@@ -632,31 +581,27 @@ Runner SetupImport(CLI::App* sub, const GlobalOptions* global) {
           "-o graph.lgraph`) or give --data");
       return kExitUsage;
     }
-    if (opts->files.empty()) opts->files.push_back(global->data);
-    io::ImportReport report;
-    auto start = std::chrono::steady_clock::now();
-    auto graph = LoadData(*global, opts->files, &report);
-    if (!graph.ok()) return ReportError(graph.status());
-    const double read_s =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-            .count();
-    if (base::Status s = io::WriteGraphFile(*graph, opts->output); !s.ok())
+    auto opened = OpenEngine(*global, opts->files);
+    if (!opened.ok()) return ReportError(opened.status());
+    const Graph& g = opened->graph();
+    const double read_s = opened->report().load_ms / 1000;
+    if (base::Status s = io::WriteGraphFile(g, opts->output); !s.ok())
       return ReportError(s);
     std::error_code ec;
     const auto bytes = std::filesystem::file_size(opts->output, ec);
-    json findings = ImportFindings(*graph, report);
+    const std::vector<engine::Finding> findings = opened->Findings();
     if (opts->json) {
       PrintJson({{"output", opts->output},
-                 {"works", graph->num_works()},
-                 {"links", graph->num_links()},
+                 {"works", g.num_works()},
+                 {"links", g.num_links()},
                  {"bytes", bytes},
                  {"read_seconds", read_s},
-                 {"findings", findings}});
+                 {"findings", FindingsJson(findings)}});
       return kExitOk;
     }
     std::cout << fmt::format(
         "wrote {}: {} works, {} links, {:.1f} MB (read in {:.2f} s)\n",
-        opts->output, graph->num_works(), graph->num_links(),
+        opts->output, g.num_works(), g.num_links(),
         static_cast<double>(bytes) / 1e6, read_s);
     PrintFindings(findings);
     return kExitOk;

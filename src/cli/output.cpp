@@ -30,9 +30,10 @@ void PrintJson(const nlohmann::json& doc) {
 }
 
 std::string Label(const model::Graph& graph, model::VertexId v) {
-  const model::Work& w = graph.work(v);
-  if (!w.date.known()) return fmt::format("{} [{}]", w.name, w.id);
-  return fmt::format("{} [{}, {}]", w.name, w.id, w.date.ToString());
+  const model::Date& date = graph.date(v);
+  if (!date.known()) return fmt::format("{} [{}]", graph.name(v), graph.id(v));
+  return fmt::format("{} [{}, {}]", graph.name(v), graph.id(v),
+                     date.ToString());
 }
 
 void PrintTable(const std::vector<std::vector<std::string>>& rows,
@@ -65,14 +66,46 @@ nlohmann::json PathJson(const model::Graph& g, const analysis::Path& p) {
 void PrintPath(const model::Graph& g, const analysis::Path& p) {
   std::cout << "  " << Label(g, p.works.front()) << '\n';
   for (std::size_t i = 0; i < p.links.size(); ++i) {
-    const model::Link& l = g.link(p.links[i]);
+    const model::EdgeId e = p.links[i];
     std::cout << fmt::format("    -> {}  ({} {})\n", Label(g, p.works[i + 1]),
-                             model::RelationName(l.relation), g.id(l.parent));
-    std::cout << fmt::format("       {}\n", l.evidence);
+                             model::RelationName(g.relation(e)),
+                             g.id(g.parent(e)));
+    std::cout << fmt::format("       {}\n", g.link_details(e).evidence);
   }
 }
 
-int ReportError(const base::Status& status) {
+std::string SpellFlag(std::string_view option) {
+  // The library's option names (base::OptionRef) as this tool's flags and
+  // commands.
+  static constexpr std::pair<std::string_view, std::string_view> kFlags[] = {
+      {"separator", "--sep"},
+      {"numeric_ids", "--numeric-ids"},
+      {"match", "--match"},
+      {"date_column", "--date-column"},
+      {"list_separator", "--list-sep"},
+      {"condense", "--condense"},
+      {"max_works", "--max-works N"},
+      {"layout", "--layout"},
+      {"focus", "--focus WORK"},
+      {"depth", "--depth N"},
+      {"top", "--top N"},
+      {"kinds", "--kind"},
+      {"eras", "--era"},
+      {"tags", "--tag"},
+      {"since", "--since"},
+      {"until", "--until"},
+      {"validate", "`lineage validate`"},
+      {"import", "`lineage import`"},
+      {"list_works", "`lineage show`"},
+      {"descendants", "`lineage descendants WORK`"},
+  };
+  for (const auto& [name, flag] : kFlags)
+    if (name == option) return std::string(flag);
+  return std::string(option);
+}
+
+int ReportError(const base::Status& error) {
+  const base::Status status = base::SpellOptions(error, SpellFlag);
   spdlog::error("{}", status.message());
   for (const base::Diagnostic& d : status.diagnostics())
     std::cerr << d.ToString() << '\n';

@@ -1,4 +1,5 @@
-// Printing results and errors: the only place that writes to stdout.
+// How the commands print: tables, JSON documents, paths, and errors (with
+// the library's option names spelled as this tool's flags).
 #pragma once
 
 #include <chrono>
@@ -9,8 +10,8 @@
 
 #include "analysis/paths.h"
 #include "base/status.h"
-#include "cli/commands.h"
 #include "cli/progress.h"
+#include "cli/session.h"
 #include "model/graph.h"
 
 namespace lineage::cli {
@@ -32,9 +33,13 @@ nlohmann::json PathJson(const model::Graph& graph, const analysis::Path& path);
 // A path, one work a line, each link with its relation and evidence.
 void PrintPath(const model::Graph& graph, const analysis::Path& path);
 
-// Logs `status` (and each of its diagnostics) on stderr and returns the exit
-// code for it: kExitUsage for kInvalidArgument and kNotFound, kExitFailure
-// otherwise.
+// A library option name (base::OptionRef) as the flag or command that sets
+// it here: "max_works" -> "--max-works N". Unknown names stay as they are.
+std::string SpellFlag(std::string_view option);
+
+// Logs `status` (and each of its diagnostics) on stderr, options spelled as
+// flags, and returns the exit code for it: kExitUsage for kInvalidArgument
+// and kNotFound, kExitFailure otherwise.
 int ReportError(const base::Status& status);
 
 void LogStep(std::string_view what, double ms);

@@ -1,5 +1,6 @@
-// `lineage query`: parses and evaluates a query (query layer), then prints
-// the works as a table, JSON or ids, or draws them.
+// `lineage query`: prepares the query (before any data loads), has the
+// engine evaluate it, then prints the works as a table, JSON or ids, or
+// draws them.
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -12,10 +13,9 @@
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/output.h"
-#include "cli/query.h"
+#include "cli/session.h"
 #include "io/atomic_file.h"
 #include "io/export.h"
-#include "query/eval.h"
 
 namespace lineage::cli {
 namespace {
@@ -26,6 +26,7 @@ struct QueryOptions {
   bool json = false;
   bool ids = false;
   std::string render;
+  std::string title;
   DiagramOptions diagram;
 };
 
@@ -46,13 +47,14 @@ Runner SetupQuery(CLI::App* sub, const GlobalOptions* global) {
   sub->add_option("--format", o->diagram.format,
                   "With --render: svg, png, pdf or dot")
       ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}));
-  sub->add_option("--layout", o->diagram.layout,
+  sub->add_option("--layout", o->diagram.draw.layout,
                   "With --render: dot, sfdp, neato or fdp")
       ->check(CLI::IsMember({"dot", "sfdp", "neato", "fdp"}));
-  sub->add_option("--rankdir", o->diagram.rankdir, "With --render: LR or TB")
+  sub->add_option("--rankdir", o->diagram.draw.rankdir,
+                  "With --render: LR or TB")
       ->check(CLI::IsMember({"LR", "TB"}));
-  sub->add_option("--title", o->diagram.title, "With --render: the title");
-  sub->add_flag("--reduce", o->diagram.reduce,
+  sub->add_option("--title", o->title, "With --render: the title");
+  sub->add_flag("--reduce", o->diagram.draw.reduce,
                 "With --render: draw the transitive reduction");
   std::string help =
       "A query is an expression over sets of works (docs/query.md):\n"
@@ -73,13 +75,13 @@ Runner SetupQuery(CLI::App* sub, const GlobalOptions* global) {
       if (!content.ok()) return ReportError(content.status());
       text = *content;
     }
-    // Syntax errors need no data.
-    auto root = query::Parse(text);
-    if (!root.ok()) return ReportError(root.status());
-    auto q = PrepareQuery(*global, {}, {});
-    if (!q.ok()) return ReportError(q.status());
-    const model::Graph& g = q->graph;
-    auto outcome = query::Evaluate(g, **root, text);
+    // Mistakes in the query need no data: it is prepared first.
+    auto prepared = query::Prepare(text);
+    if (!prepared.ok()) return ReportError(prepared.status());
+    auto opened = OpenEngine(*global);
+    if (!opened.ok()) return ReportError(opened.status());
+    const model::Graph& g = opened->graph();
+    auto outcome = opened->Query(*prepared);
     if (!outcome.ok()) return ReportError(outcome.status());
     for (const std::string& note : outcome->notes) spdlog::warn("{}", note);
     const query::Value& value = outcome->value;
@@ -88,23 +90,11 @@ Runner SetupQuery(CLI::App* sub, const GlobalOptions* global) {
               [&g](auto a, auto b) { return analysis::EarlierWork(g, a, b); });
 
     if (!o->render.empty()) {
-      analysis::Selection s = analysis::SelectAll(g);
-      s.works.assign(g.num_works(), false);
-      for (model::VertexId v : works) s.works[v] = true;
-      for (model::EdgeId e = 0; e < g.num_links(); ++e)
-        s.links[e] = s.works[g.link(e).parent] && s.works[g.link(e).child];
-      // Path functions single out links: draw those bold.
-      if (!value.links.empty()) {
-        for (model::EdgeId e : value.links) {
-          s.highlighted_links[e] = true;
-          s.highlighted_works[g.link(e).parent] = true;
-          s.highlighted_works[g.link(e).child] = true;
-        }
-      }
       DiagramOptions d = o->diagram;
       d.output = o->render;
-      if (d.title.empty()) d.title = text;
-      int code = DrawSelection(g, std::move(s), d);
+      int code = DrawView(
+          *opened,
+          opened->SelectResult(value, o->title.empty() ? text : o->title), d);
       if (code != kExitOk) return code;
     }
     if (o->json) {
@@ -125,10 +115,9 @@ Runner SetupQuery(CLI::App* sub, const GlobalOptions* global) {
     if (!o->render.empty()) return kExitOk;
     std::vector<std::vector<std::string>> rows{{"date", "kind", "work"}};
     for (model::VertexId v : works) {
-      const model::Work& w = g.work(v);
-      rows.push_back({w.date.known() ? w.date.ToString() : "-",
-                      std::string(model::KindName(w.kind)),
-                      fmt::format("{} [{}]", w.name, w.id)});
+      rows.push_back({g.date(v).known() ? g.date(v).ToString() : "-",
+                      std::string(model::KindName(g.kind(v))),
+                      fmt::format("{} [{}]", g.name(v), g.id(v))});
     }
     std::cout << fmt::format("{} work{}\n", works.size(),
                              works.size() == 1 ? "" : "s");

@@ -1,5 +1,5 @@
-// `lineage render`: parses the view options, asks analysis for the
-// selection and render for the picture, and writes it atomically.
+// `lineage render`: parses the view options, asks the engine for the view
+// and its picture, and writes it atomically.
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -9,17 +9,11 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "analysis/digraph.h"
-#include "analysis/main_path.h"
-#include "analysis/rank.h"
-#include "analysis/select.h"
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/output.h"
-#include "cli/query.h"
+#include "cli/session.h"
 #include "io/atomic_file.h"
-#include "render/graphviz.h"
-#include "render/scene.h"
 
 namespace lineage::cli {
 namespace {
@@ -48,96 +42,44 @@ struct RenderCommandOptions {
   bool json = false;
 };
 
-// The title a diagram gets without --title. The whole-field titles speak
-// of image synthesis only for the curated graph; an import is named by its
-// file (a git history is no ten years of image synthesis).
-std::string DefaultTitle(const RenderCommandOptions& o, const model::Graph& g,
-                         const std::vector<model::VertexId>& works,
-                         const std::string& data) {
-  if (!o.title.empty()) return o.title;
-  const std::string subject =
-      g.curated() ? "image synthesis"
-                  : std::filesystem::path(data).filename().string();
-  if (!o.path.empty()) {
-    return fmt::format("From {} to {}", g.name(works[0]), g.name(works[1]));
-  }
-  if (!o.common.empty()) {
-    return fmt::format("What {} and {} share", g.name(works[0]),
-                       g.name(works[1]));
-  }
-  if (o.main_path) {
-    return o.key_routes > 0
-               ? fmt::format("Key-route main path (k={})", o.key_routes)
-               : "The main path of " + subject;
-  }
-  if (!o.focus.empty()) {
-    const std::string name(g.name(works[0]));
-    if (o.ancestors && !o.descendants) return "Ancestry of " + name;
-    if (o.descendants && !o.ancestors) return "The " + name + " family";
-    return "Lineage of " + name;
-  }
-  if (g.curated()) return "Ten years of image synthesis";
-  return o.top > 0 ? fmt::format("The {} most influential works of {}", o.top,
-                                 subject)
-                   : subject;
-}
-
 }  // namespace
 
-int DrawSelection(const model::Graph& g, analysis::Selection selection,
-                  const DiagramOptions& o) {
-  render::Format format = render::Format::kSvg;
+int DrawView(const engine::Engine& engine, engine::View view,
+             const DiagramOptions& o) {
+  engine::DrawOptions draw = o.draw;
   if (!o.format.empty()) {
     auto f = render::ParseFormat(o.format);
     if (!f) {
       return ReportError(base::Status::InvalidArgument(fmt::format(
           "unknown format '{}'; use svg, png, pdf or dot", o.format)));
     }
-    format = *f;
+    draw.format = *f;
   } else if (auto f = render::FormatFromPath(o.output)) {
-    format = *f;
+    draw.format = *f;
   }
-  // Refuse an oversized view before anything is built for it.
-  if (auto s = render::CheckDrawable(
-          selection.num_works(),
-          {.format = format, .layout = o.layout, .max_works = o.max_works});
-      !s.ok())
-    return ReportError(s);
-  if (o.reduce) analysis::Reduce(g, &selection);
-  auto scene = render::BuildScene(
-      g, selection,
-      {.rankdir = o.rankdir, .title = o.title, .timeline = o.layout == "dot"});
-  if (!scene.ok()) return ReportError(scene.status());
-  if (scene->works == 0) {
-    return ReportError(base::Status::InvalidArgument(
-        "nothing to draw: the view holds no work"));
-  }
-  auto rendered = render::Render(
-      *scene, {.format = format, .layout = o.layout, .max_works = o.max_works});
-  if (!rendered.ok()) return ReportError(rendered.status());
-  spdlog::debug("layout {:.1f} ms, render {:.1f} ms", rendered->layout_ms,
-                rendered->render_ms);
-  std::size_t links = 0;
-  for (const render::SceneEdge& e : scene->edges)
-    links += e.attrs.Get("class").rfind("link", 0) == 0 ? 1 : 0;
+  auto diagram = engine.Draw(std::move(view), draw);
+  if (!diagram.ok()) return ReportError(diagram.status());
+  spdlog::debug("layout {:.1f} ms, render {:.1f} ms", diagram->layout_ms,
+                diagram->render_ms);
   if (o.output == "-") {
-    std::cout << rendered->bytes;
+    std::cout << diagram->bytes;
     return kExitOk;
   }
-  if (auto s = io::WriteFileAtomically(o.output, rendered->bytes); !s.ok())
+  if (auto s = io::WriteFileAtomically(o.output, diagram->bytes); !s.ok())
     return ReportError(s);
   if (o.json) {
     PrintJson({{"output", o.output},
-               {"works", scene->works},
-               {"links", links},
-               {"reduced_links", selection.reduced_links},
-               {"layout_ms", rendered->layout_ms},
-               {"render_ms", rendered->render_ms}});
+               {"works", diagram->works},
+               {"links", diagram->links},
+               {"reduced_links", diagram->reduced_links},
+               {"layout_ms", diagram->layout_ms},
+               {"render_ms", diagram->render_ms}});
   } else {
     std::cout << fmt::format(
-        "wrote {} ({} works, {} links{})\n", o.output, scene->works, links,
-        selection.reduced_links > 0
-            ? fmt::format(", {} implied links hidden", selection.reduced_links)
+        "wrote {} ({} works, {} links{})\n", o.output, diagram->works,
+        diagram->links,
+        diagram->reduced_links > 0
+            ? fmt::format(", {} implied links hidden", diagram->reduced_links)
             : "");
   }
   return kExitOk;
@@ -233,57 +175,40 @@ Runner SetupRender(CLI::App* sub, const GlobalOptions* global) {
     std::vector<std::string> names = o->path;
     if (!o->common.empty()) names = o->common;
     if (!o->focus.empty()) names = {o->focus};
-    auto q = PrepareQuery(*global, names, o->relations);
+    auto q = StartSession(*global, names, o->relations);
     if (!q.ok()) return ReportError(q.status());
-    const model::Graph& g = q->graph;
-    auto filter =
-        ParseFilter(g, o->kinds, o->eras, o->tags, o->since, o->until);
+    auto filter = q->engine.MakeFilter({.kinds = o->kinds,
+                                        .eras = o->eras,
+                                        .tags = o->tags,
+                                        .since = o->since,
+                                        .until = o->until});
     if (!filter.ok()) return ReportError(filter.status());
-
-    analysis::Selection selection;
-    if (!o->path.empty()) {
-      auto s = analysis::SelectPaths(g, q->works[0], q->works[1], o->only,
-                                     q->relations);
-      if (!s.ok()) return ReportError(s.status());
-      selection = std::move(s).value();
-    } else if (!o->common.empty()) {
-      auto s = analysis::SelectCommon(g, q->works[0], q->works[1], o->only,
-                                      q->relations);
-      if (!s.ok()) return ReportError(s.status());
-      selection = std::move(s).value();
-    } else if (o->main_path) {
-      analysis::Digraph d = analysis::Digraph::Build(g, q->relations);
-      auto path = o->key_routes > 0
-                      ? analysis::KeyRouteMainPath(g, d, o->key_routes)
-                      : analysis::GlobalMainPath(g, d);
-      if (!path.ok()) return ReportError(path.status());
-      selection = analysis::SelectArcs(g, path->arcs, o->only, q->relations);
-    } else if (!o->focus.empty()) {
-      bool both = o->ancestors == o->descendants;
-      selection = analysis::SelectFamily(g, q->works[0],
-                                         {.ancestors = both || o->ancestors,
-                                          .descendants = both || o->descendants,
-                                          .max_depth = o->depth,
-                                          .relations = q->relations});
-    } else {
-      selection = analysis::SelectAll(g);
-    }
-    analysis::ApplyFilter(g, *filter, &selection);
-    if (o->top > 0) {
-      auto scores =
-          analysis::Score(g, analysis::Metric::kPageRank, q->relations);
-      if (!scores.ok()) return ReportError(scores.status());
-      analysis::KeepTop(g, *scores, o->top, &selection);
-    }
-    return DrawSelection(g, std::move(selection),
-                         {.output = o->output,
-                          .format = o->format,
-                          .layout = o->layout,
-                          .rankdir = o->rankdir,
-                          .title = DefaultTitle(*o, g, q->works, global->data),
-                          .reduce = o->reduce,
-                          .max_works = o->max_works,
-                          .json = o->json});
+    using Of = engine::ViewSpec::Of;
+    const bool both = o->ancestors == o->descendants;
+    auto view = q->engine.Select({.of = !o->path.empty()     ? Of::kPaths
+                                        : !o->common.empty() ? Of::kCommon
+                                        : o->main_path       ? Of::kMainPath
+                                        : !o->focus.empty()  ? Of::kFamily
+                                                             : Of::kAll,
+                                  .works = q->works,
+                                  .ancestors = both || o->ancestors,
+                                  .descendants = both || o->descendants,
+                                  .depth = o->depth,
+                                  .key_routes = o->key_routes,
+                                  .only = o->only,
+                                  .relations = q->relations,
+                                  .filter = *filter,
+                                  .top = o->top,
+                                  .title = o->title});
+    if (!view.ok()) return ReportError(view.status());
+    return DrawView(q->engine, std::move(view).value(),
+                    {.output = o->output,
+                     .format = o->format,
+                     .draw = {.layout = o->layout,
+                              .rankdir = o->rankdir,
+                              .reduce = o->reduce,
+                              .max_works = o->max_works},
+                     .json = o->json});
   };
 }
 

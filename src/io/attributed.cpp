@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace lineage::io {
@@ -23,10 +24,43 @@ std::vector<std::string> SplitList(const std::string& text) {
 
 }  // namespace
 
+base::Result<std::vector<model::Era>> ParseEras(std::string_view json,
+                                                const std::string& path) {
+  std::vector<model::Era> eras;
+  nlohmann::json list =
+      nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  auto bad = [&](std::string why) {
+    return base::Status::InvalidData(
+        "the graph's eras cannot be read",
+        {{{path, 0, 0},
+          std::move(why),
+          "export the graph again with `lineage export`, or drop the eras"}});
+  };
+  if (!list.is_array()) return bad("the eras are not a JSON list");
+  for (const nlohmann::json& e : list) {
+    if (!e.is_object() || !e.contains("id") || !e["id"].is_string() ||
+        !e.contains("from") || !e["from"].is_number_integer())
+      return bad("an era needs a string id and a whole-number 'from'");
+    model::Era era;
+    era.id = e["id"];
+    era.name = e.value("name", era.id);
+    era.from_year = e["from"];
+    if (e.contains("to") && e["to"].is_number_integer()) era.to_year = e["to"];
+    era.summary = e.value("summary", "");
+    era.where = {path, 0, 0};
+    eras.push_back(std::move(era));
+  }
+  return eras;
+}
+
 base::Result<model::Graph> BuildAttributed(AttributedGraph g,
                                            const std::string& path,
                                            ImportReport* report) {
   model::GraphSpec spec;
+  spec.title = std::move(g.title);
+  std::set<std::string> eras;
+  for (const model::Era& era : g.eras) eras.insert(era.id);
+  spec.eras = std::move(g.eras);
   std::map<std::string, std::size_t> index;
   for (AttributedGraph::Node& node : g.nodes) {
     auto& data = node.data;
@@ -41,13 +75,17 @@ base::Result<model::Graph> BuildAttributed(AttributedGraph g,
       if (d.ok()) w.date = *d;
     }
     if (auto kind = model::ParseKind(data["kind"])) w.kind = *kind;
-    w.summary = data["summary"];
-    w.url = data["url"];
-    w.arxiv = data["arxiv"];
-    w.paper = data["paper"];
-    w.tags = SplitList(data["tags"]);
-    w.aliases = SplitList(data["aliases"]);
-    w.where = {path, node.line, 0};
+    model::WorkDetails& d = w.details;
+    if (eras.count(data["era"])) d.era = data["era"];
+    d.summary = data["summary"];
+    d.url = data["url"];
+    d.arxiv = data["arxiv"];
+    d.paper = data["paper"];
+    d.note = data["note"];
+    d.tags = SplitList(data["tags"]);
+    d.aliases = SplitList(data["aliases"]);
+    d.people = SplitList(data["people"]);
+    d.where = {path, node.line, 0};
     ++report->data_lines;
     if (!index.emplace(w.id, spec.works.size()).second) continue;
     spec.works.push_back(std::move(w));
@@ -68,8 +106,8 @@ base::Result<model::Graph> BuildAttributed(AttributedGraph g,
     if (auto rel = model::ParseRelation(data["relation"])) l.relation = *rel;
     l.parent = g.forward ? edge.source : edge.target;
     l.child = g.forward ? edge.target : edge.source;
-    l.evidence = data["evidence"];
-    l.citation = data["citation"];
+    l.details.evidence = data["evidence"];
+    l.details.citation = data["citation"];
     if (l.parent == l.child) {
       ++report->self_loops;
       report->examples.try_emplace(

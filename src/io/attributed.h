@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -24,17 +25,28 @@ struct AttributedGraph {
   };
   std::vector<Node> nodes;
   std::vector<Edge> edges;
+  // The graph's own attributes, as lineage's exports write them.
+  std::string title;
+  std::vector<model::Era> eras;
   // Edges run from the older work to the newer (else: the source cites the
   // target).
   bool forward = false;
 };
 
-// Node attributes name or label, date or year, kind, summary, url, arxiv,
-// paper, tags and aliases ("; "-joined) fill the work; edge attributes
-// relation (default cites), evidence and citation the link. Repeated node
-// ids are merged (the first kept); self-loops and repeated links are dropped
-// and counted in `report`. Fails with kInvalidData when an edge names an
+// Node attributes name or label, date or year, kind, era (when the graph
+// defines that era), summary, url, arxiv, paper, note, and the "; "-joined
+// lists tags, aliases and people fill the work; edge attributes relation
+// (default cites), evidence and citation the link: every field lineage's
+// exports write, so that they read back unchanged. Repeated node ids are
+// merged (the first kept); self-loops and repeated links are dropped and
+// counted in `report`. Fails with kInvalidData when an edge names an
 // unknown node. Cycles are allowed.
+// Reads eras as lineage's exports write them, a JSON list of {id, name,
+// from, to (null: open-ended), summary}; fails with kInvalidData naming
+// `path` when `json` is not such a list.
+base::Result<std::vector<model::Era>> ParseEras(std::string_view json,
+                                                const std::string& path);
+
 base::Result<model::Graph> BuildAttributed(AttributedGraph g,
                                            const std::string& path,
                                            ImportReport* report);

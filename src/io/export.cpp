@@ -15,9 +15,9 @@ using model::VertexId;
 
 std::vector<std::string> Organizations(const Graph& g, VertexId v) {
   std::vector<std::string> out;
-  for (VertexId org :
-       model::Parents(g, v, RelationSet().Add(Relation::kPublishedBy)))
-    out.emplace_back(g.name(org));
+  for (const model::Neighbor& org :
+       g.InLinks(v, RelationSet().Add(Relation::kPublishedBy)))
+    out.emplace_back(g.name(org.other));
   return out;
 }
 
@@ -62,11 +62,12 @@ std::string Xml(std::string_view text) {
 
 struct Key {
   std::string_view id;
-  std::string_view domain;  // "node" or "edge"
+  std::string_view domain;  // "graph", "node" or "edge"
   std::string_view type;    // GraphML attr.type
 };
 
-constexpr std::array<Key, 19> kKeys{{
+constexpr std::array<Key, 21> kKeys{{
+    {"title", "graph", "string"},        {"eras", "graph", "string"},
     {"name", "node", "string"},          {"kind", "node", "string"},
     {"date", "node", "string"},          {"year", "node", "int"},
     {"era", "node", "string"},           {"aliases", "node", "string"},
@@ -99,7 +100,7 @@ nlohmann::json WorkBrief(const Graph& graph, VertexId v) {
 }
 
 nlohmann::json WorkFull(const Graph& graph, VertexId v) {
-  const model::Work& w = graph.work(v);
+  const model::WorkDetails& w = graph.details(v);
   nlohmann::json j = WorkBrief(graph, v);
   auto put = [&j](const char* key, const auto& value) {
     if (!value.empty()) j[key] = value;
@@ -123,17 +124,20 @@ nlohmann::json WorkFull(const Graph& graph, VertexId v) {
 }
 
 nlohmann::json LinkJson(const Graph& graph, model::EdgeId e) {
-  const model::Link& l = graph.link(e);
-  nlohmann::json j = {{"from", graph.id(l.parent)},
-                      {"to", graph.id(l.child)},
-                      {"relation", model::RelationName(l.relation)},
-                      {"influence", model::IsInfluence(l.relation)},
+  const model::LinkDetails& l = graph.link_details(e);
+  const Relation rel = graph.relation(e);
+  nlohmann::json j = {{"from", graph.id(graph.parent(e))},
+                      {"to", graph.id(graph.child(e))},
+                      {"relation", model::RelationName(rel)},
+                      {"influence", model::IsInfluence(rel)},
                       {"evidence", l.evidence}};
   if (!l.citation.empty()) j["citation"] = l.citation;
   return j;
 }
 
-std::string ExportJson(const Graph& graph) {
+namespace {
+
+nlohmann::json ErasJson(const Graph& graph) {
   nlohmann::json eras = nlohmann::json::array();
   for (const model::Era& era : graph.eras()) {
     eras.push_back({{"id", era.id},
@@ -143,6 +147,13 @@ std::string ExportJson(const Graph& graph) {
                                             : nlohmann::json(era.to_year)},
                     {"summary", era.summary}});
   }
+  return eras;
+}
+
+}  // namespace
+
+std::string ExportJson(const Graph& graph) {
+  nlohmann::json eras = ErasJson(graph);
   nlohmann::json nodes = nlohmann::json::array();
   for (VertexId v = 0; v < graph.num_works(); ++v)
     nodes.push_back(WorkFull(graph, v));
@@ -156,11 +167,13 @@ std::string ExportJson(const Graph& graph) {
     l.erase("to");
     links.push_back(std::move(l));
   }
-  nlohmann::json doc = {{"directed", true},
-                        {"multigraph", true},
-                        {"graph", {{"name", "lineage"}, {"eras", eras}}},
-                        {"nodes", nodes},
-                        {"links", links}};
+  nlohmann::json doc = {
+      {"directed", true},
+      {"multigraph", true},
+      {"graph",
+       {{"name", "lineage"}, {"title", graph.title()}, {"eras", eras}}},
+      {"nodes", nodes},
+      {"links", links}};
   return doc.dump(2) + "\n";
 }
 
@@ -188,15 +201,20 @@ std::string ExportGraphml(const Graph& graph) {
         c, Xml(name));
   }
   out += "  <graph id=\"lineage\" edgedefault=\"directed\">\n";
+  // The graph's own data: its title, and its eras as a JSON list (GraphML
+  // has no lists), so that an export reads back whole.
+  Data("title", graph.title(), &out);
+  if (!graph.eras().empty()) Data("eras", ErasJson(graph).dump(), &out);
   for (VertexId v = 0; v < graph.num_works(); ++v) {
-    const model::Work& w = graph.work(v);
-    out += fmt::format("    <node id=\"{}\">\n", Xml(w.id));
-    Data("name", w.name, &out);
+    const model::WorkDetails& w = graph.details(v);
+    const model::Date& date = graph.date(v);
+    out += fmt::format("    <node id=\"{}\">\n", Xml(graph.id(v)));
+    Data("name", graph.name(v), &out);
     // Gephi shows "label"; keep it equal to the display name.
-    Data("label", w.name, &out);
-    Data("kind", model::KindName(w.kind), &out);
-    Data("date", w.date.ToString(), &out);
-    if (w.date.known()) Data("year", std::to_string(w.date.year), &out);
+    Data("label", graph.name(v), &out);
+    Data("kind", model::KindName(graph.kind(v)), &out);
+    Data("date", date.ToString(), &out);
+    if (date.known()) Data("year", std::to_string(date.year), &out);
     Data("era", w.era, &out);
     Data("aliases", Join(w.aliases), &out);
     Data("organizations", Join(Organizations(graph, v)), &out);
@@ -212,11 +230,13 @@ std::string ExportGraphml(const Graph& graph) {
     out += "    </node>\n";
   }
   for (model::EdgeId e = 0; e < graph.num_links(); ++e) {
-    const model::Link& l = graph.link(e);
+    const model::LinkDetails& l = graph.link_details(e);
+    const Relation rel = graph.relation(e);
     out += fmt::format("    <edge id=\"e{}\" source=\"{}\" target=\"{}\">\n", e,
-                       Xml(graph.id(l.parent)), Xml(graph.id(l.child)));
-    Data("relation", model::RelationName(l.relation), &out);
-    Data("influence", model::IsInfluence(l.relation) ? "true" : "false", &out);
+                       Xml(graph.id(graph.parent(e))),
+                       Xml(graph.id(graph.child(e))));
+    Data("relation", model::RelationName(rel), &out);
+    Data("influence", model::IsInfluence(rel) ? "true" : "false", &out);
     Data("evidence", l.evidence, &out);
     Data("citation", l.citation, &out);
     out += "    </edge>\n";

@@ -23,12 +23,14 @@ nlohmann::json LinkJson(const model::Graph& graph, model::EdgeId e);
 // The whole graph as a networkx node-link document (directed multigraph;
 // `networkx.node_link_graph` reads it): nodes carry WorkFull, links carry
 // source/target ids, "key" (the relation), LinkJson's fields; graph-level
-// "eras" lists the eras.
+// "name" is "lineage", "title" the graph's title and "eras" lists the eras.
+// ImportJson reads it back unchanged.
 std::string ExportJson(const model::Graph& graph);
 
 // The whole graph as GraphML 1.0. List attributes (aliases, people, tags,
 // organizations) are joined with "; "; "year" is an int; "influence" a
-// boolean. Node ids are work ids.
+// boolean. Node ids are work ids. The graph element carries the title and
+// the eras (as a JSON list). ImportGraphml reads it back unchanged.
 std::string ExportGraphml(const model::Graph& graph);
 
 }  // namespace lineage::io

@@ -276,7 +276,7 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
   auto corrupt = [&](std::string_view section) {
     return base::Status::InvalidData(fmt::format(
         "'{}' is truncated or corrupt (in its {}); import the source data "
-        "again with `lineage import`",
+        "again ([[import]])",
         path, section));
   };
   char magic[sizeof kMagic];

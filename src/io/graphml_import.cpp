@@ -57,7 +57,7 @@ base::Result<model::Graph> ImportGraphml(const std::string& path,
   if (root == nullptr)
     return Problem(path, 1, "no <graphml> element", "is this a GraphML file?");
 
-  std::map<std::string, std::string> node_keys, edge_keys;
+  std::map<std::string, std::string> graph_keys, node_keys, edge_keys;
   for (const auto& [tag, key] : *root) {
     if (tag != "key") continue;
     std::string id = key.get("<xmlattr>.id", "");
@@ -65,6 +65,7 @@ base::Result<model::Graph> ImportGraphml(const std::string& path,
     std::string name =
         key.get(pt::ptree::path_type("<xmlattr>/attr.name", '/'), id);
     std::string domain = key.get("<xmlattr>.for", "all");
+    if (domain == "graph" || domain == "all") graph_keys[id] = name;
     if (domain == "node" || domain == "all") node_keys[id] = name;
     if (domain == "edge" || domain == "all") edge_keys[id] = name;
   }
@@ -77,6 +78,13 @@ base::Result<model::Graph> ImportGraphml(const std::string& path,
   }
 
   AttributedGraph g;
+  std::map<std::string, std::string> about = Data(*graph_element, graph_keys);
+  g.title = about["title"];
+  if (!about["eras"].empty()) {
+    auto eras = ParseEras(about["eras"], path);
+    if (!eras.ok()) return eras.status();
+    g.eras = std::move(eras).value();
+  }
   bool lineage_export = false;
   for (const auto& [id, name] : edge_keys) lineage_export |= name == "relation";
   for (const auto& [tag, node] : *graph_element) {

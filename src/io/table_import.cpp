@@ -167,7 +167,7 @@ class Importer {
         Error(
             path, line.number,
             fmt::format("an edge needs two ids, found {}", Describe(line.text)),
-            "is the line cut short? check --sep");
+            "is the line cut short? check the separator ([[separator]])");
         return;
       }
       VertexId a = Node(fields.at[0]), b = Node(fields.at[1]);
@@ -263,7 +263,8 @@ class Importer {
     if (matched == 0 && well_formed > 0) {
       Error(path, 1, "no id of the node table appears in the edges",
             opt_.numeric_ids ? "is it the node table of this edge list?"
-                             : "are the ids zero-padded? try --numeric-ids");
+                             : "are the ids zero-padded? compare them as "
+                               "numbers ([[numeric_ids]])");
     }
     return base::Status::Ok();
   }
@@ -343,18 +344,19 @@ class Importer {
       std::uint32_t pd = p % 100, cd = c % 100;
       return pd != 0 && cd != 0 && pd > cd;
     };
-    const model::Topology& t = g.topology();
+    const model::RowView out = g.out_rows();
     std::size_t count[2] = {0, 0};
     std::optional<std::pair<VertexId, VertexId>> first[2];
     base::OnTwoHalves(
-        n, model::MidEdgeVertex(g.topology()),
+        n, model::MidRow(out, n),
         [&](int half, std::size_t begin, std::size_t end) {
           for (auto u = static_cast<VertexId>(begin); u < end; ++u) {
             const std::uint32_t p = packed[u];
             if (p == 0) continue;
-            for (auto [it, e] = boost::adjacent_vertices(u, t); it != e; ++it) {
-              if (!later(p, packed[*it])) continue;
-              if (count[half]++ == 0) first[half] = {u, *it};
+            for (model::EdgeId e = out.start[u]; e < out.start[u + 1]; ++e) {
+              const VertexId c = out.vertex[e];
+              if (!later(p, packed[c])) continue;
+              if (count[half]++ == 0) first[half] = {u, c};
             }
           }
         });
@@ -402,7 +404,7 @@ class Importer {
             {{path, static_cast<int>(line.number), static_cast<int>(bad + 1)},
              fmt::format("byte 0x{:02x} is not UTF-8 text; this is not a table",
                          static_cast<unsigned char>(line.text[bad])),
-             "point --data at a text edge list, or convert it to UTF-8"});
+             "give a text edge list, or convert it to UTF-8"});
         return base::Status::Ok();
       }
       std::string_view t = line.text;
@@ -531,14 +533,15 @@ class Importer {
   void ParentRow(const std::string& path, const TextLine& line,
                  const Fields& fields) {
     if (fields.size == 0 || fields.at[0].empty()) {
-      Error(path, line.number, "a row needs an id", "check --sep");
+      Error(path, line.number, "a row needs an id",
+            "check the separator ([[separator]])");
       return;
     }
     if (Key(fields.at[0]).empty()) {
       Error(path, line.number,
             fmt::format("id '{}' has no letters or digits to match by",
                         fields.at[0]),
-            "fix the id, or use --match exact");
+            "fix the id, or match names exactly ([[match]] exact)");
       return;
     }
     VertexId child = Node(fields.at[0]);
@@ -547,7 +550,7 @@ class Importer {
         Error(path, line.number,
               fmt::format("no column {} for the date, found {}",
                           opt_.date_column, Describe(line.text)),
-              "is the line cut short? check --date-column");
+              "is the line cut short? check the date column ([[date_column]])");
         return;
       }
       std::string_view text = fields.at[opt_.date_column - 1];
@@ -580,7 +583,7 @@ class Importer {
         Error(path, line.number,
               fmt::format("parent '{}' has no letters or digits to match by",
                           parent),
-              "fix the name, or use --match exact");
+              "fix the name, or match names exactly ([[match]] exact)");
         continue;
       }
       AddEdge(path, line.number, Node(parent), child);
@@ -643,15 +646,6 @@ class Importer {
 };
 
 }  // namespace
-
-bool IsTable(std::string_view path) {
-  for (std::string_view ext : {".yaml", ".yml"}) {
-    if (path.size() >= ext.size() &&
-        path.substr(path.size() - ext.size()) == ext)
-      return false;
-  }
-  return true;
-}
 
 base::Result<model::Graph> ImportTables(const std::vector<std::string>& paths,
                                         const ImportOptions& options,

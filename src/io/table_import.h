@@ -96,9 +96,6 @@ inline ImportReport* FreshReport(ImportReport* report, ImportReport* local,
   return report;
 }
 
-// True when `path` names a table rather than YAML data (by extension).
-bool IsTable(std::string_view path);
-
 // Reads the tables at `paths`, one after the other (and then
 // options.nodes), into a graph whose links are influence links (cites, or
 // builds_on for parent lists) from the older work to the newer, with cycles

@@ -24,7 +24,7 @@ namespace {
 using base::Diagnostic;
 using base::SourceLocation;
 
-constexpr std::array<std::string_view, 2> kTopKeys{"eras", "works"};
+constexpr std::array<std::string_view, 3> kTopKeys{"title", "eras", "works"};
 constexpr std::array<std::string_view, 5> kEraKeys{"id", "name", "from", "to",
                                                    "summary"};
 constexpr std::array<std::string_view, 14> kWorkKeys{
@@ -182,7 +182,7 @@ class SpecReader {
   void ReadWork(const YAML::Node& node) {
     if (!CheckMapping(node, "a work", kWorkKeys)) return;
     model::Work w;
-    w.where = Where(node);
+    w.details.where = Where(node);
     if (Scalar(node, "id", "a work", &w.id, true) && !IsSlug(w.id)) {
       Error(node["id"], fmt::format("work id '{}' is not a slug", w.id),
             fmt::format("use lower-case letters, digits and '-', e.g. '{}'",
@@ -190,7 +190,7 @@ class SpecReader {
     }
     const std::string what = fmt::format("work '{}'", w.id);
     Scalar(node, "name", what, &w.name, true);
-    StringList(node, "aliases", what, &w.aliases);
+    StringList(node, "aliases", what, &w.details.aliases);
     std::string kind;
     if (Scalar(node, "kind", what, &kind, true)) {
       if (auto k = model::ParseKind(kind)) {
@@ -210,14 +210,14 @@ class SpecReader {
               fmt::format("{} has a {}", what, parsed.status().message()), "");
       }
     }
-    Scalar(node, "era", what, &w.era);
-    StringList(node, "people", what, &w.people);
-    Scalar(node, "paper", what, &w.paper);
-    Scalar(node, "arxiv", what, &w.arxiv);
-    Scalar(node, "url", what, &w.url);
-    Scalar(node, "summary", what, &w.summary);
-    StringList(node, "tags", what, &w.tags);
-    Scalar(node, "note", what, &w.note);
+    Scalar(node, "era", what, &w.details.era);
+    StringList(node, "people", what, &w.details.people);
+    Scalar(node, "paper", what, &w.details.paper);
+    Scalar(node, "arxiv", what, &w.details.arxiv);
+    Scalar(node, "url", what, &w.details.url);
+    Scalar(node, "summary", what, &w.details.summary);
+    StringList(node, "tags", what, &w.details.tags);
+    Scalar(node, "note", what, &w.details.note);
     const YAML::Node links = node["links"];
     if (links && !links.IsNull()) {
       if (!links.IsSequence()) {
@@ -241,7 +241,7 @@ class SpecReader {
     }
     model::LinkSpec link;
     link.child = child;
-    link.where = Where(node);
+    link.details.where = Where(node);
     int relations = 0;
     bool unknown_relation = false;
     std::set<std::string> seen;
@@ -288,8 +288,8 @@ class SpecReader {
     std::string_view rel = model::RelationName(link.relation);
     std::string link_what =
         fmt::format("link '{} {} {}'", child, rel, link.parent);
-    Scalar(node, "evidence", link_what, &link.evidence, true);
-    Scalar(node, "citation", link_what, &link.citation);
+    Scalar(node, "evidence", link_what, &link.details.evidence, true);
+    Scalar(node, "citation", link_what, &link.details.citation);
     if (!link.parent.empty()) spec_.links.push_back(std::move(link));
   }
 
@@ -302,7 +302,9 @@ class SpecReader {
       return;
     }
     if (!CheckMapping(root, "the top level of the file", kTopKeys)) return;
+    Scalar(root, "title", "the file", &spec_.title);
     for (std::string_view section : kTopKeys) {
+      if (section == "title") continue;
       const YAML::Node list = root[std::string(section)];
       if (!list || list.IsNull()) continue;
       if (!list.IsSequence()) {
@@ -354,6 +356,7 @@ base::Status Problems(std::vector<Diagnostic> diags) {
 }
 
 void Append(model::GraphSpec* into, model::GraphSpec&& from) {
+  if (!from.title.empty()) into->title = std::move(from.title);
   std::move(from.eras.begin(), from.eras.end(), std::back_inserter(into->eras));
   std::move(from.works.begin(), from.works.end(),
             std::back_inserter(into->works));
@@ -374,8 +377,7 @@ base::Result<model::GraphSpec> ParseYaml(std::string_view text,
                       fmt::format("byte 0x{:02x} is not UTF-8 text; this does "
                                   "not look like a YAML data file",
                                   static_cast<unsigned char>(text[bad])),
-                      "save the file as UTF-8 text, or point --data at the "
-                      "right file"}});
+                      "save the file as UTF-8 text, or give the right file"}});
   }
   SpecReader reader(file_name);
   try {
@@ -399,20 +401,16 @@ base::Result<model::GraphSpec> ParseYaml(std::string_view text,
   return std::move(reader.spec());
 }
 
-base::Result<model::Graph> LoadGraph(const std::filesystem::path& path,
-                                     const LoadOptions& options) {
+base::Result<model::Graph> LoadYaml(const std::filesystem::path& path,
+                                    std::size_t max_file_bytes) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    return base::Status::NotFound(
-        fmt::format("data path '{}' does not exist", path.string()));
-  }
   std::vector<std::filesystem::path> files;
   if (std::filesystem::is_directory(path, ec)) {
     for (auto it = std::filesystem::recursive_directory_iterator(path, ec);
          !ec && it != std::filesystem::recursive_directory_iterator();
          it.increment(ec)) {
       const auto ext = it->path().extension();
-      if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml"))
+      if (it->is_regular_file(ec) && (ext == ".yaml" || ext == ".yml"))
         files.push_back(it->path());
     }
     if (ec) {
@@ -421,27 +419,18 @@ base::Result<model::Graph> LoadGraph(const std::filesystem::path& path,
     }
     if (files.empty()) {
       return base::Status::NotFound(fmt::format(
-          "folder '{}' holds no .yaml files; point --data at the graph-data "
-          "folder or a .yaml file",
+          "folder '{}' holds no .yaml files; give the graph-data folder or a "
+          ".yaml file",
           path.string()));
     }
     std::sort(files.begin(), files.end());
-  } else if (path.extension() == ".gv" || path.extension() == ".dot") {
-    return ImportDot(path.string(), options.import, options.report);
-  } else if (IsGraphFile(path.string())) {
-    return ReadGraphFile(path.string());
-  } else if (path.extension() == ".graphml") {
-    return ImportGraphml(path.string(), options.import, options.report);
-  } else if (IsTable(path.string())) {
-    return ImportTable(path.string(), options.import, options.report);
   } else {
     files.push_back(path);
   }
-
   model::GraphSpec all;
   std::vector<base::Diagnostic> diags;
   for (const auto& file : files) {
-    auto text = ReadFile(file, options.max_file_bytes);
+    auto text = ReadFile(file, max_file_bytes);
     if (!text.ok()) return text.status();
     auto spec = ParseYaml(*text, file.string());
     if (!spec.ok()) {
@@ -449,31 +438,17 @@ base::Result<model::Graph> LoadGraph(const std::filesystem::path& path,
       diags.insert(diags.end(), d.begin(), d.end());
       continue;
     }
+    if (!spec->title.empty() && !all.title.empty()) {
+      diags.push_back({{file.string(), 0, 0},
+                       fmt::format("a second title '{}' (the graph is "
+                                   "already titled '{}')",
+                                   spec->title, all.title),
+                       "give the title in one file only"});
+    }
     Append(&all, std::move(spec).value());
   }
   if (!diags.empty()) return Problems(std::move(diags));
   return model::Graph::Build(std::move(all));
-}
-
-base::Result<model::Graph> LoadGraphs(const std::vector<std::string>& paths,
-                                      const LoadOptions& options) {
-  if (paths.empty()) return base::Status::InvalidArgument("no data file given");
-  if (paths.size() == 1) return LoadGraph(paths.front(), options);
-  for (const std::string& path : paths) {
-    std::error_code ec;
-    if (!IsTable(path) || std::filesystem::is_directory(path, ec) ||
-        IsGraphFile(path) ||
-        std::filesystem::path(path).extension() == ".graphml" ||
-        std::filesystem::path(path).extension() == ".gv" ||
-        std::filesystem::path(path).extension() == ".dot") {
-      return base::Status::InvalidArgument(fmt::format(
-          "'{}' is not an edge-list table: several files are read as parts "
-          "of one table; import YAML, GraphML, DOT and .lgraph files one at a "
-          "time",
-          path));
-    }
-  }
-  return ImportTables(paths, options.import, options.report);
 }
 
 }  // namespace lineage::io

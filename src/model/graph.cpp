@@ -16,6 +16,7 @@
 #include "base/huge.h"
 #include "base/text.h"
 #include "model/resolve.h"
+#include "model/topology.h"
 
 namespace lineage::model {
 namespace {
@@ -175,28 +176,24 @@ const LinkDetails& Graph::link_details(EdgeId e) const {
   return link_details_.empty() ? kNoLinkDetails : link_details_[e];
 }
 
-Work Graph::work(VertexId v) const {
-  const WorkDetails& d = details(v);
-  return Work{.id = std::string(id(v)),
-              .name = std::string(name(v)),
-              .aliases = d.aliases,
-              .kind = kind(v),
-              .date = date(v),
-              .era = d.era,
-              .people = d.people,
-              .paper = d.paper,
-              .arxiv = d.arxiv,
-              .url = d.url,
-              .summary = d.summary,
-              .tags = d.tags,
-              .note = d.note,
-              .where = d.where};
+VertexId Graph::parent(EdgeId e) const {
+  const EdgeId* rows = out_.start;
+  return static_cast<VertexId>(
+      std::upper_bound(rows, rows + num_works() + 1, e) - rows - 1);
 }
 
-Link Graph::link(EdgeId e) const {
-  const LinkDetails& d = link_details(e);
-  return Link{parent(e),  child(e),   relation(e),
-              d.evidence, d.citation, d.where};
+void Graph::AdoptCsr(std::shared_ptr<Csr> csr) {
+  static_assert(sizeof(EdgeBundle) == sizeof(Relation) &&
+                    std::is_standard_layout_v<EdgeBundle>,
+                "the relation views read the edge bundles as relations");
+  csr_ = std::move(csr);
+  num_links_ = csr_->m_forward.m_column.size();
+  out_ = {csr_->m_forward.m_rowstart.data(), csr_->m_forward.m_column.data(),
+          nullptr};
+  in_ = {csr_->m_backward.m_rowstart.data(), csr_->m_backward.m_column.data(),
+         csr_->m_backward.m_edge_properties.data()};
+  relations_view_ = reinterpret_cast<const Relation*>(
+      csr_->m_forward.m_edge_properties.data());
 }
 
 std::optional<VertexId> Graph::FindId(std::string_view id) const {
@@ -230,201 +227,266 @@ const Era* Graph::FindEra(std::string_view id) const {
   return nullptr;
 }
 
-base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
-  Graph g;
-  std::vector<Diagnostic> diags;
-  g.eras_ = std::move(spec.eras);
-  std::vector<Work>& works = spec.works;
+namespace {
 
-  for (std::size_t i = 0; i < g.eras_.size(); ++i) {
-    const Era& era = g.eras_[i];
+// Building a curated graph takes four steps, each adding what it finds to
+// one list of diagnostics so that a data file's every problem is reported
+// at once: the eras, then the works on their own, then the links resolved
+// to works, and, once the graph stands, its cycles.
+
+std::string EraIds(const std::vector<Era>& eras) {
+  std::string ids;
+  for (const Era& era : eras) ids += (ids.empty() ? "" : ", ") + era.id;
+  return ids;
+}
+
+const Era* FindIn(const std::vector<Era>& eras, std::string_view id) {
+  for (const Era& era : eras)
+    if (era.id == id) return &era;
+  return nullptr;
+}
+
+void CheckEras(const std::vector<Era>& eras, std::vector<Diagnostic>* diags) {
+  for (std::size_t i = 0; i < eras.size(); ++i) {
+    const Era& era = eras[i];
     for (std::size_t j = 0; j < i; ++j) {
-      if (g.eras_[j].id == era.id) {
-        diags.push_back({era.where,
-                         fmt::format("duplicate era id '{}', first defined{}",
-                                     era.id, At(g.eras_[j].where)),
-                         "give each era its own id"});
+      if (eras[j].id == era.id) {
+        diags->push_back({era.where,
+                          fmt::format("duplicate era id '{}', first defined{}",
+                                      era.id, At(eras[j].where)),
+                          "give each era its own id"});
       }
     }
     if (era.to_year != 0 && era.to_year < era.from_year) {
-      diags.push_back({era.where,
-                       fmt::format("era '{}' ends ({}) before it begins ({})",
-                                   era.id, era.to_year, era.from_year),
-                       "swap 'from' and 'to'"});
+      diags->push_back({era.where,
+                        fmt::format("era '{}' ends ({}) before it begins ({})",
+                                    era.id, era.to_year, era.from_year),
+                        "swap 'from' and 'to'"});
     }
   }
+}
 
-  std::string era_ids;
-  for (const Era& era : g.eras_)
-    era_ids += (era_ids.empty() ? "" : ", ") + era.id;
+// A work's era and date: curated works need both (organizations neither),
+// and the date must fall in the era.
+void CheckWorkTime(const Work& w, const std::vector<Era>& eras,
+                   const BuildOptions& options,
+                   std::vector<Diagnostic>* diags) {
+  const std::string& era_id = w.details.era;
+  const std::string known = EraIds(eras);
+  const Era* era = FindIn(eras, era_id);
+  const bool needs_time = w.kind != Kind::kOrganization && options.curated;
+  if (era_id.empty() && needs_time) {
+    diags->push_back({w.details.where,
+                      fmt::format("work '{}' has no era", w.id),
+                      known.empty() ? "add 'era: ...'"
+                                    : "add 'era: ...' with one of: " + known});
+  } else if (era == nullptr && !era_id.empty()) {
+    diags->push_back(
+        {w.details.where,
+         fmt::format("work '{}' names unknown era '{}'", w.id, era_id),
+         known.empty() ? "define the era under 'eras:'"
+                       : "use one of: " + known});
+  }
+  if (!w.date.known() && needs_time) {
+    diags->push_back({w.details.where,
+                      fmt::format("work '{}' has no date", w.id),
+                      "add 'date: YYYY-MM' (only organizations may omit it)"});
+  } else if (era != nullptr && w.date.known() && !era->Contains(w.date.year)) {
+    diags->push_back(
+        {w.details.where,
+         fmt::format("work '{}' is dated {} but its era '{}' spans {}-{}", w.id,
+                     w.date.ToString(), era->id, era->from_year,
+                     era->to_year == 0 ? std::string("today")
+                                       : std::to_string(era->to_year)),
+         "correct the date or choose the era that contains it"});
+  }
+}
 
+// The works' ids (each must be new) and lookup keys (each id, name and
+// alias must name one work: curated names are, imported labels need not
+// be, and the first work keeps a shared one).
+struct WorkIndex {
   std::unordered_map<std::string_view, VertexId> ids;
+  std::unordered_map<std::string, VertexId> keys;
+  std::optional<VertexId> Find(std::string_view id) const {
+    auto it = ids.find(id);
+    if (it == ids.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+WorkIndex IndexWorks(const std::vector<Work>& works,
+                     const std::vector<Era>& eras, const BuildOptions& options,
+                     std::vector<Diagnostic>* diags) {
+  WorkIndex index;
   std::vector<bool> duplicate(works.size(), false);
   for (VertexId v = 0; v < works.size(); ++v) {
     const Work& w = works[v];
-    auto [it, inserted] = ids.emplace(w.id, v);
+    auto [it, inserted] = index.ids.emplace(w.id, v);
     if (!inserted) {
       duplicate[v] = true;
-      diags.push_back({w.where,
-                       fmt::format("duplicate work id '{}', first defined{}",
-                                   w.id, At(works[it->second].where)),
-                       "rename one of them, or merge the two entries"});
+      diags->push_back({w.details.where,
+                        fmt::format("duplicate work id '{}', first defined{}",
+                                    w.id, At(works[it->second].details.where)),
+                        "rename one of them, or merge the two entries"});
       continue;
     }
-    const Era* era = g.FindEra(w.era);
-    if (w.era.empty() && w.kind != Kind::kOrganization && options.curated) {
-      diags.push_back({w.where, fmt::format("work '{}' has no era", w.id),
-                       era_ids.empty()
-                           ? "add 'era: ...'"
-                           : "add 'era: ...' with one of: " + era_ids});
-    } else if (era == nullptr && !w.era.empty()) {
-      diags.push_back(
-          {w.where,
-           fmt::format("work '{}' names unknown era '{}'", w.id, w.era),
-           era_ids.empty() ? "define the era under 'eras:'"
-                           : "use one of: " + era_ids});
-    }
-    if (!w.date.known() && w.kind != Kind::kOrganization && options.curated) {
-      diags.push_back({w.where, fmt::format("work '{}' has no date", w.id),
-                       "add 'date: YYYY-MM' (only organizations may omit it)"});
-    } else if (era != nullptr && w.date.known() &&
-               !era->Contains(w.date.year)) {
-      diags.push_back(
-          {w.where,
-           fmt::format("work '{}' is dated {} but its era '{}' spans {}-{}",
-                       w.id, w.date.ToString(), era->id, era->from_year,
-                       era->to_year == 0 ? std::string("today")
-                                         : std::to_string(era->to_year)),
-           "correct the date or choose the era that contains it"});
-    }
+    CheckWorkTime(w, eras, options, diags);
   }
-
-  // Lookup keys: every id, name and alias must point to one work only.
-  // Imported names are labels, not curated names: the first work keeps a
-  // shared one, and ids stay unique.
-  auto keys = KeyMap(
+  index.keys = KeyMap(
       works.size(), [&](VertexId v) -> std::string_view { return works[v].id; },
       [&](VertexId v) {
         std::vector<std::string_view> names;
         if (duplicate[v]) return names;  // Reported above.
         names = {works[v].id, works[v].name};
-        names.insert(names.end(), works[v].aliases.begin(),
-                     works[v].aliases.end());
+        names.insert(names.end(), works[v].details.aliases.begin(),
+                     works[v].details.aliases.end());
         return names;
       },
-      [&](VertexId v) { return works[v].where; },
-      options.curated ? &diags : nullptr);
-  auto find = [&](std::string_view id) -> std::optional<VertexId> {
-    auto it = ids.find(id);
-    if (it == ids.end()) return std::nullopt;
-    return it->second;
-  };
+      [&](VertexId v) { return works[v].details.where; },
+      options.curated ? diags : nullptr);
+  return index;
+}
 
+// The links resolved to works, in the order declared.
+struct ResolvedLinks {
   std::vector<VertexId> parents, children;
   std::vector<EdgeBundle> relations;
   std::vector<LinkDetails> details;
+};
+
+// Resolves one link, or says why it cannot stand: unknown works (with "did
+// you mean"), a self-link, a repeat, no evidence, a parent dated later.
+bool ResolveLink(const LinkSpec& link, const std::vector<Work>& works,
+                 const WorkIndex& index, const BuildOptions& options,
+                 std::set<std::tuple<VertexId, VertexId, Relation>>* seen,
+                 std::vector<Diagnostic>* diags, VertexId* parent_out,
+                 VertexId* child_out) {
+  const base::SourceLocation& where = link.details.where;
+  const std::string_view rel = RelationName(link.relation);
+  auto child = index.Find(link.child);
+  auto parent = index.Find(link.parent);
+  if (!child) {
+    diags->push_back({where,
+                      fmt::format("link from unknown work '{}'", link.child),
+                      "declare links inside the work they belong to"});
+    return false;
+  }
+  if (!parent) {
+    std::vector<std::pair<std::string_view, std::string_view>> near;
+    for (VertexId v : Suggest(index.keys, link.parent))
+      near.emplace_back(works[v].id, works[v].name);
+    std::string hint = DidYouMean(near);
+    diags->push_back(
+        {where,
+         fmt::format("'{}' {} unknown work '{}'", link.child, rel, link.parent),
+         hint.empty() ? "add the work, or fix the id" : hint});
+    return false;
+  }
+  if (*child == *parent) {
+    diags->push_back({where,
+                      fmt::format("work '{}' {} itself", link.child, rel),
+                      "remove this self-link"});
+    return false;
+  }
+  if (!seen->emplace(*parent, *child, link.relation).second) {
+    diags->push_back({where,
+                      fmt::format("duplicate link: '{}' {} '{}' twice",
+                                  link.child, rel, link.parent),
+                      "remove the repeated entry"});
+    return false;
+  }
+  if (link.details.evidence.empty() && options.curated) {
+    diags->push_back(
+        {where,
+         fmt::format("link '{}' {} '{}' has no evidence", link.child, rel,
+                     link.parent),
+         "add 'evidence:' with a quote or paraphrase from the source"});
+  }
+  const Work& pw = works[*parent];
+  const Work& cw = works[*child];
+  if (pw.date.known() && cw.date.known() &&
+      CompareAtCommonPrecision(pw.date, cw.date) > 0 && options.curated) {
+    diags->push_back(
+        {where,
+         fmt::format("temporal inconsistency: '{}' ({}) {} '{}', which is "
+                     "dated later ({})",
+                     cw.id, cw.date.ToString(), rel, pw.id, pw.date.ToString()),
+         "a work can only follow an earlier one; check both dates or "
+         "reverse the link"});
+  }
+  *parent_out = *parent;
+  *child_out = *child;
+  return true;
+}
+
+ResolvedLinks ResolveLinks(std::vector<LinkSpec>& links,
+                           const std::vector<Work>& works,
+                           const WorkIndex& index, const BuildOptions& options,
+                           std::vector<Diagnostic>* diags) {
+  ResolvedLinks out;
   std::set<std::tuple<VertexId, VertexId, Relation>> seen;
-  for (LinkSpec& spec_link : spec.links) {
-    auto child = find(spec_link.child);
-    auto parent = find(spec_link.parent);
-    std::string_view rel = RelationName(spec_link.relation);
-    if (!child) {
-      diags.push_back(
-          {spec_link.where,
-           fmt::format("link from unknown work '{}'", spec_link.child),
-           "declare links inside the work they belong to"});
+  for (LinkSpec& link : links) {
+    VertexId parent = 0, child = 0;
+    if (!ResolveLink(link, works, index, options, &seen, diags, &parent,
+                     &child))
       continue;
-    }
-    if (!parent) {
-      std::vector<std::pair<std::string_view, std::string_view>> near;
-      for (VertexId v : Suggest(keys, spec_link.parent))
-        near.emplace_back(works[v].id, works[v].name);
-      std::string hint = DidYouMean(near);
-      diags.push_back({spec_link.where,
-                       fmt::format("'{}' {} unknown work '{}'", spec_link.child,
-                                   rel, spec_link.parent),
-                       hint.empty() ? "add the work, or fix the id" : hint});
-      continue;
-    }
-    if (*child == *parent) {
-      diags.push_back({spec_link.where,
-                       fmt::format("work '{}' {} itself", spec_link.child, rel),
-                       "remove this self-link"});
-      continue;
-    }
-    if (!seen.emplace(*parent, *child, spec_link.relation).second) {
-      diags.push_back({spec_link.where,
-                       fmt::format("duplicate link: '{}' {} '{}' twice",
-                                   spec_link.child, rel, spec_link.parent),
-                       "remove the repeated entry"});
-      continue;
-    }
-    if (spec_link.evidence.empty() && options.curated) {
-      diags.push_back(
-          {spec_link.where,
-           fmt::format("link '{}' {} '{}' has no evidence", spec_link.child,
-                       rel, spec_link.parent),
-           "add 'evidence:' with a quote or paraphrase from the source"});
-    }
-    const Work& pw = works[*parent];
-    const Work& cw = works[*child];
-    if (pw.date.known() && cw.date.known() &&
-        CompareAtCommonPrecision(pw.date, cw.date) > 0 && options.curated) {
-      diags.push_back(
-          {spec_link.where,
-           fmt::format("temporal inconsistency: '{}' ({}) {} '{}', which is "
-                       "dated later ({})",
-                       cw.id, cw.date.ToString(), rel, pw.id,
-                       pw.date.ToString()),
-           "a work can only follow an earlier one; check both dates or "
-           "reverse the link"});
-    }
-    parents.push_back(*parent);
-    children.push_back(*child);
-    relations.push_back({spec_link.relation});
-    details.push_back({std::move(spec_link.evidence),
-                       std::move(spec_link.citation),
-                       std::move(spec_link.where)});
+    out.parents.push_back(parent);
+    out.children.push_back(child);
+    out.relations.push_back({link.relation});
+    out.details.push_back(std::move(link.details));
   }
+  return out;
+}
 
-  if (!diags.empty()) {
-    std::string summary =
-        fmt::format("{} problem{} in the graph data", diags.size(),
-                    diags.size() == 1 ? "" : "s");
-    return base::Status::InvalidData(std::move(summary), std::move(diags));
-  }
+base::Status Problems(std::vector<Diagnostic> diags, std::string_view what) {
+  std::string summary = fmt::format("{} {}{} in the graph data", diags.size(),
+                                    what, diags.size() == 1 ? "" : "s");
+  return base::Status::InvalidData(std::move(summary), std::move(diags));
+}
 
-  const std::size_t n = works.size();
+}  // namespace
+
+base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
+  std::vector<Diagnostic> diags;
+  CheckEras(spec.eras, &diags);
+  WorkIndex index = IndexWorks(spec.works, spec.eras, options, &diags);
+  ResolvedLinks links =
+      ResolveLinks(spec.links, spec.works, index, options, &diags);
+  if (!diags.empty()) return Problems(std::move(diags), "problem");
+
+  Graph g;
+  g.title_ = std::move(spec.title);
+  g.eras_ = std::move(spec.eras);
+  const std::size_t n = spec.works.size();
   g.kinds_.reserve(n);
   g.dates_.reserve(n);
   g.name_of_.reserve(n);
   g.details_.reserve(n);
-  for (Work& w : works) {
+  for (Work& w : spec.works) {
     g.ids_.Intern(w.id);
     g.name_of_.push_back(g.names_.Add(w.name));
     g.kinds_.push_back(w.kind);
     g.dates_.push_back(w.date);
-    g.details_.push_back({std::move(w.aliases), std::move(w.era),
-                          std::move(w.people), std::move(w.paper),
-                          std::move(w.arxiv), std::move(w.url),
-                          std::move(w.summary), std::move(w.tags),
-                          std::move(w.note), std::move(w.where)});
+    g.details_.push_back(std::move(w.details));
   }
-  auto [rowstart, order] = GroupByParent(n, parents);
+  // The links grouped by parent, as the CSR rows hold them.
+  auto [rowstart, order] = GroupByParent(n, links.parents);
   std::vector<VertexId> column(order.size());
   std::vector<EdgeBundle> bundles(order.size());
   g.link_details_.resize(order.size());
   for (EdgeId at = 0; at < order.size(); ++at) {
-    column[at] = children[order[at]];
-    bundles[at] = relations[order[at]];
-    g.link_details_[at] = std::move(details[order[at]]);
+    column[at] = links.children[order[at]];
+    bundles[at] = links.relations[order[at]];
+    g.link_details_[at] = std::move(links.details[order[at]]);
   }
-  g.topology_ = std::make_shared<Topology>();
-  AdoptRows(*g.topology_, static_cast<VertexId>(n), std::move(rowstart),
+  auto csr = std::make_shared<Csr>();
+  AdoptRows(*csr, static_cast<VertexId>(n), std::move(rowstart),
             std::move(column), std::move(bundles));
-  g.simple_ = NoRepeatedPairs(*g.topology_);
-  g.relations_ = Present(*g.topology_);
-  std::call_once(g.keys_->once, [&] { g.keys_->map = std::move(keys); });
+  g.simple_ = NoRepeatedPairs(*csr);
+  g.relations_ = Present(*csr);
+  g.AdoptCsr(std::move(csr));
+  std::call_once(g.keys_->once, [&] { g.keys_->map = std::move(index.keys); });
 
   if (!options.allow_influence_cycles) {
     for (const Cycle& c : FindCycles(g, RelationSet::Influence(), 10)) {
@@ -435,12 +497,7 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
            "links"});
     }
   }
-  if (!diags.empty()) {
-    std::string summary =
-        fmt::format("{} influence cycle{} in the graph data", diags.size(),
-                    diags.size() == 1 ? "" : "s");
-    return base::Status::InvalidData(std::move(summary), std::move(diags));
-  }
+  if (!diags.empty()) return Problems(std::move(diags), "influence cycle");
   return g;
 }
 
@@ -494,10 +551,11 @@ Graph Graph::FromBulk(BulkSpec spec, BulkReport* report) {
   g.attributes_ = std::move(spec.attributes);
   g.dates_ = std::move(spec.dates);
   g.dates_.resize(n);
-  g.topology_ = std::make_shared<Topology>();
-  AdoptRows(*g.topology_, static_cast<VertexId>(n), std::move(rowstart),
+  auto csr = std::make_shared<Csr>();
+  AdoptRows(*csr, static_cast<VertexId>(n), std::move(rowstart),
             std::move(column),
             std::vector<EdgeBundle>(out, EdgeBundle{spec.relation}));
+  g.AdoptCsr(std::move(csr));
   if (out > 0) g.relations_.Add(spec.relation);
   index.join();
   return g;
@@ -567,10 +625,11 @@ std::optional<Graph> Graph::FromColumns(Columns c) {
   if (links_ok) {
     std::vector<EdgeBundle> bundles(m);
     for (std::size_t e = 0; e < m; ++e) bundles[e].relation = c.relations[e];
-    g.topology_ = std::make_shared<Topology>();
-    AdoptRows(*g.topology_, static_cast<VertexId>(n), std::move(c.rowstart),
+    auto csr = std::make_shared<Csr>();
+    AdoptRows(*csr, static_cast<VertexId>(n), std::move(c.rowstart),
               std::move(c.column), std::move(bundles), std::move(c.in));
-    g.simple_ = NoRepeatedPairs(*g.topology_);
+    g.simple_ = NoRepeatedPairs(*csr);
+    g.AdoptCsr(std::move(csr));
   }
   index.join();
   if (!links_ok || !ids_ok) return std::nullopt;
@@ -594,34 +653,14 @@ Graph::Columns Graph::ToColumns() const {
   c.kinds = kinds_;
   c.dates = dates_;
   c.details = details_;
-  c.rowstart = topology_->m_forward.m_rowstart;
-  c.column = topology_->m_forward.m_column;
-  c.relations.reserve(num_links());
-  for (const EdgeBundle& b : topology_->m_forward.m_edge_properties)
-    c.relations.push_back(b.relation);
+  c.rowstart = csr_->m_forward.m_rowstart;
+  c.column = csr_->m_forward.m_column;
+  c.relations.assign(relations_view_, relations_view_ + num_links_);
   c.link_details = link_details_;
   c.attributes = attributes_;
-  c.in = {topology_->m_backward.m_rowstart, topology_->m_backward.m_column,
-          topology_->m_backward.m_edge_properties};
+  c.in = {csr_->m_backward.m_rowstart, csr_->m_backward.m_column,
+          csr_->m_backward.m_edge_properties};
   return c;
-}
-
-std::vector<VertexId> Parents(const Graph& graph, VertexId v,
-                              RelationSet rels) {
-  std::vector<VertexId> out;
-  const Topology& t = graph.topology();
-  for (auto [it, end] = boost::in_edges(v, t); it != end; ++it)
-    if (rels.Contains(t[*it].relation)) out.push_back(boost::source(*it, t));
-  return out;
-}
-
-std::vector<VertexId> Children(const Graph& graph, VertexId v,
-                               RelationSet rels) {
-  std::vector<VertexId> out;
-  const Topology& t = graph.topology();
-  for (auto [it, end] = boost::out_edges(v, t); it != end; ++it)
-    if (rels.Contains(t[*it].relation)) out.push_back(boost::target(*it, t));
-  return out;
 }
 
 }  // namespace lineage::model
@@ -657,7 +696,7 @@ struct CycleRecorder : boost::default_dfs_visitor {
 
 std::vector<Cycle> FindCycles(const Graph& graph, RelationSet rels,
                               std::size_t max) {
-  const Topology& t = graph.topology();
+  const Topology& t = *graph.csr();
   boost::filtered_graph<Topology, RelationFilter> g(t,
                                                     RelationFilter{&t, rels});
   std::vector<VertexId> parent(graph.num_works());

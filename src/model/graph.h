@@ -2,6 +2,8 @@
 // the timeline, checked for consistency when built.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <span>
@@ -12,7 +14,6 @@
 
 #include "base/intern.h"
 #include "base/status.h"
-#include "model/topology.h"
 #include "model/types.h"
 
 namespace lineage::model {
@@ -22,13 +23,12 @@ struct LinkSpec {
   std::string child;   // Id of the work that declares the link.
   std::string parent;  // Id of the older work it names.
   Relation relation = Relation::kBuildsOn;
-  std::string evidence;
-  std::string citation;
-  base::SourceLocation where;
+  LinkDetails details;
 };
 
 // Everything a loader read, before validation.
 struct GraphSpec {
+  std::string title;  // What the whole graph is called ("" for none).
   std::vector<Era> eras;
   std::vector<Work> works;
   std::vector<LinkSpec> links;
@@ -84,31 +84,107 @@ struct BulkReport {
   std::optional<std::pair<VertexId, VertexId>> first_duplicate;
 };
 
-// What curated data says of a work beyond its id, name, kind and date.
-struct WorkDetails {
-  std::vector<std::string> aliases;
-  std::string era;
-  std::vector<std::string> people;
-  std::string paper;
-  std::string arxiv;
-  std::string url;
-  std::string summary;
-  std::vector<std::string> tags;
-  std::string note;
-  base::SourceLocation where;
+// The Boost CSR graph behind a Graph's links (model/topology.h): for model/
+// and the algorithms of analysis/ only.
+struct Csr;
+
+// The links of a Graph as flat arrays, in one direction: work v's links are
+// start[v] .. start[v+1], each with the work at its other end and its link
+// id (`link` is null for out-links, whose link id is their position).
+struct RowView {
+  const EdgeId* start = nullptr;
+  const VertexId* vertex = nullptr;
+  const EdgeId* link = nullptr;
+  EdgeId LinkAt(EdgeId i) const { return link == nullptr ? i : link[i]; }
 };
 
-// The evidence of a curated link.
-struct LinkDetails {
-  std::string evidence;
-  std::string citation;
-  base::SourceLocation where;
+// The first work of the second half of the links of `rows` (n works), in
+// link order: where a loop over the works' links splits for two cores.
+// O(log V).
+inline VertexId MidRow(RowView rows, std::size_t n) {
+  const EdgeId half = rows.start[n] / 2;
+  return static_cast<VertexId>(
+      std::lower_bound(rows.start, rows.start + n, half) - rows.start);
+}
+
+// One link seen from one of its works.
+struct Neighbor {
+  VertexId other;  // The work at the other end.
+  EdgeId link;
+  Relation relation;
+};
+
+// The links of one work in one direction whose relation is in a set, in
+// link order: a view into the graph's arrays, valid while the graph lives.
+// Iterating costs O(degree) and copies nothing.
+class Neighbors {
+ public:
+  class iterator {
+   public:
+    using value_type = Neighbor;
+    using difference_type = std::ptrdiff_t;
+    Neighbor operator*() const {
+      const EdgeId link = rows_.LinkAt(i_);
+      return {rows_.vertex[i_], link, relations_[link]};
+    }
+    iterator& operator++() {
+      ++i_;
+      Skip();
+      return *this;
+    }
+    bool operator==(const iterator& o) const { return i_ == o.i_; }
+    bool operator!=(const iterator& o) const { return i_ != o.i_; }
+
+   private:
+    friend class Neighbors;
+    iterator(const Neighbors& n, EdgeId i)
+        : rows_(n.rows_),
+          relations_(n.relations_),
+          keep_(n.keep_),
+          i_(i),
+          end_(n.end_) {
+      Skip();
+    }
+    void Skip() {
+      while (i_ < end_ && !keep_.Contains(relations_[rows_.LinkAt(i_)])) ++i_;
+    }
+    RowView rows_;
+    const Relation* relations_;
+    RelationSet keep_;
+    EdgeId i_, end_;
+  };
+
+  Neighbors(RowView rows, const Relation* relations, RelationSet keep,
+            VertexId v)
+      : rows_(rows),
+        relations_(relations),
+        keep_(keep),
+        begin_(rows.start[v]),
+        end_(rows.start[v + 1]) {}
+  iterator begin() const { return iterator(*this, begin_); }
+  iterator end() const { return iterator(*this, end_); }
+  bool empty() const { return begin() == end(); }
+
+ private:
+  RowView rows_;
+  const Relation* relations_;
+  RelationSet keep_;
+  EdgeId begin_, end_;
+};
+
+// The in-links of a graph as the CSR holds them: work v's in-links are
+// rowstart[v] .. rowstart[v+1], each with its source and its link id.
+struct InRows {
+  std::vector<EdgeId> rowstart;
+  std::vector<VertexId> source;
+  std::vector<EdgeId> link;
 };
 
 // An immutable graph of works held in columns: ids and names in string
-// pools, kinds and dates in arrays, the links in the CSR Topology (link id =
-// edge index, links grouped by parent), and WorkDetails/LinkDetails only
-// for curated data. About 30 bytes a work and 13 a link for imports.
+// pools, kinds and dates in arrays, the links in a compressed-sparse-row
+// graph in both directions (link id = position among the out-links, links
+// grouped by parent), and WorkDetails/LinkDetails only for curated data.
+// About 30 bytes a work and 13 a link for imports.
 class Graph {
  public:
   // Validates `spec` and builds the graph. Fails with kInvalidData listing
@@ -159,7 +235,9 @@ class Graph {
   ~Graph();
 
   std::size_t num_works() const { return kinds_.size(); }
-  std::size_t num_links() const { return boost::num_edges(*topology_); }
+  std::size_t num_links() const { return num_links_; }
+  // What the whole graph is called, as its data says ("" when it does not).
+  const std::string& title() const { return title_; }
 
   std::string_view id(VertexId v) const { return ids_.Get(v); }
   // The display name: the label or curated name, else the id.
@@ -185,32 +263,43 @@ class Graph {
     return a.of[v] == AttributeColumn::kNone ? std::string_view()
                                              : a.values.Get(a.of[v]);
   }
-  // Everything known of a work, copied: for display, not for loops over
-  // millions of works.
-  Work work(VertexId v) const;
-
-  VertexId parent(EdgeId e) const { return SourceOf(*topology_, e); }
-  VertexId child(EdgeId e) const { return topology_->m_forward.m_column[e]; }
-  Relation relation(EdgeId e) const {
-    return topology_->m_forward.m_edge_properties[e].relation;
-  }
+  // The older work of a link. O(log V).
+  VertexId parent(EdgeId e) const;
+  // The newer work of a link. O(1).
+  VertexId child(EdgeId e) const { return out_.vertex[e]; }
+  Relation relation(EdgeId e) const { return relations_view_[e]; }
   // Calls f(link id, parent, child, relation) for every link in link
   // order: the way to visit millions of links. O(E).
   template <typename F>
   void ForEachLink(F&& f) const {
-    const Topology& t = *topology_;
-    for (auto [it, end] = boost::edges(t); it != end; ++it)
-      f(LinkOf(t, *it), boost::source(*it, t), boost::target(*it, t),
-        t[*it].relation);
+    const VertexId n = static_cast<VertexId>(num_works());
+    for (VertexId u = 0; u < n; ++u)
+      for (EdgeId e = out_.start[u]; e < out_.start[u + 1]; ++e)
+        f(e, u, out_.vertex[e], relations_view_[e]);
   }
   // Empty details for imported links.
   const LinkDetails& link_details(EdgeId e) const;
-  Link link(EdgeId e) const;  // Copied, as work().
+
+  // The links from v to newer works (its children) and from older works to
+  // v (its parents) whose relation is in `rels`, in link order, without
+  // copies: {other work, link, relation}. O(1) to make, O(degree) to walk.
+  Neighbors OutLinks(VertexId v, RelationSet rels = RelationSet::All()) const {
+    return Neighbors(out_, relations_view_, rels, v);
+  }
+  Neighbors InLinks(VertexId v, RelationSet rels = RelationSet::All()) const {
+    return Neighbors(in_, relations_view_, rels, v);
+  }
+  // The same arrays unfiltered, for traversals that walk them directly
+  // (and prefetch ahead), and the relation of every link by link id.
+  RowView out_rows() const { return out_; }
+  RowView in_rows() const { return in_; }
+  const Relation* link_relations() const { return relations_view_; }
 
   std::span<const Era> eras() const { return eras_; }
-  const Topology& topology() const { return *topology_; }
-  // The same, shared: a simple graph is its own analysis::Digraph.
-  std::shared_ptr<const Topology> shared_topology() const { return topology_; }
+  // The Boost graph behind the arrays, shared: for model/ and the
+  // algorithms of analysis/ (model/topology.h defines it). A simple graph is
+  // its own analysis::Digraph.
+  std::shared_ptr<const Csr> csr() const { return csr_; }
   // No two links join the same parent and child (whatever their relations).
   bool simple() const { return simple_; }
   // The relations some link has.
@@ -229,8 +318,10 @@ class Graph {
 
  private:
   Graph();
-  std::vector<base::Diagnostic> IndexKeys(bool curated);
+  // Takes the links and points the views at its arrays.
+  void AdoptCsr(std::shared_ptr<Csr> csr);
 
+  std::string title_;
   std::vector<Era> eras_;
   base::InternTable ids_;
   base::StringPool names_;
@@ -240,18 +331,15 @@ class Graph {
   std::vector<WorkDetails> details_;       // Empty, or per work.
   std::vector<LinkDetails> link_details_;  // Empty, or per link.
   std::vector<AttributeColumn> attributes_;
-  std::shared_ptr<Topology> topology_;
+  std::shared_ptr<Csr> csr_;
+  std::size_t num_links_ = 0;
+  RowView out_, in_;
+  const Relation* relations_view_ = nullptr;
   bool simple_ = true;
   RelationSet relations_;
   struct Keys;
   std::unique_ptr<Keys> keys_;
 };
-
-// The works `v` names through links of the given relations (its parents),
-// or the works that name `v` (its children), in link order. O(degree).
-std::vector<VertexId> Parents(const Graph& graph, VertexId v, RelationSet rels);
-std::vector<VertexId> Children(const Graph& graph, VertexId v,
-                               RelationSet rels);
 
 }  // namespace lineage::model
 

@@ -61,7 +61,7 @@ base::Result<VertexId> Resolve(const Graph& graph, std::string_view name) {
   std::string hint = DidYouMean(near);
   return base::Status::NotFound(fmt::format(
       "no work named '{}'{}", name,
-      hint.empty() ? "; `lineage show` lists every work" : "; " + hint));
+      hint.empty() ? "; [[list_works]] lists every work" : "; " + hint));
 }
 
 }  // namespace lineage::model

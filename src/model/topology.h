@@ -1,7 +1,9 @@
-// The one place the Boost graph type is spelled out. Works are vertices
-// 0..n-1 in the order of the Graph's works; each edge runs from the older work
-// (parent) to the newer one (child), so descendants are reached through
-// out-edges and ancestors through in-edges.
+// The one place the Boost graph type is spelled out, for model/ and the
+// Boost.Graph algorithms of analysis/; everything else walks a Graph's links
+// through Graph::OutLinks and InLinks. Works are vertices 0..n-1 in the
+// order of the Graph's works; each edge runs from the older work (parent) to
+// the newer one (child), so descendants are reached through out-edges and
+// ancestors through in-edges.
 //
 // A compressed-sparse-row graph: the knowledge graph is immutable once
 // built, CSR stores it in flat arrays (13 bytes an edge in both directions:
@@ -13,6 +15,7 @@
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <vector>
 
+#include "model/graph.h"
 #include "model/types.h"
 
 namespace boost {
@@ -60,45 +63,22 @@ inline EdgeId LinkOf(const Topology& t, const TopoEdge& e) {
 // The first vertex of the second half of the edges, in edge order: where a
 // loop over the vertices' out-edges splits for two cores. O(log V).
 inline VertexId MidEdgeVertex(const Topology& t) {
-  const auto& rows = t.m_forward.m_rowstart;
-  return static_cast<VertexId>(
-      std::lower_bound(rows.begin(), rows.end() - 1, rows.back() / 2) -
-      rows.begin());
+  const std::size_t n = t.m_forward.m_rowstart.size() - 1;
+  return MidRow({t.m_forward.m_rowstart.data(), nullptr, nullptr}, n);
 }
 
 // The source of the edge with index `e`. O(log V).
-template <typename Csr>
-VertexId SourceOf(const Csr& g, EdgeId e) {
+template <typename G>
+VertexId SourceOf(const G& g, EdgeId e) {
   const auto& rows = g.m_forward.m_rowstart;
   return static_cast<VertexId>(std::upper_bound(rows.begin(), rows.end(), e) -
                                rows.begin() - 1);
 }
 
-// One direction of a Topology as flat arrays, for the traversals that walk
-// them directly (and prefetch ahead): vertex v's edges are
-// start[v] .. start[v+1], each with the vertex at its other end and its
-// link id (`link` is null for out-edges, whose link id is their index).
-struct RowView {
-  const EdgeId* start;
-  const VertexId* vertex;
-  const EdgeId* link;
-  EdgeId LinkAt(EdgeId i) const { return link == nullptr ? i : link[i]; }
-};
-inline RowView OutView(const Topology& t) {
-  return {t.m_forward.m_rowstart.data(), t.m_forward.m_column.data(), nullptr};
-}
-inline RowView InView(const Topology& t) {
-  return {t.m_backward.m_rowstart.data(), t.m_backward.m_column.data(),
-          t.m_backward.m_edge_properties.data()};
-}
-
-// The in-edges of a Topology as Boost holds them: vertex v's in-edges are
-// rowstart[v] .. rowstart[v+1], each with its source and the index of its
-// out-edge (its link id).
-struct InRows {
-  std::vector<EdgeId> rowstart;
-  std::vector<VertexId> source;
-  std::vector<EdgeId> link;
+// A Graph's links: the Topology itself, under a name graph.h can declare
+// without Boost.
+struct Csr : Topology {
+  using Topology::Topology;
 };
 
 // Makes `g` the graph whose out-edges of vertex v are

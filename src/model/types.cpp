@@ -81,6 +81,17 @@ std::string_view KindName(Kind kind) {
 std::string_view RelationName(Relation rel) {
   return kRelations[static_cast<std::size_t>(rel)].name;
 }
+std::optional<RelationSet> ParseRelationSet(std::string_view name) {
+  if (name == "all") return RelationSet::All();
+  if (name == "influence") return RelationSet::Influence();
+  if (auto rel = ParseRelation(name)) return RelationSet().Add(*rel);
+  return std::nullopt;
+}
+
+std::string RelationSetNames() {
+  return "influence, all or one of: " + RelationNames();
+}
+
 bool IsInfluence(Relation rel) {
   return kRelations[static_cast<std::size_t>(rel)].influence;
 }

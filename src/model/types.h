@@ -78,6 +78,7 @@ class RelationSet {
     return static_cast<Relation>(i);
   }
   bool empty() const { return bits_ == 0; }
+  bool operator==(const RelationSet&) const = default;
 
  private:
   static constexpr std::uint32_t Bit(Relation rel) {
@@ -85,6 +86,13 @@ class RelationSet {
   }
   std::uint32_t bits_ = 0;
 };
+
+// "influence" (the influence relations), "all", or one relation's name;
+// nullopt for anything else. The one reading of a relation name, for every
+// front end and the query language.
+std::optional<RelationSet> ParseRelationSet(std::string_view name);
+// "influence, all or one of: builds_on, ...", for messages.
+std::string RelationSetNames();
 
 // A calendar date known to the year, the month or the day. A default Date is
 // unknown (organizations need none).
@@ -119,13 +127,11 @@ struct Era {
   }
 };
 
-struct Work {
-  std::string id;    // Stable slug: lower-case letters, digits, '-'.
-  std::string name;  // Display name.
-  std::vector<std::string> aliases;
-  Kind kind = Kind::kPaper;
-  Date date;
-  std::string era;  // Era id; organizations may have none.
+// What a data file says of a work beyond its id, name, kind and date.
+// Imported works have none of it.
+struct WorkDetails {
+  std::vector<std::string> aliases;  // Other names people type.
+  std::string era;                   // Era id; organizations may have none.
   std::vector<std::string> people;
   std::string paper;  // Title of the paper that introduced the work.
   std::string arxiv;  // arXiv id, e.g. "1406.2661".
@@ -136,15 +142,29 @@ struct Work {
   base::SourceLocation where;
 };
 
-// A typed edge between two works, with the evidence for it. `parent` is the
-// older work named by the relation, `child` the work that declared it.
+// A work as a data file declares it.
+struct Work {
+  std::string id;    // Stable slug: lower-case letters, digits, '-'.
+  std::string name;  // Display name.
+  Kind kind = Kind::kPaper;
+  Date date;
+  WorkDetails details;
+};
+
+// The evidence of a link, as a data file gives it. Imported links have none.
+struct LinkDetails {
+  std::string evidence;  // Quote or paraphrase from the source.
+  std::string citation;  // Optional reference (URL, paper) for the evidence.
+  base::SourceLocation where;
+};
+
+// A typed edge between two works. `parent` is the older work named by the
+// relation, `child` the work that declared it.
 struct Link {
   VertexId parent = 0;
   VertexId child = 0;
   Relation relation = Relation::kBuildsOn;
-  std::string evidence;  // Quote or paraphrase from the source.
-  std::string citation;  // Optional reference (URL, paper) for the evidence.
-  base::SourceLocation where;
+  LinkDetails details;
 };
 
 }  // namespace lineage::model

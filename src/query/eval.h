@@ -1,6 +1,11 @@
-// Evaluating a parsed query on a graph.
+// Evaluating a query on a graph. A query is prepared first (parsed, and
+// bound: its functions, their arities and every argument that needs no
+// data checked), so that a mistake is found before any data loads; then it
+// is evaluated by the analysis layer's own traversals, paths and filters,
+// the same code every other front end runs.
 #pragma once
 
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -21,20 +26,39 @@ struct Value {
 
 struct Outcome {
   Value value;
-  std::vector<std::string> notes;  // E.g. that a limit cut a result short.
+  std::vector<std::string> notes;  // E.g. that a path function found none.
 };
 
-// Evaluates `root`, parsed from `text` (used for error carets). Fails with
-// kInvalidArgument for an unknown function (listing them), a wrong number
-// or kind of argument, an unknown kind, era, relation or metric, a
-// malformed date; with kNotFound for an unknown work ("did you mean");
-// with kInvalidData when a metric needs a DAG. Each message points at the
-// column of the query where it arose. Memory and time are linear in the
-// graph for every function but top(), which scores the whole graph.
-base::Result<Outcome> Evaluate(const model::Graph& graph, const Node& root,
-                               std::string_view text);
+// A parsed and bound query.
+class Prepared {
+ public:
+  const Node& root() const { return *root_; }
+  std::string_view text() const { return text_; }
 
-// Parse and Evaluate.
+ private:
+  friend base::Result<Prepared> Prepare(std::string_view text,
+                                        const ParseOptions& options);
+  std::string text_;
+  std::unique_ptr<Node> root_;
+};
+
+// Parses and binds `text`. Fails with kInvalidArgument, the message
+// pointing at the column: a syntax error; an unknown function (listing
+// them, with "did you mean"); a wrong number of arguments; an expression
+// where a value is expected; an unknown kind, relation or metric; a
+// malformed date or number. O(length of the query).
+base::Result<Prepared> Prepare(std::string_view text,
+                               const ParseOptions& options = {});
+
+// Evaluates a prepared query. Fails with kNotFound for an unknown work or
+// organization ("did you mean"), kInvalidArgument for an unknown era, and
+// kInvalidData when a metric needs a DAG; each message points at the column
+// where it arose. Memory and time are linear in the graph for every function
+// but top(), which scores the whole graph.
+base::Result<Outcome> Evaluate(const model::Graph& graph,
+                               const Prepared& query);
+
+// Prepare and Evaluate.
 base::Result<Outcome> RunQuery(const model::Graph& graph,
                                std::string_view text);
 
@@ -42,10 +66,9 @@ struct FunctionInfo {
   std::string_view name;
   std::string_view signature;  // "ancestors(E [, depth])"
   std::string_view meaning;
-  std::size_t min_args;
-  std::size_t max_args;
 };
 
+// The functions and operators, for help texts.
 std::span<const FunctionInfo> Functions();
 
 }  // namespace lineage::query

@@ -132,9 +132,9 @@ std::string Wrap(std::string_view text, std::size_t width) {
   return out;
 }
 
-std::string PaperUrl(const model::Work& w) {
-  if (!w.arxiv.empty()) return "https://arxiv.org/abs/" + w.arxiv;
-  return w.url;
+std::string PaperUrl(const model::WorkDetails& d) {
+  if (!d.arxiv.empty()) return "https://arxiv.org/abs/" + d.arxiv;
+  return d.url;
 }
 
 class SceneBuilder {
@@ -156,12 +156,12 @@ class SceneBuilder {
     std::map<int, std::vector<VertexId>> by_year;
     for (VertexId v = 0; v < g_.num_works(); ++v) {
       if (!sel_.works[v]) continue;
-      const model::Work& w = g_.work(v);
+      const model::Date& date = g_.date(v);
       drawn_.insert(v);
       scene.nodes.push_back(WorkNode(v));
-      kinds_.insert(w.kind);
-      if (!w.date.known()) ++scene.undated;
-      by_year[w.date.known() ? w.date.year : kUndated].push_back(v);
+      kinds_.insert(g_.kind(v));
+      if (!date.known()) ++scene.undated;
+      by_year[date.known() ? date.year : kUndated].push_back(v);
     }
     scene.works = scene.nodes.size();
     g_.ForEachLink([&](EdgeId e, VertexId parent, VertexId child,
@@ -180,13 +180,13 @@ class SceneBuilder {
   }
 
  private:
-  const char* EraFill(const std::string& era) const {
-    auto it = era_index_.find(era);
+  const char* EraFill(std::string_view era) const {
+    auto it = era_index_.find(std::string(era));
     if (it == era_index_.end()) return "#ffffff";
     return kEraColors[it->second % kEraColors.size()].first;
   }
-  const char* EraBorder(const std::string& era) const {
-    auto it = era_index_.find(era);
+  const char* EraBorder(std::string_view era) const {
+    auto it = era_index_.find(std::string(era));
     if (it == era_index_.end()) return "#666666";
     return kEraColors[it->second % kEraColors.size()].second;
   }
@@ -227,18 +227,19 @@ class SceneBuilder {
   }
 
   SceneNode WorkNode(VertexId v) const {
-    const model::Work& w = g_.work(v);
-    const KindStyle& ks = StyleOf(w.kind);
-    SceneNode n{w.id, {}};
-    std::string label = Wrap(w.name, 20);
-    if (w.date.known()) label += "\n" + w.date.ToString();
+    const std::string id(g_.id(v));
+    const std::string_view era = g_.era(v);
+    const KindStyle& ks = StyleOf(g_.kind(v));
+    SceneNode n{id, {}};
+    std::string label = Wrap(g_.name(v), 20);
+    if (g_.date(v).known()) label += "\n" + g_.date(v).ToString();
     n.attrs.Set("label", label);
     n.attrs.Set("shape", ks.shape);
     n.attrs.Set("style", ks.style);
-    n.attrs.Set("id", "work-" + w.id);
+    n.attrs.Set("id", "work-" + id);
     std::string cls =
-        fmt::format("work kind-{} era-{}", model::KindName(w.kind),
-                    w.era.empty() ? "none" : w.era);
+        fmt::format("work kind-{} era-{}", model::KindName(g_.kind(v)),
+                    era.empty() ? "none" : era);
     bool faded = highlight_ && !sel_.highlighted_works[v];
     if (IsFocus(v)) cls += " focus";
     if (highlight_ && sel_.highlighted_works[v]) cls += " highlight";
@@ -249,12 +250,12 @@ class SceneBuilder {
       n.attrs.Set("color", kFadedLine);
       n.attrs.Set("fontcolor", kFadedText);
     } else {
-      n.attrs.Set("fillcolor", EraFill(w.era));
-      n.attrs.Set("color", highlight_ ? kHighlight : EraBorder(w.era));
+      n.attrs.Set("fillcolor", EraFill(era));
+      n.attrs.Set("color", highlight_ ? kHighlight : EraBorder(era));
       n.attrs.Set("penwidth", IsFocus(v) || highlight_ ? "3" : "1.3");
     }
     n.attrs.Set("tooltip", Tooltip(v));
-    if (std::string url = PaperUrl(w); !url.empty()) {
+    if (std::string url = PaperUrl(g_.details(v)); !url.empty()) {
       n.attrs.Set("URL", url);
       n.attrs.Set("target", "_blank");
     }
@@ -262,42 +263,44 @@ class SceneBuilder {
   }
 
   std::string Tooltip(VertexId v) const {
-    const model::Work& w = g_.work(v);
-    std::string t = fmt::format("{} ({}{}{})", w.name, model::KindName(w.kind),
-                                w.date.known() ? ", " : "", w.date.ToString());
-    if (!w.summary.empty()) t += "\n" + w.summary;
+    const model::WorkDetails& d = g_.details(v);
+    const model::Date& date = g_.date(v);
+    std::string t =
+        fmt::format("{} ({}{}{})", g_.name(v), model::KindName(g_.kind(v)),
+                    date.known() ? ", " : "", date.ToString());
+    if (!d.summary.empty()) t += "\n" + d.summary;
     std::vector<std::string> orgs;
-    for (VertexId o : model::Parents(
-             g_, v, model::RelationSet().Add(Relation::kPublishedBy)))
-      orgs.emplace_back(g_.name(o));
+    for (const model::Neighbor& o :
+         g_.InLinks(v, model::RelationSet().Add(Relation::kPublishedBy)))
+      orgs.emplace_back(g_.name(o.other));
     if (!orgs.empty())
       t += fmt::format("\nOrganization: {}", fmt::join(orgs, ", "));
-    if (!w.people.empty())
-      t += fmt::format("\nPeople: {}", fmt::join(w.people, ", "));
-    if (!w.paper.empty()) t += "\nPaper: " + w.paper;
-    if (!w.date.known()) {
-      for (VertexId c : model::Children(g_, v, model::RelationSet::All())) {
-        if (sel_.works[c]) t += fmt::format("\n{}", g_.name(c));
+    if (!d.people.empty())
+      t += fmt::format("\nPeople: {}", fmt::join(d.people, ", "));
+    if (!d.paper.empty()) t += "\nPaper: " + d.paper;
+    if (!date.known()) {
+      for (const model::Neighbor& c : g_.OutLinks(v)) {
+        if (sel_.works[c.other]) t += fmt::format("\n{}", g_.name(c.other));
       }
     }
     return t;
   }
 
   SceneEdge LinkEdge(EdgeId e) const {
-    const model::Link& l = g_.link(e);
-    const RelationStyle& rs = StyleOf(l.relation);
-    const model::Work& parent = g_.work(l.parent);
-    const model::Work& child = g_.work(l.child);
-    std::string_view rel = model::RelationName(l.relation);
-    SceneEdge edge{parent.id, child.id, {}};
-    edge.attrs.Set("id",
-                   fmt::format("link-{}-{}-{}", child.id, rel, parent.id));
+    const Relation relation = g_.relation(e);
+    const model::LinkDetails& l = g_.link_details(e);
+    const RelationStyle& rs = StyleOf(relation);
+    const VertexId parent = g_.parent(e), child = g_.child(e);
+    std::string_view rel = model::RelationName(relation);
+    SceneEdge edge{std::string(g_.id(parent)), std::string(g_.id(child)), {}};
+    edge.attrs.Set(
+        "id", fmt::format("link-{}-{}-{}", g_.id(child), rel, g_.id(parent)));
     bool hl = highlight_ && sel_.highlighted_links[e];
     bool faded = highlight_ && !hl;
     edge.attrs.Set(
         "class",
         fmt::format("link rel-{} {}{}", rel,
-                    model::IsInfluence(l.relation) ? "influence" : "knowledge",
+                    model::IsInfluence(relation) ? "influence" : "knowledge",
                     hl      ? " highlight"
                     : faded ? " faded"
                             : ""));
@@ -305,12 +308,12 @@ class SceneBuilder {
     edge.attrs.Set("arrowhead", rs.arrowhead);
     edge.attrs.Set("color", hl ? kHighlight : faded ? kFadedLine : rs.color);
     edge.attrs.Set("penwidth", hl ? "3.2" : rs.penwidth);
-    std::string tip =
-        fmt::format("{} {} {}: {}", child.name, rel, parent.name, l.evidence);
+    std::string tip = fmt::format("{} {} {}: {}", g_.name(child), rel,
+                                  g_.name(parent), l.evidence);
     if (!l.citation.empty()) tip += "\nSource: " + l.citation;
     edge.attrs.Set("tooltip", tip);
     // Knowledge links should not pull the lineage layout around.
-    if (!model::IsInfluence(l.relation)) edge.attrs.Set("weight", "0");
+    if (!model::IsInfluence(relation)) edge.attrs.Set("weight", "0");
     return edge;
   }
 
@@ -377,12 +380,12 @@ class SceneBuilder {
   }
 
   std::string Legend(const Scene& scene) const {
-    std::string title =
-        opt_.title.empty() ? "Lineage of image synthesis" : opt_.title;
-    std::string rows = fmt::format(
-        "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"12\"><FONT POINT-SIZE=\"24\"><B>{}"
-        "</B></FONT></TD></TR>",
-        Html(title));
+    std::string rows = opt_.title.empty()
+                           ? ""
+                           : fmt::format(
+                                 "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"12\"><FONT "
+                                 "POINT-SIZE=\"24\"><B>{}</B></FONT></TD></TR>",
+                                 Html(opt_.title));
     // Eras present in the drawing.
     std::set<std::size_t> eras;
     for (VertexId v : drawn_) {

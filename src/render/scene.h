@@ -31,7 +31,7 @@ struct Scene : graphviz::Drawing {
 struct SceneOptions {
   // "LR" (default: time runs left to right) or "TB" (top to bottom).
   std::string rankdir = "LR";
-  std::string title;  // Default: "Lineage of image synthesis".
+  std::string title;  // Above the legend; "" for none.
   // Place works on a year ruler (dot). Off for force-directed layouts, which
   // have no ranks.
   bool timeline = true;

@@ -14,7 +14,8 @@ std::vector<std::string> Ids(const model::Graph& g,
                              const std::vector<Reached>& reached) {
   std::vector<std::string> out;
   for (const Reached& r : reached)
-    out.push_back(g.work(r.work).id + "@" + std::to_string(r.distance));
+    out.push_back(testing::WorkOf(g, r.work).id + "@" +
+                  std::to_string(r.distance));
   return out;
 }
 

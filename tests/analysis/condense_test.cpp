@@ -28,13 +28,15 @@ TEST(CondenseTest, ACycleBecomesOneWorkAndTheRestStays) {
   ASSERT_EQ(h.num_works(), 2u);
   auto cycle = h.FindId("cycle-a");
   ASSERT_TRUE(cycle);
-  EXPECT_EQ(h.work(*cycle).date.ToString(), "2019");  // The earliest member.
-  EXPECT_NE(h.work(*cycle).summary.find("a, b"), std::string::npos);
+  EXPECT_EQ(testing::WorkOf(h, *cycle).date.ToString(),
+            "2019");  // The earliest member.
+  EXPECT_NE(testing::WorkOf(h, *cycle).details.summary.find("a, b"),
+            std::string::npos);
   // Two links from the cycle to c, of two relations; none inside it.
   EXPECT_EQ(h.num_links(), 2u);
   for (const model::Link& l : testing::Links(h)) {
     EXPECT_EQ(l.parent, *cycle);
-    EXPECT_EQ(h.work(l.child).id, "c");
+    EXPECT_EQ(testing::WorkOf(h, l.child).id, "c");
   }
   // DAG-only analyses now apply.
   EXPECT_TRUE(SearchPathCount(h, Digraph::Build(h)).ok());
@@ -48,7 +50,7 @@ TEST(CondenseTest, ADagIsKeptAsItIs) {
   EXPECT_EQ(c->cycles, 0u);
   EXPECT_EQ(c->graph.num_works(), g.num_works());
   EXPECT_EQ(c->graph.num_links(), g.num_links());
-  EXPECT_EQ(c->graph.work(*c->graph.FindId("tip")).date.ToString(), "2003");
+  EXPECT_EQ(c->graph.date(*c->graph.FindId("tip")).ToString(), "2003");
 }
 
 TEST(CondenseTest, AnImportIsCondensedIntoColumns) {

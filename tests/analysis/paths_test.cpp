@@ -12,7 +12,7 @@ using testing::V;
 std::string Ids(const model::Graph& g, const Path& p) {
   std::string out;
   for (model::VertexId v : p.works)
-    out += (out.empty() ? "" : ">") + g.work(v).id;
+    out += (out.empty() ? "" : ">") + testing::WorkOf(g, v).id;
   return out;
 }
 
@@ -22,8 +22,8 @@ TEST(ShortestPathTest, FollowsInfluenceDownTheDiamond) {
   ASSERT_TRUE(p);
   EXPECT_EQ(Ids(g, *p), "root>left>join>tip");
   ASSERT_EQ(p->links.size(), 3u);
-  EXPECT_EQ(g.link(p->links[0]).child, V(g, "left"));
-  EXPECT_EQ(g.link(p->links[2]).child, V(g, "tip"));
+  EXPECT_EQ(testing::LinkOf(g, p->links[0]).child, V(g, "left"));
+  EXPECT_EQ(testing::LinkOf(g, p->links[2]).child, V(g, "tip"));
 }
 
 TEST(ShortestPathTest, NoPathAgainstTheDirectionOfInfluence) {

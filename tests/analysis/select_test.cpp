@@ -13,7 +13,7 @@ std::vector<std::string> Works(const model::Graph& g,
                                const std::vector<bool>& set) {
   std::vector<std::string> out;
   for (model::VertexId v = 0; v < g.num_works(); ++v)
-    if (set[v]) out.push_back(g.work(v).id);
+    if (set[v]) out.push_back(testing::WorkOf(g, v).id);
   return out;
 }
 

@@ -41,3 +41,38 @@ TEST(ResultTest, HoldsValueOrStatus) {
 
 }  // namespace
 }  // namespace lineage::base
+
+namespace lineage::base {
+namespace {
+
+TEST(SpellOptionsTest, EachFrontEndNamesOptionsItsOwnWay) {
+  const std::string text = "too many works: narrow the view (" +
+                           OptionRef("focus") + ") or raise the limit (" +
+                           OptionRef("max_works") + ")";
+  EXPECT_EQ(SpellOptions(
+                text, [](std::string_view o) { return "--" + std::string(o); }),
+            "too many works: narrow the view (--focus) or raise the limit "
+            "(--max_works)");
+  EXPECT_EQ(SpellOptions("no options here",
+                         [](std::string_view) { return std::string("x"); }),
+            "no options here");
+  // An unclosed reference is left as it is.
+  EXPECT_EQ(SpellOptions("a [[b", [](std::string_view) { return "x"; }),
+            "a [[b");
+}
+
+TEST(SpellOptionsTest, ReachesEveryDiagnostic) {
+  Status s = Status::InvalidData(
+      "bad " + OptionRef("a"),
+      {{{"f", 1, 0}, "m " + OptionRef("b"), "fix " + OptionRef("c")}});
+  Status spelled = SpellOptions(
+      s, [](std::string_view o) { return "<" + std::string(o) + ">"; });
+  EXPECT_EQ(spelled.message(), "bad <a>");
+  ASSERT_EQ(spelled.diagnostics().size(), 1u);
+  EXPECT_EQ(spelled.diagnostics()[0].message, "m <b>");
+  EXPECT_EQ(spelled.diagnostics()[0].fix, "fix <c>");
+  EXPECT_EQ(spelled.code(), Status::Code::kInvalidData);
+}
+
+}  // namespace
+}  // namespace lineage::base

@@ -474,5 +474,77 @@ TEST(CliRenderTest, UnwritableOutputFailsWithOne) {
   EXPECT_NE(r.err.find("cannot"), std::string::npos) << r.err;
 }
 
+// The library names the options that would help; the command line spells
+// them as its flags.
+TEST(CliTest, LibraryHintsAreSpelledAsFlags) {
+  Outcome big = Lineage({"render", "--max-works", "3", "-o", "-"});
+  EXPECT_EQ(big.code, 2);
+  EXPECT_NE(big.err.find("--max-works N"), std::string::npos) << big.err;
+  EXPECT_NE(big.err.find("--focus WORK"), std::string::npos) << big.err;
+  EXPECT_NE(big.err.find("--layout sfdp"), std::string::npos) << big.err;
+  EXPECT_EQ(big.err.find("[["), std::string::npos) << big.err;
+  Outcome unknown = Lineage({"show", "xyzzy"});
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_NE(unknown.err.find("`lineage show` lists every work"),
+            std::string::npos)
+      << unknown.err;
+}
+
+// `lineage ancestors X` and `lineage query 'ancestors(X)'` list the same
+// works, for a few works of the bundled graph.
+TEST(CliTest, AncestorsAndTheQueryAgree) {
+  for (const char* work : {"dall-e-2", "stable-diffusion", "stylegan", "gan"}) {
+    for (const char* fn : {"ancestors", "descendants"}) {
+      Outcome direct = Lineage({fn, work, "--json"});
+      Outcome query =
+          Lineage({"query", std::string(fn) + "(" + work + ")", "--json"});
+      ASSERT_EQ(direct.code, 0) << direct.err;
+      ASSERT_EQ(query.code, 0) << query.err;
+      std::vector<std::string> a, b;
+      for (const json& w : direct.Json()[fn]) a.push_back(w["id"]);
+      for (const json& w : query.Json()["works"]) b.push_back(w["id"]);
+      std::sort(a.begin(), a.end());
+      std::sort(b.begin(), b.end());
+      EXPECT_EQ(a, b) << fn << " " << work;
+    }
+  }
+}
+
+// Unknown query functions are usage errors before any data is read: even
+// with --data naming nothing.
+TEST(CliTest, QueryMistakesNeedNoData) {
+  Outcome r = Lineage({"--data", "/nonexistent", "query", "ancestrs(gan)"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("unknown function 'ancestrs'"), std::string::npos)
+      << r.err;
+}
+
+// A chain of 200,000 links, end to end: every command that walks all of it
+// answers (they once recursed a level per link and died on 100,000).
+TEST(CliTest, ALongChainIsWalkedWithoutRecursion) {
+  std::string table;
+  constexpr int kLinks = 200'000;
+  for (int i = 0; i < kLinks; ++i)
+    table += std::to_string(i) + "\t" + std::to_string(i + 1) + "\n";
+  const std::string path = testing::TempFile("chain.tsv", table);
+  const std::string first = "0", last = std::to_string(kLinks);
+  auto run = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"--data", path, "--edges", "influences"});
+    return Lineage(args);
+  };
+  Outcome explain = run({"explain", first, last, "--json"});
+  ASSERT_EQ(explain.code, 0) << explain.err;
+  EXPECT_EQ(explain.Json()["paths"][0]["length"], kLinks);
+  Outcome all = run({"path", "--all", first, last, "--json"});
+  ASSERT_EQ(all.code, 0) << all.err;
+  EXPECT_EQ(all.Json()["paths"].size(), 1u);
+  Outcome necessary = run({"necessary", last, "--json"});
+  ASSERT_EQ(necessary.code, 0) << necessary.err;
+  EXPECT_EQ(necessary.Json()["necessary"].size(), std::size_t{kLinks});
+  Outcome main = run({"main-path", "--json"});
+  ASSERT_EQ(main.code, 0) << main.err;
+  EXPECT_EQ(main.Json()["arcs"].size(), std::size_t{kLinks});
+}
+
 }  // namespace
 }  // namespace lineage::cli

@@ -8,6 +8,7 @@
 #include "analysis/dominators.h"
 #include "analysis/paths.h"
 #include "analysis/rank.h"
+#include "io/load.h"
 #include "io/yaml_loader.h"
 #include "model/resolve.h"
 #include "testing/fixtures.h"
@@ -110,7 +111,7 @@ TEST_F(BundledGraphTest, DatesFollowTheArticle) {
       {"Shutterstock deal", "2022-10"},
       {"deep belief nets", "2006-07"}};
   for (const auto& [name, date] : dates)
-    EXPECT_EQ(graph_->work(W(name)).date.ToString(), date) << name;
+    EXPECT_EQ(testing::WorkOf(*graph_, W(name)).date.ToString(), date) << name;
 }
 
 TEST_F(BundledGraphTest, ErasAreTheArticlesPeriods) {
@@ -119,9 +120,12 @@ TEST_F(BundledGraphTest, ErasAreTheArticlesPeriods) {
   EXPECT_EQ(names, (std::vector<std::string>{
                        "Pre-history", "The Beginnings", "Five Years of GANs",
                        "The Age of Transformers", "AI as Photoshop"}));
-  EXPECT_EQ(graph_->work(W("CLIP")).era, "age-of-transformers");
-  EXPECT_EQ(graph_->work(W("Stable Diffusion")).era, "ai-as-photoshop");
-  EXPECT_EQ(graph_->work(W("DeepDream")).era, "pre-history");
+  EXPECT_EQ(testing::WorkOf(*graph_, W("CLIP")).details.era,
+            "age-of-transformers");
+  EXPECT_EQ(testing::WorkOf(*graph_, W("Stable Diffusion")).details.era,
+            "ai-as-photoshop");
+  EXPECT_EQ(testing::WorkOf(*graph_, W("DeepDream")).details.era,
+            "pre-history");
 }
 
 TEST_F(BundledGraphTest, GanLeadsToStyleGanThroughDcgan) {
@@ -173,7 +177,7 @@ TEST_F(BundledGraphTest, PageRankPutsTheFoundationsFirst) {
   ASSERT_TRUE(scores.ok());
   auto top = analysis::RankWorks(*graph_, *scores, {}, 8);
   std::set<std::string> ids;
-  for (const auto& r : top) ids.insert(graph_->work(r.work).id);
+  for (const auto& r : top) ids.insert(testing::WorkOf(*graph_, r.work).id);
   for (const char* foundation : {"gan", "transformer", "alexnet", "clip"})
     EXPECT_TRUE(ids.count(foundation)) << foundation;
   for (const char* leaf :
@@ -189,14 +193,15 @@ TEST_F(BundledGraphTest, StyleGanCannotDoWithoutDcgan) {
 
 TEST_F(BundledGraphTest, EveryWorkIsDescribedAndEveryLinkHasEvidence) {
   for (const model::Work& w : testing::Works(*graph_)) {
-    EXPECT_FALSE(w.summary.empty()) << w.id;
+    EXPECT_FALSE(w.details.summary.empty()) << w.id;
     if (w.kind != model::Kind::kOrganization) {
       EXPECT_TRUE(w.date.known()) << w.id;
-      EXPECT_FALSE(w.era.empty()) << w.id;
+      EXPECT_FALSE(w.details.era.empty()) << w.id;
     }
   }
   for (const model::Link& l : testing::Links(*graph_))
-    EXPECT_GE(l.evidence.size(), 15u) << graph_->work(l.child).id;
+    EXPECT_GE(l.details.evidence.size(), 15u)
+        << testing::WorkOf(*graph_, l.child).id;
 }
 
 }  // namespace

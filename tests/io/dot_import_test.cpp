@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "analysis/ancestry.h"
+#include "io/load.h"
 #include "io/yaml_loader.h"
 #include "testing/fixtures.h"
 
@@ -25,7 +26,8 @@ TEST(DotImportTest, TheUnixFamilyTreeReadsAsDrawn) {
   auto up = analysis::Reach(*g, *bsd, analysis::Direction::kAncestors, {});
   ASSERT_EQ(up.size(), 8u);
   EXPECT_EQ(g->id(up.back().work), "5th Edition");
-  EXPECT_EQ(g->work(*bsd).where.line, 29);  // Where first named.
+  EXPECT_EQ(testing::WorkOf(*g, *bsd).details.where.line,
+            29);  // Where first named.
 }
 
 TEST(DotImportTest, EdgesCitesReversesTheArrows) {
@@ -35,8 +37,9 @@ TEST(DotImportTest, EdgesCitesReversesTheArrows) {
   ASSERT_TRUE(g.ok());
   auto fifth = g->FindId("5th Edition");
   ASSERT_TRUE(fifth);
-  EXPECT_EQ(model::Parents(*g, *fifth, model::RelationSet::Influence()).size(),
-            2u);
+  EXPECT_EQ(
+      testing::ParentsOf(*g, *fifth, model::RelationSet::Influence()).size(),
+      2u);
 }
 
 TEST(DotImportTest, AttributesFillTheWorks) {
@@ -54,7 +57,7 @@ TEST(DotImportTest, AttributesFillTheWorks) {
   EXPECT_EQ(g->kind(*g->FindId("dcgan")), model::Kind::kModel);
   ASSERT_EQ(g->num_links(), 1u);
   EXPECT_EQ(g->relation(0), model::Relation::kBuildsOn);
-  EXPECT_EQ(g->link(0).evidence, "DCGAN scales up GANs");
+  EXPECT_EQ(testing::LinkOf(*g, 0).details.evidence, "DCGAN scales up GANs");
   EXPECT_EQ(r.self_loops, 1u);
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "io/load.h"
 #include "io/table_import.h"
 #include "io/yaml_loader.h"
 #include "testing/fixtures.h"
@@ -29,17 +30,19 @@ TEST(GraphFileTest, TheCuratedGraphComesBackWithItsDetails) {
   ASSERT_EQ(back->num_links(), g->num_links());
   ASSERT_EQ(back->eras().size(), g->eras().size());
   for (model::VertexId v = 0; v < g->num_works(); ++v) {
-    model::Work a = g->work(v), b = back->work(v);
+    model::Work a = testing::WorkOf(*g, v), b = testing::WorkOf(*back, v);
     EXPECT_EQ(a.id, b.id);
     EXPECT_EQ(a.name, b.name);
-    EXPECT_EQ(a.aliases, b.aliases);
+    EXPECT_EQ(a.details.aliases, b.details.aliases);
     EXPECT_EQ(a.date.ToString(), b.date.ToString());
-    EXPECT_EQ(a.summary, b.summary);
-    EXPECT_EQ(a.where.ToString(), b.where.ToString());
+    EXPECT_EQ(a.details.summary, b.details.summary);
+    EXPECT_EQ(a.details.where.ToString(), b.details.where.ToString());
   }
   for (model::EdgeId e = 0; e < g->num_links(); ++e) {
-    EXPECT_EQ(back->link(e).evidence, g->link(e).evidence);
-    EXPECT_EQ(back->link(e).where.ToString(), g->link(e).where.ToString());
+    EXPECT_EQ(testing::LinkOf(*back, e).details.evidence,
+              testing::LinkOf(*g, e).details.evidence);
+    EXPECT_EQ(testing::LinkOf(*back, e).details.where.ToString(),
+              testing::LinkOf(*g, e).details.where.ToString());
   }
   EXPECT_TRUE(back->curated());
 }

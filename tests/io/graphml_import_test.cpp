@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "io/export.h"
+#include "io/load.h"
 #include "io/yaml_loader.h"
 #include "testing/fixtures.h"
 
@@ -20,12 +21,12 @@ TEST(GraphmlImportTest, ReadsNetworkxStyleCitations) {
   EXPECT_EQ(g->num_links(), 3u);
   EXPECT_EQ(r.self_loops, 1u);
   EXPECT_EQ(r.duplicate_edges, 1u);
-  const model::Work& late = g->work(*g->FindId("p3"));
+  const model::Work& late = testing::WorkOf(*g, *g->FindId("p3"));
   EXPECT_EQ(late.name, "Later paper");
   EXPECT_EQ(late.date.ToString(), "2001");
   // Without a relation attribute, "p3 -> p1" reads as p3 cites p1.
-  EXPECT_EQ(g->work(g->link(0).parent).id, "p1");
-  EXPECT_EQ(g->work(g->link(0).child).id, "p3");
+  EXPECT_EQ(testing::WorkOf(*g, testing::LinkOf(*g, 0).parent).id, "p1");
+  EXPECT_EQ(testing::WorkOf(*g, testing::LinkOf(*g, 0).child).id, "p3");
 }
 
 TEST(GraphmlImportTest, LineagesOwnExportRoundTrips) {
@@ -37,15 +38,17 @@ TEST(GraphmlImportTest, LineagesOwnExportRoundTrips) {
   EXPECT_EQ(g->num_works(), bundled->num_works());
   ASSERT_EQ(g->num_links(), bundled->num_links());
   for (model::EdgeId e = 0; e < g->num_links(); ++e) {
-    const model::Link& a = g->link(e);
-    const model::Link& b = bundled->link(e);
-    EXPECT_EQ(g->work(a.parent).id, bundled->work(b.parent).id);
-    EXPECT_EQ(g->work(a.child).id, bundled->work(b.child).id);
+    const model::Link& a = testing::LinkOf(*g, e);
+    const model::Link& b = testing::LinkOf(*bundled, e);
+    EXPECT_EQ(testing::WorkOf(*g, a.parent).id,
+              testing::WorkOf(*bundled, b.parent).id);
+    EXPECT_EQ(testing::WorkOf(*g, a.child).id,
+              testing::WorkOf(*bundled, b.child).id);
     EXPECT_EQ(a.relation, b.relation);
-    EXPECT_EQ(a.evidence, b.evidence);
+    EXPECT_EQ(a.details.evidence, b.details.evidence);
   }
-  EXPECT_EQ(g->work(*g->FindId("gan")).tags,
-            bundled->work(*bundled->FindId("gan")).tags);
+  EXPECT_EQ(testing::WorkOf(*g, *g->FindId("gan")).details.tags,
+            testing::WorkOf(*bundled, *bundled->FindId("gan")).details.tags);
 }
 
 TEST(GraphmlImportTest, UndirectedMalformedAndDanglingAreRefused) {

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "analysis/digraph.h"
+#include "io/load.h"
 #include "io/yaml_loader.h"
 #include "testing/fixtures.h"
 
@@ -37,7 +38,8 @@ TEST(TableImportTest, SnapExcerptWithItsQuirks) {
             std::string::npos)
       << r.examples["self-loops"];
   // "1001 9304045": 1001 cites 9304045, so the link runs 9304045 -> 1001.
-  const model::Link first = g.link(testing::L(g, "1001", "cites", "9304045"));
+  const model::Link first =
+      testing::LinkOf(g, testing::L(g, "1001", "cites", "9304045"));
   EXPECT_EQ(g.id(first.parent), "9304045");
   EXPECT_EQ(g.id(first.child), "1001");
   // The reciprocal pair is a cycle, which an import keeps.
@@ -52,8 +54,9 @@ TEST(TableImportTest, NodeTableWithPaddedIdsAndConflictingRows) {
   o.nodes = Fixture("datasets/hepth-dates.txt");
   o.numeric_ids = true;
   model::Graph g = Import(Fixture("datasets/hepth-excerpt.txt"), o, &r);
-  EXPECT_EQ(g.work(*g.FindId("1002")).date.ToString(), "1992-03-08");
-  EXPECT_EQ(g.work(*g.FindId("9308122")).date.ToString(), "1993");
+  EXPECT_EQ(testing::WorkOf(g, *g.FindId("1002")).date.ToString(),
+            "1992-03-08");
+  EXPECT_EQ(testing::WorkOf(g, *g.FindId("9308122")).date.ToString(), "1993");
   EXPECT_EQ(r.conflicting_node_ids, 1u);
   EXPECT_NE(r.examples["conflicting node rows"].find("hepth-dates.txt:3"),
             std::string::npos);
@@ -81,9 +84,9 @@ TEST(TableImportTest, GitParentListsWithMergesRootsAndRepeats) {
   auto root = g.FindId("71581b8da6c7c1c0dae10570f760a97dd8a48414");
   ASSERT_TRUE(root);
   // Column 4 is the committer time, 1335422074 Unix seconds.
-  EXPECT_EQ(g.work(*root).date.ToString(), "2012-04-26");
-  EXPECT_EQ(g.link(0).relation, model::Relation::kBuildsOn);
-  EXPECT_EQ(g.work(g.link(0).child).id,
+  EXPECT_EQ(testing::WorkOf(g, *root).date.ToString(), "2012-04-26");
+  EXPECT_EQ(testing::LinkOf(g, 0).relation, model::Relation::kBuildsOn);
+  EXPECT_EQ(testing::WorkOf(g, testing::LinkOf(g, 0).child).id,
             "43e3a19510903ac962124f01c861d9ccd2e987b5");
 }
 
@@ -93,8 +96,8 @@ TEST(TableImportTest, CoraRunsRightToLeftWithInfluencesOrientation) {
   o.edges = ImportOptions::Edges::kInfluences;
   model::Graph g = Import(Fixture("datasets/cora-excerpt.cites"), o, &r);
   // "35 1033": 35 is cited by 1033, so 35 -> 1033.
-  EXPECT_EQ(g.work(g.link(0).parent).id, "35");
-  EXPECT_EQ(g.work(g.link(0).child).id, "1033");
+  EXPECT_EQ(testing::WorkOf(g, testing::LinkOf(g, 0).parent).id, "35");
+  EXPECT_EQ(testing::WorkOf(g, testing::LinkOf(g, 0).child).id, "1033");
   EXPECT_EQ(r.undated_works, 6u);
 }
 
@@ -163,9 +166,6 @@ TEST(TableImportTest, BadNodeTablesAreRefused) {
 }
 
 TEST(TableImportTest, LoadGraphDispatchesTablesByExtension) {
-  EXPECT_TRUE(IsTable("graph.tsv"));
-  EXPECT_TRUE(IsTable("cora.cites"));
-  EXPECT_FALSE(IsTable("graph-data/eras.yaml"));
   auto dot = LoadGraph(testing::TempFile("family.gv", "digraph { a -> b }"));
   ASSERT_TRUE(dot.ok()) << dot.status().ToString();  // DOT, not a table.
   EXPECT_EQ(dot->num_links(), 1u);
@@ -204,7 +204,7 @@ TEST(TableImportTest, AModelTableWithQuotedListsMatchedByKey) {
   auto dream = g.FindId("dreamshaperv8");
   ASSERT_TRUE(dream);
   EXPECT_EQ(g.name(*dream), "DreamShaper, v8");  // The spelling met first.
-  auto parents = model::Parents(g, *dream, model::RelationSet::Influence());
+  auto parents = testing::ParentsOf(g, *dream, model::RelationSet::Influence());
   ASSERT_EQ(parents.size(), 2u);
   // "Stable Diffusion v1.5" is the row "Stable Diffusion v1-5" by key.
   EXPECT_EQ(g.name(parents[0]), "Stable Diffusion v1-5");
@@ -259,7 +259,9 @@ TEST(TableImportTest, SpaceSeparatedParentListsKeepEveryParent) {
   model::Graph g = Import(
       testing::TempFile("log.txt", "c p0 p1 p2\np1 p0\np0\n"), o, nullptr);
   EXPECT_EQ(g.num_links(), 4u);
-  EXPECT_EQ(Parents(g, *g.FindId("c"), model::RelationSet::All()).size(), 3u);
+  EXPECT_EQ(
+      testing::ParentsOf(g, *g.FindId("c"), model::RelationSet::All()).size(),
+      3u);
   o.date_column = 2;
   o.parent_column = 3;
   g = Import(

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "io/atomic_file.h"
+#include "io/load.h"
 #include "testing/fixtures.h"
 
 namespace lineage::io {
@@ -107,19 +108,20 @@ TEST(LoadGraphTest, LoadsAWellFormedFile) {
   EXPECT_EQ(g->num_works(), 4u);
   EXPECT_EQ(g->num_links(), 3u);
   EXPECT_EQ(g->eras().size(), 2u);
-  const model::Work& gan = g->work(*g->FindId("gan"));
-  EXPECT_EQ(gan.arxiv, "1406.2661");  // Kept as written, not as a number.
+  const model::Work& gan = testing::WorkOf(*g, *g->FindId("gan"));
+  EXPECT_EQ(gan.details.arxiv,
+            "1406.2661");  // Kept as written, not as a number.
   EXPECT_EQ(gan.date.ToString(), "2014-12");
-  EXPECT_EQ(gan.where.line, 13);
-  const model::Link& nvidia = g->link(2);
-  EXPECT_EQ(nvidia.citation, "https://arxiv.org/abs/1812.04948");
+  EXPECT_EQ(gan.details.where.line, 13);
+  const model::Link& nvidia = testing::LinkOf(*g, 2);
+  EXPECT_EQ(nvidia.details.citation, "https://arxiv.org/abs/1812.04948");
   EXPECT_EQ(nvidia.relation, model::Relation::kPublishedBy);
 }
 
 TEST(LoadGraphTest, AcceptsCrlfAndAMissingFinalNewline) {
   auto g = LoadGraph(Fixture("crlf_no_final_newline.yaml"));
   ASSERT_TRUE(g.ok()) << g.status().ToString();
-  EXPECT_EQ(g->work(0).era, "e");
+  EXPECT_EQ(testing::WorkOf(*g, 0).details.era, "e");
 }
 
 TEST(LoadGraphTest, MergesEveryYamlFileOfAFolder) {

@@ -27,28 +27,73 @@ TEST(GraphBuildTest, EdgesRunFromParentToChild) {
   Graph g = testing::Diamond();
   EXPECT_EQ(g.num_works(), 8u);
   EXPECT_EQ(g.num_links(), 7u);
-  const Topology& t = g.topology();
-  EXPECT_EQ(boost::out_degree(V(g, "root"), t), 2u);
-  EXPECT_EQ(boost::in_degree(V(g, "root"), t), 0u);
-  EXPECT_EQ(boost::in_degree(V(g, "join"), t), 4u);
-  for (auto [it, end] = boost::edges(t); it != end; ++it) {
-    const Link& l = g.link(LinkOf(t, *it));
-    EXPECT_EQ(boost::source(*it, t), l.parent);
-    EXPECT_EQ(boost::target(*it, t), l.child);
-    EXPECT_EQ(t[*it].relation, l.relation);
+  EXPECT_EQ(testing::ChildrenOf(g, V(g, "root")).size(), 2u);
+  EXPECT_EQ(testing::ParentsOf(g, V(g, "root")).size(), 0u);
+  EXPECT_EQ(testing::ParentsOf(g, V(g, "join")).size(), 4u);
+  std::size_t seen = 0;
+  g.ForEachLink([&](EdgeId e, VertexId parent, VertexId child, Relation r) {
+    EXPECT_EQ(g.parent(e), parent);
+    EXPECT_EQ(g.child(e), child);
+    EXPECT_EQ(g.relation(e), r);
+    ++seen;
+  });
+  EXPECT_EQ(seen, g.num_links());
+}
+
+// Every link is seen once from each end, with the same id and relation.
+TEST(GraphBuildTest, NeighbourViewsAgreeWithTheLinks) {
+  Graph g = testing::Diamond();
+  std::size_t out = 0, in = 0;
+  for (VertexId v = 0; v < g.num_works(); ++v) {
+    for (const Neighbor& n : g.OutLinks(v)) {
+      EXPECT_EQ(g.parent(n.link), v);
+      EXPECT_EQ(g.child(n.link), n.other);
+      EXPECT_EQ(g.relation(n.link), n.relation);
+      ++out;
+    }
+    for (const Neighbor& n : g.InLinks(v)) {
+      EXPECT_EQ(g.child(n.link), v);
+      EXPECT_EQ(g.parent(n.link), n.other);
+      EXPECT_EQ(g.relation(n.link), n.relation);
+      ++in;
+    }
   }
+  EXPECT_EQ(out, g.num_links());
+  EXPECT_EQ(in, g.num_links());
+}
+
+// A relation filter skips links in the middle of a row, at its start and at
+// its end: join's in-links are left and right (builds_on) and the lab and
+// data links around them.
+TEST(GraphBuildTest, NeighbourViewsSkipOtherRelations) {
+  Graph g = testing::Diamond();
+  const VertexId join = V(g, "join");
+  std::vector<std::string> influence, published;
+  for (const Neighbor& n : g.InLinks(join, RelationSet::Influence()))
+    influence.emplace_back(g.id(n.other));
+  for (const Neighbor& n :
+       g.InLinks(join, RelationSet().Add(Relation::kPublishedBy)))
+    published.emplace_back(g.id(n.other));
+  std::sort(influence.begin(), influence.end());
+  EXPECT_EQ(influence, (std::vector<std::string>{"left", "right"}));
+  EXPECT_EQ(published, std::vector<std::string>{"lab"});
+  EXPECT_TRUE(g.OutLinks(V(g, "tip"), RelationSet::All()).empty());
+  EXPECT_TRUE(g.InLinks(V(g, "root"), RelationSet::Influence()).empty());
 }
 
 TEST(GraphBuildTest, ParentsAndChildrenFilterByRelation) {
   Graph g = testing::Diamond();
-  auto parents = Parents(g, V(g, "join"), RelationSet::Influence());
+  auto parents = testing::ParentsOf(g, V(g, "join"), RelationSet::Influence());
   EXPECT_EQ(parents.size(), 2u);
-  auto orgs =
-      Parents(g, V(g, "join"), RelationSet().Add(Relation::kPublishedBy));
+  auto orgs = testing::ParentsOf(g, V(g, "join"),
+                                 RelationSet().Add(Relation::kPublishedBy));
   ASSERT_EQ(orgs.size(), 1u);
-  EXPECT_EQ(g.work(orgs[0]).id, "lab");
-  EXPECT_EQ(Children(g, V(g, "data"), RelationSet::Influence()).size(), 0u);
-  EXPECT_EQ(Children(g, V(g, "data"), RelationSet::All()).size(), 1u);
+  EXPECT_EQ(testing::WorkOf(g, orgs[0]).id, "lab");
+  EXPECT_EQ(
+      testing::ChildrenOf(g, V(g, "data"), RelationSet::Influence()).size(),
+      0u);
+  EXPECT_EQ(testing::ChildrenOf(g, V(g, "data"), RelationSet::All()).size(),
+            1u);
 }
 
 TEST(GraphBuildTest, RefusesDuplicateIds) {
@@ -59,7 +104,7 @@ TEST(GraphBuildTest, RefusesDuplicateIds) {
 
 TEST(GraphBuildTest, RefusesUnknownEraListingTheKnownOnes) {
   GraphSpec spec = SpecBuilder().Work("a", "2000").spec();
-  spec.works[0].era = "renaissance";
+  spec.works[0].details.era = "renaissance";
   auto msg = OnlyProblem(spec);
   EXPECT_NE(msg.find("unknown era 'renaissance'"), std::string::npos) << msg;
   EXPECT_NE(msg.find("use one of: all"), std::string::npos) << msg;
@@ -128,7 +173,7 @@ TEST(GraphBuildTest, RefusesLinkWithoutEvidence) {
                        .Work("b", "2001")
                        .Link("b", "uses", "a")
                        .spec();
-  spec.links[0].evidence.clear();
+  spec.links[0].details.evidence.clear();
   auto msg = OnlyProblem(spec);
   EXPECT_NE(msg.find("has no evidence"), std::string::npos) << msg;
 }
@@ -237,7 +282,7 @@ TEST(GraphFromBulkTest, ColumnsAnswerLikeACuratedGraph) {
   EXPECT_EQ(g.child(1), 2u);
   EXPECT_EQ(g.parent(2), 2u);
   EXPECT_EQ(g.relation(2), Relation::kCites);
-  EXPECT_EQ(Parents(g, 1, RelationSet::Influence()),
+  EXPECT_EQ(testing::ParentsOf(g, 1, RelationSet::Influence()),
             (std::vector<VertexId>{0, 2}));
   EXPECT_TRUE(g.link_details(0).evidence.empty());
 }
@@ -262,8 +307,8 @@ TEST(GraphColumnsTest, RoundTripKeepsEverything) {
   }
   EXPECT_EQ(back->FindId("join"), g.FindId("join"));
   for (VertexId v = 0; v < g.num_works(); ++v)
-    EXPECT_EQ(Parents(*back, v, RelationSet::All()),
-              Parents(g, v, RelationSet::All()));
+    EXPECT_EQ(testing::ParentsOf(*back, v, RelationSet::All()),
+              testing::ParentsOf(g, v, RelationSet::All()));
 }
 
 // Columns without in-links (an old caller, a hand-made graph) get them
@@ -275,8 +320,8 @@ TEST(GraphColumnsTest, MissingInLinksAreBuilt) {
   auto back = Graph::FromColumns(std::move(columns));
   ASSERT_TRUE(back);
   for (VertexId v = 0; v < g.num_works(); ++v)
-    EXPECT_EQ(Parents(*back, v, RelationSet::All()),
-              Parents(g, v, RelationSet::All()));
+    EXPECT_EQ(testing::ParentsOf(*back, v, RelationSet::All()),
+              testing::ParentsOf(g, v, RelationSet::All()));
 }
 
 TEST(GraphColumnsTest, ColumnsThatDoNotFitAreRefused) {

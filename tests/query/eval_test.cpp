@@ -1,7 +1,11 @@
 #include "query/eval.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <map>
+
+#include "analysis/ancestry.h"
 #include "testing/fixtures.h"
 
 namespace lineage::query {
@@ -13,7 +17,8 @@ std::vector<std::string> Ids(const model::Graph& g, std::string_view q) {
   EXPECT_TRUE(out.ok()) << q << ": " << out.status().message();
   std::vector<std::string> ids;
   if (!out.ok()) return ids;
-  for (model::VertexId v : out->value.works) ids.push_back(g.work(v).id);
+  for (model::VertexId v : out->value.works)
+    ids.push_back(testing::WorkOf(g, v).id);
   std::sort(ids.begin(), ids.end());
   return ids;
 }
@@ -160,6 +165,86 @@ TEST(FunctionsTest, EveryFunctionIsDocumented) {
   for (const FunctionInfo& f : Functions()) {
     EXPECT_FALSE(f.signature.empty());
     EXPECT_GT(f.meaning.size(), 10u) << f.name;
+  }
+}
+
+}  // namespace
+}  // namespace lineage::query
+
+namespace lineage::query {
+namespace {
+
+// The bind step needs no graph: a mistake in the query is found before any
+// data is read.
+TEST(PrepareTest, MistakesAreFoundBeforeAnyDataLoads) {
+  auto expect_error = [](std::string_view q, std::string_view what) {
+    auto p = Prepare(q);
+    ASSERT_FALSE(p.ok()) << q;
+    EXPECT_EQ(p.status().code(), base::Status::Code::kInvalidArgument) << q;
+    EXPECT_NE(p.status().message().find(what), std::string::npos)
+        << p.status().message();
+  };
+  expect_error("ancestrs(gan)", "did you mean 'ancestors'");
+  expect_error("ancestors(gan, 1, 2)", "ancestors takes 1 or 2 arguments");
+  expect_error("kind(modle, *)", "unknown kind 'modle'");
+  expect_error("relation(cousin, gan)", "unknown relation 'cousin'");
+  expect_error("top(fame, 3, *)", "unknown metric 'fame'");
+  expect_error("top(pagerank, many, *)", "expected a whole number");
+  expect_error("since(last-year, *)", "malformed date");
+  expect_error("descendants(gan) - nothing(x)", "unknown function 'nothing'");
+  expect_error("let x = frob(a) in x", "unknown function 'frob'");
+  // Works, eras and organizations need the data: they bind.
+  EXPECT_TRUE(Prepare("ancestors(no-such-work)").ok());
+  EXPECT_TRUE(Prepare("era(\"No Such Era\", *)").ok());
+}
+
+// Every documented function is in the table, so none falls through to
+// another's code.
+TEST(PrepareTest, EveryDocumentedFunctionBinds) {
+  const std::map<std::string_view, std::string_view> calls{
+      {"ancestors", "ancestors(x, 2)"},
+      {"descendants", "descendants(x)"},
+      {"parents", "parents(x)"},
+      {"children", "children(x)"},
+      {"somepath", "somepath(x, y)"},
+      {"allpaths", "allpaths(x, y)"},
+      {"common", "common(x, y)"},
+      {"kind", "kind(model, x)"},
+      {"era", "era(e, x)"},
+      {"tag", "tag(t, x)"},
+      {"org", "org(o, x)"},
+      {"since", "since(2020, x)"},
+      {"until", "until(2020-05, x)"},
+      {"relation", "relation(all, x)"},
+      {"roots", "roots(x)"},
+      {"leaves", "leaves(x)"},
+      {"top", "top(pagerank, 3, x)"},
+  };
+  for (const FunctionInfo& f : Functions()) {
+    if (f.name == "union" || f.name == "except") continue;
+    auto it = calls.find(f.name);
+    ASSERT_NE(it, calls.end()) << f.name;
+    EXPECT_TRUE(Prepare(it->second).ok()) << it->second;
+  }
+  EXPECT_EQ(calls.size() + 2, Functions().size());
+}
+
+// The evaluator has no traversal of its own: its sets are analysis's.
+TEST(EvalAnalysisTest, AncestryIsTheAnalysisLayers) {
+  model::Graph g = testing::Diamond();
+  for (model::VertexId v = 0; v < g.num_works(); ++v) {
+    for (auto [fn, dir] :
+         {std::pair{"ancestors", analysis::Direction::kAncestors},
+          std::pair{"descendants", analysis::Direction::kDescendants}}) {
+      auto out = RunQuery(g, fmt::format("relation(all, {}({}))", fn, g.id(v)));
+      ASSERT_TRUE(out.ok()) << out.status().message();
+      std::vector<model::VertexId> expected;
+      for (const analysis::Reached& r :
+           analysis::Reach(g, v, dir, {.relations = model::RelationSet::All()}))
+        expected.push_back(r.work);
+      std::sort(expected.begin(), expected.end());
+      EXPECT_EQ(out->value.works, expected) << fn << " " << g.id(v);
+    }
   }
 }
 

@@ -100,8 +100,8 @@ TEST(SceneTest, WorkNodesCarryIdClassLabelTooltipAndLink) {
                               .Link("gan", "published_by", "org")
                               .spec();
   spec.works[0].name = "Generative Adversarial Nets";
-  spec.works[0].summary = "Two networks compete.";
-  spec.works[0].arxiv = "1406.2661";
+  spec.works[0].details.summary = "Two networks compete.";
+  spec.works[0].details.arxiv = "1406.2661";
   spec.works[1].name = "Université de Montréal";
   auto g = model::Graph::Build(spec);
   ASSERT_TRUE(g.ok());

@@ -39,13 +39,13 @@ SpecBuilder& SpecBuilder::Work(std::string id, std::string_view date,
     if (!d.ok()) Die(date);
     w.date = *d;
   }
-  if (w.kind != model::Kind::kOrganization) w.era = "all";
+  if (w.kind != model::Kind::kOrganization) w.details.era = "all";
   spec_.works.push_back(std::move(w));
   return *this;
 }
 
 SpecBuilder& SpecBuilder::Alias(std::string alias) {
-  spec_.works.back().aliases.push_back(std::move(alias));
+  spec_.works.back().details.aliases.push_back(std::move(alias));
   return *this;
 }
 
@@ -54,7 +54,7 @@ SpecBuilder& SpecBuilder::Link(std::string child, std::string_view relation,
   auto rel = model::ParseRelation(relation);
   if (!rel) Die(relation);
   model::LinkSpec l;
-  l.evidence = child + " " + std::string(relation) + " " + parent;
+  l.details.evidence = child + " " + std::string(relation) + " " + parent;
   l.child = std::move(child);
   l.parent = std::move(parent);
   l.relation = *rel;
@@ -122,6 +122,17 @@ model::Graph Ladder(int rungs) {
   return b.Build();
 }
 
+model::Graph Chain(std::size_t links) {
+  model::BulkSpec spec;
+  for (std::size_t i = 0; i <= links; ++i)
+    spec.ids.Intern("c" + std::to_string(i));
+  for (std::size_t i = 0; i < links; ++i) {
+    spec.parents.push_back(static_cast<model::VertexId>(i));
+    spec.children.push_back(static_cast<model::VertexId>(i + 1));
+  }
+  return model::Graph::FromBulk(std::move(spec), nullptr);
+}
+
 model::VertexId V(const model::Graph& g, std::string_view id) {
   auto v = g.FindId(id);
   if (!v) {
@@ -144,15 +155,40 @@ std::string TempFile(const std::string& name, const std::string& content) {
   return (dir / name).string();
 }
 
+model::Work WorkOf(const model::Graph& g, model::VertexId v) {
+  return {std::string(g.id(v)), std::string(g.name(v)), g.kind(v), g.date(v),
+          g.details(v)};
+}
+
+model::Link LinkOf(const model::Graph& g, model::EdgeId e) {
+  return {g.parent(e), g.child(e), g.relation(e), g.link_details(e)};
+}
+
 std::vector<model::Work> Works(const model::Graph& g) {
   std::vector<model::Work> out;
-  for (model::VertexId v = 0; v < g.num_works(); ++v) out.push_back(g.work(v));
+  for (model::VertexId v = 0; v < g.num_works(); ++v)
+    out.push_back(WorkOf(g, v));
   return out;
 }
 
 std::vector<model::Link> Links(const model::Graph& g) {
   std::vector<model::Link> out;
-  for (model::EdgeId e = 0; e < g.num_links(); ++e) out.push_back(g.link(e));
+  for (model::EdgeId e = 0; e < g.num_links(); ++e) out.push_back(LinkOf(g, e));
+  return out;
+}
+
+std::vector<model::VertexId> ParentsOf(const model::Graph& g, model::VertexId v,
+                                       model::RelationSet rels) {
+  std::vector<model::VertexId> out;
+  for (const model::Neighbor& n : g.InLinks(v, rels)) out.push_back(n.other);
+  return out;
+}
+
+std::vector<model::VertexId> ChildrenOf(const model::Graph& g,
+                                        model::VertexId v,
+                                        model::RelationSet rels) {
+  std::vector<model::VertexId> out;
+  for (const model::Neighbor& n : g.OutLinks(v, rels)) out.push_back(n.other);
   return out;
 }
 

@@ -42,6 +42,11 @@ model::Graph TwoCycle();
 // paths from n0 to its end, all "uses" links, all dated 2000.
 model::Graph Ladder(int rungs);
 
+// c0 -> c1 -> ... -> c`links`: a chain of cites links, built in bulk (a
+// million links take a fraction of a second). For the searches that must not
+// recurse once per work.
+model::Graph Chain(std::size_t links);
+
 // The vertex of `id`; fails the calling test when missing.
 model::VertexId V(const model::Graph& g, std::string_view id);
 // The id of the link `child relation parent` (links are grouped by parent,
@@ -52,8 +57,19 @@ model::EdgeId L(const model::Graph& g, std::string_view child,
 std::string Fixture(std::string_view relative);  // Path under fixtures/.
 
 // Every work and link of `g`, copied, in vertex and link order.
+model::Work WorkOf(const model::Graph& g, model::VertexId v);
+model::Link LinkOf(const model::Graph& g, model::EdgeId e);
 std::vector<model::Work> Works(const model::Graph& g);
 std::vector<model::Link> Links(const model::Graph& g);
+
+// The works at the other end of v's in-links (parents) or out-links
+// (children) of `rels`, in link order.
+std::vector<model::VertexId> ParentsOf(
+    const model::Graph& g, model::VertexId v,
+    model::RelationSet rels = model::RelationSet::All());
+std::vector<model::VertexId> ChildrenOf(
+    const model::Graph& g, model::VertexId v,
+    model::RelationSet rels = model::RelationSet::All());
 
 // Writes `content` to `name` in a fresh temporary folder; returns the path.
 std::string TempFile(const std::string& name, const std::string& content);

@@ -1,4 +1,4 @@
-#include "render/graphviz.h"
+#include "render/draw.h"
 
 #include <fmt/format.h>
 
@@ -26,18 +26,23 @@ base::Status CheckDrawable(std::size_t works, const RenderOptions& options) {
   if (works > kMostWorks) {
     return base::Status::InvalidArgument(fmt::format(
         "{} works are more than any Graphviz layout can place in reasonable "
-        "time and memory (at most {}, whatever --max-works says): narrow the "
-        "view with --focus WORK --depth N, --top N, --kind, --era or "
-        "--since/--until",
+        "time and memory (at most {}, whatever [[max_works]] says): narrow "
+        "the view to a family ([[focus]], [[depth]]), the most influential "
+        "works ([[top]]), kinds ([[kinds]]), eras ([[eras]]) or dates "
+        "([[since]], [[until]])",
         works, kMostWorks));
   }
   if (works > limit) {
     return base::Status::InvalidArgument(fmt::format(
         "{} works are too many to lay out with {} (limit {}): narrow the view "
-        "with --focus WORK --depth N, --top N, --kind, --era, --since/--until "
-        "or --tag{}, or raise --max-works",
+        "to a family ([[focus]], [[depth]]), the most influential works "
+        "([[top]]), kinds ([[kinds]]), eras ([[eras]]), dates ([[since]], "
+        "[[until]]) or tags ([[tags]]), or raise the limit ([[max_works]]){}",
         works, layout, limit,
-        layout == "dot" ? ", or use --layout sfdp (no timeline)" : ""));
+        layout == "dot"
+            ? ", or draw it force-directed, without a timeline ([[layout]] "
+              "sfdp)"
+            : ""));
   }
   return base::Status::Ok();
 }

@@ -1,7 +1,7 @@
 // Graphviz's SVG embeds its version, so these tests check structure, never
 // bytes: the SVG parses as XML, and holds the nodes, edges, ids, classes and
 // text the scene asked for.
-#include "render/graphviz.h"
+#include "render/draw.h"
 
 #include <gtest/gtest.h>
 
@@ -147,9 +147,9 @@ TEST(RenderTest, HostileTextStaysTextInSvg) {
                               .Link("b", "uses", "a")
                               .spec();
   spec.works[0].name = hostile;
-  spec.works[0].summary = "</title><script>alert(1)</script>";
-  spec.works[0].url = "https://example.org/?a=1&b=<2>";
-  spec.links[0].evidence = "\"quoted\" & <tagged> \\ backslash";
+  spec.works[0].details.summary = "</title><script>alert(1)</script>";
+  spec.works[0].details.url = "https://example.org/?a=1&b=<2>";
+  spec.links[0].details.evidence = "\"quoted\" & <tagged> \\ backslash";
   auto g = model::Graph::Build(spec);
   ASSERT_TRUE(g.ok());
   auto scene = BuildScene(*g, analysis::SelectAll(*g), {.title = hostile});
@@ -232,8 +232,8 @@ TEST(RenderTest, ScaleGuardRefusesBigViewsWithAHint) {
   EXPECT_EQ(out.status().code(), base::Status::Code::kInvalidArgument);
   EXPECT_NE(out.status().message().find("401 works are too many"),
             std::string::npos);
-  EXPECT_NE(out.status().message().find("--layout sfdp"), std::string::npos);
-  EXPECT_NE(out.status().message().find("--focus"), std::string::npos);
+  EXPECT_NE(out.status().message().find("[[layout]] sfdp"), std::string::npos);
+  EXPECT_NE(out.status().message().find("[[focus]]"), std::string::npos);
   EXPECT_FALSE(Render(*scene, {.max_works = 10}).ok());
   EXPECT_TRUE(Render(*scene, {.format = Format::kDot, .max_works = 1000}).ok());
 }
@@ -245,7 +245,7 @@ TEST(RenderTest, NoLimitLetsAMillionWorksThrough) {
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("at most 20000"), std::string::npos)
       << s.message();
-  EXPECT_NE(s.message().find("--top N"), std::string::npos);
+  EXPECT_NE(s.message().find("([[top]])"), std::string::npos);
 }
 
 TEST(RenderTest, UnknownLayoutIsRefused) {

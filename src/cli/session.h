@@ -1,0 +1,60 @@
+// What every command of the `lineage` tool starts from: the global options,
+// the engine opened on --data with them, the works named on the command
+// line, and the flags that every query shares (--relation, the filters).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/engine.h"
+#include "io/table_import.h"
+
+namespace CLI {
+class App;
+}
+
+namespace lineage::cli {
+
+class Progress;
+
+struct GlobalOptions {
+  std::string data;  // --data: a .yaml file, a folder of them, or a table.
+  bool data_given = false;   // --data or $LINEAGE_DATA, not the default.
+  io::ImportOptions import;  // How a table is read (--edges, --sep, ...).
+  bool condense = false;     // --condense: merge every cycle into one work.
+  int verbosity = 0;
+  bool quiet = false;
+  Progress* progress = nullptr;  // Never null once parsed.
+};
+
+// Opens `sources` (default: --data) with the global import options, logging
+// how long it took at debug level and warning in one line when an import
+// dropped something (`validate` details it). Errors are ready for
+// ReportError.
+base::Result<engine::Engine> OpenEngine(const GlobalOptions& global,
+                                        std::vector<std::string> sources = {});
+
+// An opened engine, the works a command names (in order), and its
+// --relation set.
+struct Session {
+  engine::Engine engine;
+  std::vector<model::VertexId> works;
+  model::RelationSet relations;
+
+  const model::Graph& graph() const { return engine.graph(); }
+};
+
+// Checks the relation names (a usage error needs no data), opens --data
+// and finds `names`.
+base::Result<Session> StartSession(const GlobalOptions& global,
+                                   const std::vector<std::string>& names,
+                                   const std::vector<std::string>& relations);
+
+// "influence" (the default when `names` is empty), "all", or relation names.
+base::Result<model::RelationSet> ParseRelations(
+    const std::vector<std::string>& names);
+
+// -r/--relation, repeatable and comma-separated.
+void AddRelationOption(CLI::App* sub, std::vector<std::string>* out);
+
+}  // namespace lineage::cli

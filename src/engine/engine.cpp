@@ -1,0 +1,340 @@
+#include "engine/engine.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "analysis/condense.h"
+#include "analysis/digraph.h"
+#include "analysis/dominators.h"
+#include "io/export.h"
+#include "io/load.h"
+#include "model/resolve.h"
+#include "render/scene.h"
+
+namespace lineage::engine {
+
+using model::VertexId;
+
+Engine::Engine(model::Graph graph) : graph_(std::move(graph)) {}
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+Engine::~Engine() = default;
+
+base::Result<Engine> Engine::Open(std::vector<std::string> sources,
+                                  const OpenOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  OpenReport report;
+  auto graph = io::LoadGraphs(
+      sources, {.import = options.import, .report = &report.import});
+  if (!graph.ok()) return graph.status();
+  report.imported =
+      sources.size() != 1 || io::IsImported(io::DetectFormat(sources[0]));
+  report.sources = std::move(sources);
+  Engine engine(std::move(graph).value());
+  if (options.condense) {
+    if (options.import.progress)
+      options.import.progress("condensing cycles", 0, 0);
+    auto condensed = analysis::Condense(engine.graph_);
+    if (!condensed.ok()) return condensed.status();
+    report.condensed_cycles = condensed->cycles;
+    report.condensed_works = condensed->merged_works;
+    engine.graph_ = std::move(condensed->graph);
+  }
+  report.load_ms = std::chrono::duration<double, std::milli>(
+                       std::chrono::steady_clock::now() - start)
+                       .count();
+  engine.report_ = std::move(report);
+  return engine;
+}
+
+std::string Engine::Subject() const {
+  if (!graph_.title().empty()) return graph_.title();
+  if (report_.sources.empty()) return "the graph";
+  return std::filesystem::path(report_.sources.front()).filename().string();
+}
+
+std::vector<Finding> Engine::Findings() const {
+  std::vector<Finding> findings;
+  if (!report_.imported) return findings;
+  const io::ImportReport& r = report_.import;
+  auto add = [&](const std::string& kind, std::size_t count, std::string what) {
+    if (count == 0) return;
+    Finding f{kind, count, std::move(what), ""};
+    if (auto it = r.examples.find(kind); it != r.examples.end())
+      f.example = it->second;
+    findings.push_back(std::move(f));
+  };
+  if (!r.header_claim.empty()) {
+    add("header", 1,
+        fmt::format("the header claims {}; the file holds {} edge lines "
+                    "(is it cut short?)",
+                    r.header_claim, r.data_lines));
+  }
+  add("self-loops", r.self_loops, "self-loops, dropped");
+  add("duplicate edges", r.duplicate_edges, "duplicate edges, dropped");
+  add("conflicting node rows", r.conflicting_node_ids,
+      "ids whose node rows disagree on the date; the first row is kept");
+  add("node-table ids in no edge", r.unmatched_node_rows,
+      "node-table ids that appear in no edge, ignored");
+  add("undated works", r.undated_works, "works without a date");
+  add("parents without a row", r.parents_without_row,
+      "parents named in a list that have no row of their own (kept as "
+      "undated works; if they should match a row, match names by key "
+      "([[match]] key))");
+  add("time-inconsistent links", r.time_inconsistent,
+      "links from a work to one dated later");
+  analysis::Components scc =
+      analysis::StronglyConnected(analysis::Digraph::Build(graph_));
+  if (scc.cyclic > 0) {
+    Finding f{"cycles", scc.cyclic,
+              fmt::format("strongly connected components (largest {} works, "
+                          "{} works in all): not a DAG; spc, depth and "
+                          "main-path refuse it (merge them: [[condense]])",
+                          scc.largest, scc.in_cycles),
+              ""};
+    auto cycles = model::FindCycles(graph_, model::RelationSet::Influence(), 1);
+    if (!cycles.empty()) f.example = model::CycleText(graph_, cycles.front());
+    findings.push_back(std::move(f));
+  }
+  return findings;
+}
+
+base::Result<VertexId> Engine::Find(std::string_view name) const {
+  return model::Resolve(graph_, name);
+}
+
+base::Result<std::vector<VertexId>> Engine::FindAll(
+    const std::vector<std::string>& names) const {
+  std::vector<VertexId> out;
+  for (const std::string& name : names) {
+    auto v = Find(name);
+    if (!v.ok()) return v.status();
+    out.push_back(*v);
+  }
+  return out;
+}
+
+base::Result<analysis::Filter> Engine::MakeFilter(
+    const analysis::FilterSpec& spec) const {
+  return analysis::MakeFilter(graph_, spec);
+}
+
+std::vector<analysis::Reached> Engine::Reach(
+    VertexId work, analysis::Direction direction,
+    const analysis::TraversalOptions& options) const {
+  return analysis::Reach(graph_, work, direction, options);
+}
+
+std::optional<analysis::Path> Engine::ShortestPath(
+    VertexId from, VertexId to, model::RelationSet relations) const {
+  return analysis::ShortestPath(graph_, from, to, relations);
+}
+
+analysis::PathSet Engine::AllPaths(VertexId from, VertexId to,
+                                   const analysis::PathOptions& options) const {
+  return analysis::AllPaths(graph_, from, to, options);
+}
+
+Explanation Engine::Explain(VertexId from, VertexId to,
+                            const analysis::PathOptions& options) const {
+  Explanation out;
+  out.found = AllPaths(from, to, options);
+  if (!out.found.paths.empty()) return out;
+  out.reversed = ShortestPath(to, from, options.relations).has_value();
+  if (!out.reversed) {
+    for (const analysis::CommonAncestor& c :
+         Common(from, to, {.relations = options.relations}))
+      if (c.lowest) out.lowest_common.push_back(c.work);
+  }
+  return out;
+}
+
+std::vector<analysis::CommonAncestor> Engine::Common(
+    VertexId a, VertexId b, const analysis::TraversalOptions& options) const {
+  return analysis::CommonAncestors(graph_, a, b, options);
+}
+
+base::Result<std::vector<analysis::Ranked>> Engine::Rank(
+    analysis::Metric metric, const RankOptions& options) const {
+  auto scores = analysis::Score(graph_, metric, options.relations);
+  if (!scores.ok()) return scores.status();
+  return analysis::RankWorks(graph_, *scores, options.filter, options.top);
+}
+
+base::Result<analysis::MainPath> Engine::MainPath(
+    std::size_t key_routes, model::RelationSet relations) const {
+  analysis::Digraph d = analysis::Digraph::Build(graph_, relations);
+  return key_routes > 0 ? analysis::KeyRouteMainPath(graph_, d, key_routes)
+                        : analysis::GlobalMainPath(graph_, d);
+}
+
+std::vector<model::EdgeId> Engine::LinksBetween(
+    VertexId u, VertexId v, model::RelationSet relations) const {
+  std::vector<model::EdgeId> out;
+  for (const model::Neighbor& c : graph_.OutLinks(u, relations))
+    if (c.other == v) out.push_back(c.link);
+  return out;
+}
+
+std::vector<VertexId> Engine::Necessary(VertexId work,
+                                        model::RelationSet relations) const {
+  return analysis::Dominators::Compute(
+             analysis::Digraph::Build(graph_, relations))
+      .Necessary(work);
+}
+
+std::vector<VertexId> Engine::Impact(VertexId work,
+                                     model::RelationSet relations) const {
+  return analysis::Dominators::Compute(
+             analysis::Digraph::Build(graph_, relations))
+      .Impact(work);
+}
+
+base::Result<analysis::Stats> Engine::Stats() const {
+  return analysis::ComputeStats(graph_);
+}
+
+base::Result<query::Outcome> Engine::Query(const query::Prepared& query) const {
+  return query::Evaluate(graph_, query);
+}
+
+std::string Engine::DefaultTitle(const ViewSpec& spec) const {
+  if (!spec.title.empty()) return spec.title;
+  auto name = [&](std::size_t i) {
+    return std::string(graph_.name(spec.works[i]));
+  };
+  switch (spec.of) {
+    case ViewSpec::Of::kPaths:
+      return fmt::format("From {} to {}", name(0), name(1));
+    case ViewSpec::Of::kCommon:
+      return fmt::format("What {} and {} share", name(0), name(1));
+    case ViewSpec::Of::kMainPath:
+      return spec.key_routes > 0
+                 ? fmt::format("Key-route main path of {} (k={})", Subject(),
+                               spec.key_routes)
+                 : "The main path of " + Subject();
+    case ViewSpec::Of::kFamily:
+      if (spec.ancestors && !spec.descendants) return "Ancestry of " + name(0);
+      if (spec.descendants && !spec.ancestors)
+        return "The " + name(0) + " family";
+      return "Lineage of " + name(0);
+    case ViewSpec::Of::kAll:
+      break;
+  }
+  return spec.top > 0 ? fmt::format("The {} most influential works of {}",
+                                    spec.top, Subject())
+                      : Subject();
+}
+
+base::Result<View> Engine::Select(const ViewSpec& spec) const {
+  const std::size_t needs =
+      spec.of == ViewSpec::Of::kFamily                                      ? 1
+      : spec.of == ViewSpec::Of::kPaths || spec.of == ViewSpec::Of::kCommon ? 2
+                                                                            : 0;
+  if (spec.works.size() != needs) {
+    return base::Status::InvalidArgument(
+        fmt::format("this view is about {} work{}, not {}", needs,
+                    needs == 1 ? "" : "s", spec.works.size()));
+  }
+  View view;
+  switch (spec.of) {
+    case ViewSpec::Of::kAll:
+      view.selection = analysis::SelectAll(graph_);
+      break;
+    case ViewSpec::Of::kFamily:
+      view.selection = analysis::SelectFamily(graph_, spec.works[0],
+                                              {.ancestors = spec.ancestors,
+                                               .descendants = spec.descendants,
+                                               .max_depth = spec.depth,
+                                               .relations = spec.relations});
+      break;
+    case ViewSpec::Of::kPaths:
+    case ViewSpec::Of::kCommon: {
+      auto s =
+          spec.of == ViewSpec::Of::kPaths
+              ? analysis::SelectPaths(graph_, spec.works[0], spec.works[1],
+                                      spec.only, spec.relations)
+              : analysis::SelectCommon(graph_, spec.works[0], spec.works[1],
+                                       spec.only, spec.relations);
+      if (!s.ok()) return s.status();
+      view.selection = std::move(s).value();
+      break;
+    }
+    case ViewSpec::Of::kMainPath: {
+      auto path = MainPath(spec.key_routes, spec.relations);
+      if (!path.ok()) return path.status();
+      view.selection =
+          analysis::SelectArcs(graph_, path->arcs, spec.only, spec.relations);
+      break;
+    }
+  }
+  analysis::ApplyFilter(graph_, spec.filter, &view.selection);
+  if (spec.top > 0) {
+    auto scores =
+        analysis::Score(graph_, analysis::Metric::kPageRank, spec.relations);
+    if (!scores.ok()) return scores.status();
+    analysis::KeepTop(graph_, *scores, spec.top, &view.selection);
+  }
+  view.title = DefaultTitle(spec);
+  return view;
+}
+
+View Engine::SelectResult(const query::Value& value, std::string title) const {
+  View view{analysis::SelectAll(graph_), std::move(title)};
+  analysis::Selection& s = view.selection;
+  s.works.assign(graph_.num_works(), false);
+  for (VertexId v : value.works) s.works[v] = true;
+  graph_.ForEachLink([&](model::EdgeId e, VertexId p, VertexId c, auto) {
+    s.links[e] = s.works[p] && s.works[c];
+  });
+  // Path functions single out links: those are drawn bold.
+  for (model::EdgeId e : value.links) {
+    s.highlighted_links[e] = true;
+    s.highlighted_works[graph_.parent(e)] = true;
+    s.highlighted_works[graph_.child(e)] = true;
+  }
+  return view;
+}
+
+base::Result<Diagram> Engine::Draw(View view,
+                                   const DrawOptions& options) const {
+  const render::RenderOptions render_options{.format = options.format,
+                                             .layout = options.layout,
+                                             .max_works = options.max_works};
+  // Refuse an oversized view before anything is built for it: on a graph of
+  // millions, the scene alone would not fit in memory.
+  if (base::Status s =
+          render::CheckDrawable(view.selection.num_works(), render_options);
+      !s.ok())
+    return s;
+  if (options.reduce) analysis::Reduce(graph_, &view.selection);
+  auto scene = render::BuildScene(graph_, view.selection,
+                                  {.rankdir = options.rankdir,
+                                   .title = view.title,
+                                   .timeline = options.layout == "dot"});
+  if (!scene.ok()) return scene.status();
+  if (scene->works == 0) {
+    return base::Status::InvalidArgument(
+        "nothing to draw: the view holds no work");
+  }
+  auto rendered = render::Render(*scene, render_options);
+  if (!rendered.ok()) return rendered.status();
+  Diagram d;
+  d.bytes = std::move(rendered->bytes);
+  d.works = scene->works;
+  for (const render::SceneEdge& e : scene->edges)
+    d.links += e.attrs.Get("class").rfind("link", 0) == 0 ? 1 : 0;
+  d.reduced_links = view.selection.reduced_links;
+  d.layout_ms = rendered->layout_ms;
+  d.render_ms = rendered->render_ms;
+  return d;
+}
+
+std::string Engine::Export(ExportFormat format) const {
+  return format == ExportFormat::kJson ? io::ExportJson(graph_)
+                                       : io::ExportGraphml(graph_);
+}
+
+}  // namespace lineage::engine

@@ -1,0 +1,208 @@
+// The one way in (after re2's RE2 and leveldb's DB): a front end opens a
+// graph from any source with the import options, finds works by name, and
+// asks its questions -- ancestry, paths, ranking, queries, views and
+// diagrams -- getting values back. The `lineage` command is a thin client
+// of it; so is every other front end.
+//
+// Errors are Status values that say what is wrong and what would fix it in
+// the library's own terms, naming options as "[[name]]" (base::OptionRef);
+// a front end spells them its own way (base::SpellOptions).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/ancestry.h"
+#include "analysis/filter.h"
+#include "analysis/main_path.h"
+#include "analysis/paths.h"
+#include "analysis/rank.h"
+#include "analysis/select.h"
+#include "analysis/stats.h"
+#include "base/status.h"
+#include "io/table_import.h"
+#include "model/graph.h"
+#include "query/eval.h"
+#include "render/draw.h"
+
+namespace lineage::engine {
+
+struct OpenOptions {
+  // How imported data (tables, GraphML, DOT) is read; its progress callback
+  // also hears "condensing cycles".
+  io::ImportOptions import;
+  // Merge every cycle of influence links into one work (as Pajek does), so
+  // that the analyses that need a DAG apply. Default: off.
+  bool condense = false;
+};
+
+// One kind of problem that imported data had, counted, with an example.
+struct Finding {
+  std::string kind;  // "self-loops", "cycles", ...
+  std::size_t count = 0;
+  std::string what;     // What the count counts, and what was done.
+  std::string example;  // "" when there is none.
+};
+
+// What opening found.
+struct OpenReport {
+  std::vector<std::string> sources;
+  bool imported = false;    // Not curated YAML: no evidence, and findings.
+  io::ImportReport import;  // What the importer counted.
+  std::size_t condensed_cycles = 0;
+  std::size_t condensed_works = 0;
+  double load_ms = 0;  // Reading (and condensing).
+};
+
+// A view: the works and links to draw, and its title.
+struct ViewSpec {
+  enum class Of { kAll, kFamily, kPaths, kCommon, kMainPath };
+  Of of = Of::kAll;
+  // kFamily: the one work; kPaths: from and to; kCommon: the two works.
+  std::vector<model::VertexId> works;
+  bool ancestors = true;  // kFamily: which side(s) of the family.
+  bool descendants = true;
+  int depth = -1;  // kFamily: at most this many links away (-1 any).
+  std::size_t key_routes = 0;  // kMainPath: 0 global, else key-route K.
+  bool only = false;           // kPaths, kCommon, kMainPath: without the rest.
+  model::RelationSet relations = model::RelationSet::Influence();
+  analysis::Filter filter;  // Keeps the view's focus works regardless.
+  std::size_t top = 0;      // Keep the N works of highest PageRank (0: all).
+  std::string title;        // "" for the view's own title.
+};
+
+struct View {
+  analysis::Selection selection;
+  std::string title;
+};
+
+using render::Format;
+
+struct DrawOptions {
+  Format format = Format::kSvg;
+  std::string layout = "dot";  // dot (the timeline), sfdp, neato or fdp.
+  std::string rankdir = "LR";  // LR or TB.
+  bool reduce = false;         // Hide influence links implied by others.
+  std::size_t max_works = 0;   // 0: the layout's default limit.
+};
+
+struct Diagram {
+  std::string bytes;
+  std::size_t works = 0;
+  std::size_t links = 0;
+  std::size_t reduced_links = 0;
+  double layout_ms = 0;
+  double render_ms = 0;
+};
+
+// What `explain` says of two works: every path, shortest first; or, when
+// there is none, whether one runs the other way and what the two share.
+struct Explanation {
+  analysis::PathSet found;
+  bool reversed = false;
+  std::vector<model::VertexId> lowest_common;
+};
+
+struct RankOptions {
+  model::RelationSet relations = model::RelationSet::Influence();
+  analysis::Filter filter;  // Filters the list; scores use the whole graph.
+  std::size_t top = 10;     // 0: all.
+};
+
+enum class ExportFormat { kGraphml, kJson };
+
+class Engine {
+ public:
+  // Opens `sources`: one .yaml file or folder, .graphml, .gv/.dot, .json or
+  // .lgraph file, or one or more tables (io::LoadGraphs), then condenses
+  // cycles when asked. Fails as io::LoadGraphs does, or with kInvalidData
+  // when condensing fails.
+  static base::Result<Engine> Open(std::vector<std::string> sources,
+                                   const OpenOptions& options = {});
+  // An engine on a graph built elsewhere (tests, other front ends).
+  explicit Engine(model::Graph graph);
+
+  Engine(Engine&&) noexcept;
+  Engine& operator=(Engine&&) noexcept;
+  ~Engine();
+
+  const model::Graph& graph() const { return graph_; }
+  const OpenReport& report() const { return report_; }
+  // What the graph is about: its title, else the name of its data file.
+  std::string Subject() const;
+  // The problems an import found, counted; cycles among them. Empty for
+  // curated data. O(V + E).
+  std::vector<Finding> Findings() const;
+
+  // --- names ----------------------------------------------------------------
+  // The work `name` refers to (id, name or alias; model::Resolve). kNotFound
+  // with "did you mean" otherwise.
+  base::Result<model::VertexId> Find(std::string_view name) const;
+  base::Result<std::vector<model::VertexId>> FindAll(
+      const std::vector<std::string>& names) const;
+  base::Result<analysis::Filter> MakeFilter(
+      const analysis::FilterSpec& spec) const;
+
+  // --- ancestry -------------------------------------------------------------
+  std::vector<analysis::Reached> Reach(
+      model::VertexId work, analysis::Direction direction,
+      const analysis::TraversalOptions& options = {}) const;
+  std::optional<analysis::Path> ShortestPath(
+      model::VertexId from, model::VertexId to,
+      model::RelationSet relations = model::RelationSet::Influence()) const;
+  analysis::PathSet AllPaths(model::VertexId from, model::VertexId to,
+                             const analysis::PathOptions& options = {}) const;
+  Explanation Explain(model::VertexId from, model::VertexId to,
+                      const analysis::PathOptions& options = {}) const;
+  std::vector<analysis::CommonAncestor> Common(
+      model::VertexId a, model::VertexId b,
+      const analysis::TraversalOptions& options = {}) const;
+
+  // --- influence ------------------------------------------------------------
+  base::Result<std::vector<analysis::Ranked>> Rank(
+      analysis::Metric metric, const RankOptions& options = {}) const;
+  base::Result<analysis::MainPath> MainPath(
+      std::size_t key_routes = 0,
+      model::RelationSet relations = model::RelationSet::Influence()) const;
+  // The links of `relations` from u to v (the links behind a main-path arc).
+  std::vector<model::EdgeId> LinksBetween(model::VertexId u, model::VertexId v,
+                                          model::RelationSet relations) const;
+  // The works every path from the roots to `work` passes through, nearest
+  // first; and the works that lose every path to the roots without it.
+  std::vector<model::VertexId> Necessary(
+      model::VertexId work,
+      model::RelationSet relations = model::RelationSet::Influence()) const;
+  std::vector<model::VertexId> Impact(
+      model::VertexId work,
+      model::RelationSet relations = model::RelationSet::Influence()) const;
+  base::Result<analysis::Stats> Stats() const;
+
+  // --- queries --------------------------------------------------------------
+  base::Result<query::Outcome> Query(const query::Prepared& query) const;
+
+  // --- views, diagrams and exports ------------------------------------------
+  // The selection of a view, filtered and cut to its top works. Fails with
+  // kNotFound when a path or common view has nothing to show, and like
+  // MainPath or Rank for views that need them.
+  base::Result<View> Select(const ViewSpec& spec) const;
+  // The view of a query's result: its works, their links, and the links the
+  // path functions singled out, highlighted.
+  View SelectResult(const query::Value& value, std::string title) const;
+  // Lays out and renders a view. Fails with kInvalidArgument for a view over
+  // the layout's size limit (checked before anything is built) or one with
+  // no work, kIoError when Graphviz fails.
+  base::Result<Diagram> Draw(View view, const DrawOptions& options) const;
+  std::string Export(ExportFormat format) const;
+
+ private:
+  std::string DefaultTitle(const ViewSpec& spec) const;
+
+  model::Graph graph_;
+  OpenReport report_;
+};
+
+}  // namespace lineage::engine

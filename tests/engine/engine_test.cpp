@@ -1,0 +1,162 @@
+#include "engine/engine.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "testing/fixtures.h"
+
+namespace lineage::engine {
+namespace {
+
+using model::VertexId;
+
+Engine Bundled() {
+  auto e = Engine::Open({LINEAGE_BUNDLED_DATA});
+  EXPECT_TRUE(e.ok()) << e.status().ToString();
+  return std::move(e).value();
+}
+
+TEST(EngineTest, OpensCuratedDataAndSaysSo) {
+  Engine e = Bundled();
+  EXPECT_FALSE(e.report().imported);
+  EXPECT_TRUE(e.Findings().empty());
+  EXPECT_EQ(e.Subject(), "Ten years of image synthesis");  // From the data.
+  EXPECT_GT(e.graph().num_works(), 40u);
+}
+
+TEST(EngineTest, OpensATableWithItsFindings) {
+  const std::string path =
+      testing::TempFile("loop.tsv", "a\tb\nb\ta\nc\tc\nb\tc\n");
+  auto e = Engine::Open({path});
+  ASSERT_TRUE(e.ok()) << e.status().ToString();
+  EXPECT_TRUE(e->report().imported);
+  EXPECT_EQ(e->Subject(), "loop.tsv");
+  std::vector<std::string> kinds;
+  for (const Finding& f : e->Findings()) kinds.push_back(f.kind);
+  EXPECT_NE(std::find(kinds.begin(), kinds.end(), "self-loops"), kinds.end());
+  EXPECT_NE(std::find(kinds.begin(), kinds.end(), "cycles"), kinds.end());
+  // Condensed, the cycle is one work and the findings no longer list it.
+  auto condensed = Engine::Open({path}, {.condense = true});
+  ASSERT_TRUE(condensed.ok());
+  EXPECT_EQ(condensed->report().condensed_cycles, 1u);
+  EXPECT_EQ(condensed->graph().num_works(), 2u);
+}
+
+TEST(EngineTest, AMissingSourceIsNotFound) {
+  auto e = Engine::Open({"/nonexistent/graph-data"});
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().code(), base::Status::Code::kNotFound);
+}
+
+// `ancestors x`, `query 'ancestors(x)'` and the facade answer through the
+// same code: for every work of the bundled graph, the same set.
+TEST(EngineTest, QueriesAndQuestionsAgreeOnEveryWork) {
+  Engine e = Bundled();
+  const model::Graph& g = e.graph();
+  for (VertexId v = 0; v < g.num_works(); ++v) {
+    for (auto [fn, dir] :
+         {std::pair{"ancestors", analysis::Direction::kAncestors},
+          std::pair{"descendants", analysis::Direction::kDescendants}}) {
+      auto q =
+          query::Prepare(std::string(fn) + "(" + std::string(g.id(v)) + ")");
+      ASSERT_TRUE(q.ok());
+      auto out = e.Query(*q);
+      ASSERT_TRUE(out.ok()) << out.status().ToString();
+      std::vector<VertexId> expected;
+      for (const analysis::Reached& r : e.Reach(v, dir))
+        expected.push_back(r.work);
+      std::sort(expected.begin(), expected.end());
+      EXPECT_EQ(out->value.works, expected) << fn << "(" << g.id(v) << ")";
+    }
+  }
+}
+
+// One definition of each filter: an era by its name works for the flags
+// and for the query function alike.
+TEST(EngineTest, FiltersTakeErasByIdOrName) {
+  Engine e = Bundled();
+  auto by_name = e.MakeFilter({.eras = {"The Beginnings"}});
+  ASSERT_TRUE(by_name.ok()) << by_name.status().ToString();
+  auto by_id = e.MakeFilter({.eras = {"beginnings"}});
+  ASSERT_TRUE(by_id.ok());
+  EXPECT_EQ(by_name->eras, by_id->eras);
+  auto ranked =
+      e.Rank(analysis::Metric::kPageRank, {.filter = *by_name, .top = 0});
+  ASSERT_TRUE(ranked.ok());
+  auto q = query::Prepare("era(\"The Beginnings\", *)");
+  ASSERT_TRUE(q.ok());
+  auto out = e.Query(*q);
+  ASSERT_TRUE(out.ok());
+  EXPECT_EQ(ranked->size(), out->value.works.size());
+  auto unknown = e.MakeFilter({.eras = {"The Middle Ages"}});
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.status().message().find("beginnings (The Beginnings)"),
+            std::string::npos)
+      << unknown.status().message();
+}
+
+TEST(EngineTest, ViewsAreTitledFromTheData) {
+  Engine e = Bundled();
+  auto all = e.Select({});
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->title, "Ten years of image synthesis");
+  auto gan = e.Find("gan");
+  ASSERT_TRUE(gan.ok());
+  auto family = e.Select(
+      {.of = ViewSpec::Of::kFamily, .works = {*gan}, .ancestors = false});
+  ASSERT_TRUE(family.ok());
+  EXPECT_EQ(family->title, "The GAN family");
+  EXPECT_FALSE(family->selection.works[*e.Find("clip")]);
+  auto wrong = e.Select({.of = ViewSpec::Of::kPaths, .works = {*gan}});
+  EXPECT_FALSE(wrong.ok());
+}
+
+TEST(EngineTest, DrawsAViewAndRefusesOneTooBig) {
+  Engine e = Bundled();
+  auto view = e.Select({});
+  ASSERT_TRUE(view.ok());
+  auto dot = e.Draw(*view, {.format = Format::kDot});
+  ASSERT_TRUE(dot.ok()) << dot.status().ToString();
+  EXPECT_EQ(dot->works, e.graph().num_works());
+  EXPECT_NE(dot->bytes.find("digraph"), std::string::npos);
+  auto refused = e.Draw(*view, {.max_works = 3});
+  ASSERT_FALSE(refused.ok());
+  // In the library's terms: the options that would help, by name.
+  EXPECT_NE(refused.status().message().find("[[max_works]]"),
+            std::string::npos);
+}
+
+TEST(EngineTest, ExplainSaysWhichWayAPathRuns) {
+  Engine e = Bundled();
+  VertexId gan = *e.Find("gan"), stylegan = *e.Find("stylegan");
+  Explanation forward = e.Explain(gan, stylegan);
+  EXPECT_FALSE(forward.found.paths.empty());
+  Explanation backward = e.Explain(stylegan, gan);
+  EXPECT_TRUE(backward.found.paths.empty());
+  EXPECT_TRUE(backward.reversed);
+}
+
+// A chain of 200,000 links: every search that walks it is iterative.
+TEST(EngineTest, ALongChainNeedsNoDeepRecursion) {
+  constexpr std::size_t kLinks = 200'000;
+  Engine e(testing::Chain(kLinks));
+  const VertexId first = 0, last = kLinks;
+  Explanation x = e.Explain(first, last);
+  ASSERT_EQ(x.found.paths.size(), 1u);
+  EXPECT_EQ(x.found.paths[0].length(), kLinks);
+  analysis::PathSet all = e.AllPaths(first, last);
+  ASSERT_EQ(all.paths.size(), 1u);
+  EXPECT_FALSE(all.truncated);
+  EXPECT_EQ(e.Necessary(last).size(), kLinks);
+  EXPECT_EQ(e.Impact(first).size(), kLinks);
+  auto main = e.MainPath();
+  ASSERT_TRUE(main.ok()) << main.status().ToString();
+  EXPECT_EQ(main->arcs.size(), kLinks);
+  auto stats = e.Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->longest_chain.length(), kLinks);
+}
+
+}  // namespace
+}  // namespace lineage::engine
