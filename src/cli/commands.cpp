@@ -235,11 +235,15 @@ Runner SetupPath(CLI::App* sub, const GlobalOptions* global) {
     const VertexId from = q->works[0], to = q->works[1];
     analysis::PathSet found;
     if (opts->all) {
-      found = q->engine.AllPaths(from, to,
-                                 {.relations = q->relations,
-                                  .max_paths = opts->max_paths,
-                                  .max_length = opts->max_length});
-    } else if (auto p = q->engine.ShortestPath(from, to, q->relations)) {
+      found = Timed(*global, "all paths", [&] {
+        return q->engine.AllPaths(from, to,
+                                  {.relations = q->relations,
+                                   .max_paths = opts->max_paths,
+                                   .max_length = opts->max_length});
+      });
+    } else if (auto p = Timed(*global, "shortest path", [&] {
+                 return q->engine.ShortestPath(from, to, q->relations);
+               })) {
       found.paths.push_back(std::move(*p));
     }
     if (opts->json) {

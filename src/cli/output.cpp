@@ -96,6 +96,7 @@ std::string SpellFlag(std::string_view option) {
       {"until", "--until"},
       {"validate", "`lineage validate`"},
       {"import", "`lineage import`"},
+      {"export", "`lineage export`"},
       {"list_works", "`lineage show`"},
       {"descendants", "`lineage descendants WORK`"},
   };

@@ -85,8 +85,10 @@ int DrawView(const engine::Engine& engine, engine::View view,
   return kExitOk;
 }
 
-Runner SetupRender(CLI::App* sub, const GlobalOptions* global) {
-  auto o = std::make_shared<RenderCommandOptions>();
+namespace {
+
+// The view and drawing options of `render`.
+void AddRenderOptions(CLI::App* sub, RenderCommandOptions* o) {
   sub->add_option("-o,--output", o->output,
                   "Write here, atomically; '-' for stdout")
       ->capture_default_str();
@@ -156,60 +158,69 @@ Runner SetupRender(CLI::App* sub, const GlobalOptions* global) {
       "shaped by kind;\nlinks are styled by relation. In SVG, nodes and edges "
       "carry ids, classes and tooltips\nwith the evidence, and works link to "
       "their paper.");
+}
 
-  return [o, global] {
-    const bool highlighting =
-        !o->path.empty() || !o->common.empty() || o->main_path;
-    if (o->only && !highlighting) {
-      return ReportError(base::Status::InvalidArgument(
-          "--only needs --path, --common or --main-path"));
-    }
-    if (o->key_routes > 0 && !o->main_path) {
-      return ReportError(
-          base::Status::InvalidArgument("--key-routes needs --main-path"));
-    }
-    if ((o->ancestors || o->descendants || o->depth >= 0) && o->focus.empty()) {
-      return ReportError(base::Status::InvalidArgument(
-          "--ancestors, --descendants and --depth need --focus WORK"));
-    }
-    std::vector<std::string> names = o->path;
-    if (!o->common.empty()) names = o->common;
-    if (!o->focus.empty()) names = {o->focus};
-    auto q = StartSession(*global, names, o->relations);
-    if (!q.ok()) return ReportError(q.status());
-    auto filter = q->engine.MakeFilter({.kinds = o->kinds,
-                                        .eras = o->eras,
-                                        .tags = o->tags,
-                                        .since = o->since,
-                                        .until = o->until});
-    if (!filter.ok()) return ReportError(filter.status());
-    using Of = engine::ViewSpec::Of;
-    const bool both = o->ancestors == o->descendants;
-    auto view = q->engine.Select({.of = !o->path.empty()     ? Of::kPaths
-                                        : !o->common.empty() ? Of::kCommon
-                                        : o->main_path       ? Of::kMainPath
-                                        : !o->focus.empty()  ? Of::kFamily
-                                                             : Of::kAll,
-                                  .works = q->works,
-                                  .ancestors = both || o->ancestors,
-                                  .descendants = both || o->descendants,
-                                  .depth = o->depth,
-                                  .key_routes = o->key_routes,
-                                  .only = o->only,
-                                  .relations = q->relations,
-                                  .filter = *filter,
-                                  .top = o->top,
-                                  .title = o->title});
-    if (!view.ok()) return ReportError(view.status());
-    return DrawView(q->engine, std::move(view).value(),
-                    {.output = o->output,
-                     .format = o->format,
-                     .draw = {.layout = o->layout,
-                              .rankdir = o->rankdir,
-                              .reduce = o->reduce,
-                              .max_works = o->max_works},
-                     .json = o->json});
-  };
+// Checks the options, asks the engine for the view and draws it.
+int RunRender(const RenderCommandOptions* o, const GlobalOptions* global) {
+  const bool highlighting =
+      !o->path.empty() || !o->common.empty() || o->main_path;
+  if (o->only && !highlighting) {
+    return ReportError(base::Status::InvalidArgument(
+        "--only needs --path, --common or --main-path"));
+  }
+  if (o->key_routes > 0 && !o->main_path) {
+    return ReportError(
+        base::Status::InvalidArgument("--key-routes needs --main-path"));
+  }
+  if ((o->ancestors || o->descendants || o->depth >= 0) && o->focus.empty()) {
+    return ReportError(base::Status::InvalidArgument(
+        "--ancestors, --descendants and --depth need --focus WORK"));
+  }
+  std::vector<std::string> names = o->path;
+  if (!o->common.empty()) names = o->common;
+  if (!o->focus.empty()) names = {o->focus};
+  auto q = StartSession(*global, names, o->relations);
+  if (!q.ok()) return ReportError(q.status());
+  auto filter = q->engine.MakeFilter({.kinds = o->kinds,
+                                      .eras = o->eras,
+                                      .tags = o->tags,
+                                      .since = o->since,
+                                      .until = o->until});
+  if (!filter.ok()) return ReportError(filter.status());
+  using Of = engine::ViewSpec::Of;
+  const bool both = o->ancestors == o->descendants;
+  auto view = q->engine.Select({.of = !o->path.empty()     ? Of::kPaths
+                                      : !o->common.empty() ? Of::kCommon
+                                      : o->main_path       ? Of::kMainPath
+                                      : !o->focus.empty()  ? Of::kFamily
+                                                           : Of::kAll,
+                                .works = q->works,
+                                .ancestors = both || o->ancestors,
+                                .descendants = both || o->descendants,
+                                .depth = o->depth,
+                                .key_routes = o->key_routes,
+                                .only = o->only,
+                                .relations = q->relations,
+                                .filter = *filter,
+                                .top = o->top,
+                                .title = o->title});
+  if (!view.ok()) return ReportError(view.status());
+  return DrawView(q->engine, std::move(view).value(),
+                  {.output = o->output,
+                   .format = o->format,
+                   .draw = {.layout = o->layout,
+                            .rankdir = o->rankdir,
+                            .reduce = o->reduce,
+                            .max_works = o->max_works},
+                   .json = o->json});
+}
+
+}  // namespace
+
+Runner SetupRender(CLI::App* sub, const GlobalOptions* global) {
+  auto o = std::make_shared<RenderCommandOptions>();
+  AddRenderOptions(sub, o.get());
+  return [o, global] { return RunRender(o.get(), global); };
 }
 
 }  // namespace lineage::cli

@@ -156,11 +156,21 @@ std::vector<analysis::CommonAncestor> Engine::Common(
   return analysis::CommonAncestors(graph_, a, b, options);
 }
 
+base::Result<std::vector<double>> Engine::Scores(
+    analysis::Metric metric, model::RelationSet relations) const {
+  return analysis::Score(graph_, metric, relations);
+}
+
+std::vector<analysis::Ranked> Engine::Rank(const std::vector<double>& scores,
+                                           const RankOptions& options) const {
+  return analysis::RankWorks(graph_, scores, options.filter, options.top);
+}
+
 base::Result<std::vector<analysis::Ranked>> Engine::Rank(
     analysis::Metric metric, const RankOptions& options) const {
-  auto scores = analysis::Score(graph_, metric, options.relations);
+  auto scores = Scores(metric, options.relations);
   if (!scores.ok()) return scores.status();
-  return analysis::RankWorks(graph_, *scores, options.filter, options.top);
+  return Rank(*scores, options);
 }
 
 base::Result<analysis::MainPath> Engine::MainPath(
@@ -272,8 +282,7 @@ base::Result<View> Engine::Select(const ViewSpec& spec) const {
   }
   analysis::ApplyFilter(graph_, spec.filter, &view.selection);
   if (spec.top > 0) {
-    auto scores =
-        analysis::Score(graph_, analysis::Metric::kPageRank, spec.relations);
+    auto scores = Scores(analysis::Metric::kPageRank, spec.relations);
     if (!scores.ok()) return scores.status();
     analysis::KeepTop(graph_, *scores, spec.top, &view.selection);
   }

@@ -163,6 +163,15 @@ class Engine {
       const analysis::TraversalOptions& options = {}) const;
 
   // --- influence ------------------------------------------------------------
+  // Every work's score (analysis::Score): fails for a metric that needs a
+  // DAG on a graph with a cycle, or one too costly for the graph's size.
+  base::Result<std::vector<double>> Scores(
+      analysis::Metric metric,
+      model::RelationSet relations = model::RelationSet::Influence()) const;
+  // The best works by `scores`, filtered, at most options.top of them.
+  std::vector<analysis::Ranked> Rank(const std::vector<double>& scores,
+                                     const RankOptions& options = {}) const;
+  // Scores and Rank in one.
   base::Result<std::vector<analysis::Ranked>> Rank(
       analysis::Metric metric, const RankOptions& options = {}) const;
   base::Result<analysis::MainPath> MainPath(

@@ -34,7 +34,7 @@ base::Result<std::vector<model::Era>> ParseEras(std::string_view json,
         "the graph's eras cannot be read",
         {{{path, 0, 0},
           std::move(why),
-          "export the graph again with `lineage export`, or drop the eras"}});
+          "export the graph again ([[export]]), or drop the eras"}});
   };
   if (!list.is_array()) return bad("the eras are not a JSON list");
   for (const nlohmann::json& e : list) {
