@@ -24,6 +24,20 @@ std::vector<std::string> SplitList(const std::string& text) {
 
 }  // namespace
 
+base::Status ImportProblem(std::string_view format, const std::string& path,
+                           int line, std::string message, std::string fix) {
+  return base::Status::InvalidData(
+      fmt::format("the {} file cannot be imported", format),
+      {{{path, line, 0}, std::move(message), std::move(fix)}});
+}
+
+base::Status UndirectedProblem(std::string_view format, const std::string& path,
+                               std::string fix) {
+  return ImportProblem(format, path, 1, "the graph is undirected",
+                       "lineage needs directed links (who drew on whom)" +
+                           (fix.empty() ? std::string() : ": " + fix));
+}
+
 base::Result<std::vector<model::Era>> ParseEras(std::string_view json,
                                                 const std::string& path) {
   std::vector<model::Era> eras;

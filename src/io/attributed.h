@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "io/atomic_file.h"
 #include "io/table_import.h"
 #include "model/graph.h"
 
@@ -50,5 +51,29 @@ base::Result<std::vector<model::Era>> ParseEras(std::string_view json,
 base::Result<model::Graph> BuildAttributed(AttributedGraph g,
                                            const std::string& path,
                                            ImportReport* report);
+
+// The frame every attributed importer shares: the report made fresh for
+// `path`, the file read (at most options.max_file_bytes), parse(text) into
+// an AttributedGraph (a Result), and BuildAttributed.
+template <typename Parse>
+base::Result<model::Graph> ImportAttributed(const std::string& path,
+                                            const ImportOptions& options,
+                                            ImportReport* report,
+                                            Parse&& parse) {
+  ImportReport local;
+  report = FreshReport(report, &local, path);
+  auto text = ReadFile(path, options.max_file_bytes);
+  if (!text.ok()) return text.status();
+  base::Result<AttributedGraph> g = parse(*text);
+  if (!g.ok()) return g.status();
+  return BuildAttributed(std::move(g).value(), path, report);
+}
+
+// "the FORMAT file cannot be imported", with one problem at `line`.
+base::Status ImportProblem(std::string_view format, const std::string& path,
+                           int line, std::string message, std::string fix);
+// The problem of a graph without directions.
+base::Status UndirectedProblem(std::string_view format, const std::string& path,
+                               std::string fix = "");
 
 }  // namespace lineage::io

@@ -8,23 +8,16 @@
 
 namespace lineage::io {
 
-base::Result<model::Graph> ImportDot(const std::string& path,
-                                     const ImportOptions& options,
-                                     ImportReport* report) {
-  ImportReport local;
-  report = FreshReport(report, &local, path);
-  auto text = ReadFile(path, options.max_file_bytes);
-  if (!text.ok()) return text.status();
-  auto drawing = graphviz::ReadDot(*text, path);
+namespace {
+
+// The graph of a DOT document, as cgraph reads it.
+base::Result<AttributedGraph> ReadDotGraph(const std::string& text,
+                                           const std::string& path,
+                                           const ImportOptions& options) {
+  auto drawing = graphviz::ReadDot(text, path);
   if (!drawing.ok()) return drawing.status();
-  if (!drawing->directed) {
-    return base::Status::InvalidData(
-        "the DOT file cannot be imported",
-        {{{path, 1, 0},
-          "the graph is undirected ('graph', with '--' edges)",
-          "lineage needs directed links (who drew on whom): write "
-          "'digraph' and '->'"}});
-  }
+  if (!drawing->directed)
+    return UndirectedProblem("DOT", path, "write 'digraph' and '->'");
   AttributedGraph g;
   g.forward = options.edges != ImportOptions::Edges::kCites;
   for (graphviz::Node& n : drawing->nodes) {
@@ -40,7 +33,17 @@ base::Result<model::Graph> ImportDot(const std::string& path,
     g.edges.push_back(std::move(edge));
   }
   if (relations) g.forward = true;
-  return BuildAttributed(std::move(g), path, report);
+  return g;
+}
+
+}  // namespace
+
+base::Result<model::Graph> ImportDot(const std::string& path,
+                                     const ImportOptions& options,
+                                     ImportReport* report) {
+  return ImportAttributed(path, options, report, [&](const std::string& text) {
+    return ReadDotGraph(text, path, options);
+  });
 }
 
 }  // namespace lineage::io

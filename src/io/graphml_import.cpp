@@ -17,9 +17,8 @@ namespace pt = boost::property_tree;
 
 base::Status Problem(const std::string& path, int line, std::string message,
                      std::string fix) {
-  return base::Status::InvalidData(
-      "the GraphML file cannot be imported",
-      {{{path, line, 0}, std::move(message), std::move(fix)}});
+  return ImportProblem("GraphML", path, line, std::move(message),
+                       std::move(fix));
 }
 
 // The <data> children of an element, by attribute name.
@@ -34,18 +33,13 @@ std::map<std::string, std::string> Data(
   return out;
 }
 
-}  // namespace
-
-base::Result<model::Graph> ImportGraphml(const std::string& path,
-                                         const ImportOptions& options,
-                                         ImportReport* report) {
-  ImportReport local;
-  report = FreshReport(report, &local, path);
-  auto text = ReadFile(path, options.max_file_bytes);
-  if (!text.ok()) return text.status();
+// The graph of a GraphML document.
+base::Result<AttributedGraph> ReadGraphml(const std::string& text,
+                                          const std::string& path,
+                                          const ImportOptions& options) {
   pt::ptree doc;
   try {
-    std::istringstream in(*text);
+    std::istringstream in(text);
     pt::read_xml(in, doc);
   } catch (const pt::xml_parser_error& e) {
     return Problem(path, static_cast<int>(e.line()),
@@ -73,8 +67,7 @@ base::Result<model::Graph> ImportGraphml(const std::string& path,
   if (!graph_element)
     return Problem(path, 1, "no <graph> element", "is this a GraphML file?");
   if (graph_element->get("<xmlattr>.edgedefault", "directed") != "directed") {
-    return Problem(path, 1, "the graph is undirected",
-                   "lineage needs directed links (who drew on whom)");
+    return UndirectedProblem("GraphML", path);
   }
 
   AttributedGraph g;
@@ -100,7 +93,17 @@ base::Result<model::Graph> ImportGraphml(const std::string& path,
   // Lineage's own exports run from the older work to the newer.
   g.forward =
       lineage_export || options.edges == ImportOptions::Edges::kInfluences;
-  return BuildAttributed(std::move(g), path, report);
+  return g;
+}
+
+}  // namespace
+
+base::Result<model::Graph> ImportGraphml(const std::string& path,
+                                         const ImportOptions& options,
+                                         ImportReport* report) {
+  return ImportAttributed(path, options, report, [&](const std::string& text) {
+    return ReadGraphml(text, path, options);
+  });
 }
 
 }  // namespace lineage::io

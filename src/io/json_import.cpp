@@ -17,9 +17,7 @@ using nlohmann::json;
 
 base::Status Problem(const std::string& path, int line, std::string message,
                      std::string fix) {
-  return base::Status::InvalidData(
-      "the JSON file cannot be imported",
-      {{{path, line, 0}, std::move(message), std::move(fix)}});
+  return ImportProblem("JSON", path, line, std::move(message), std::move(fix));
 }
 
 // An attribute as text: strings as they are, numbers and booleans printed,
@@ -59,20 +57,15 @@ int LineOf(const std::string& text, std::size_t offset) {
                  std::count(text.begin(), text.begin() + offset, '\n'));
 }
 
-}  // namespace
-
-base::Result<model::Graph> ImportJson(const std::string& path,
-                                      const ImportOptions& options,
-                                      ImportReport* report) {
-  ImportReport local;
-  report = FreshReport(report, &local, path);
-  auto text = ReadFile(path, options.max_file_bytes);
-  if (!text.ok()) return text.status();
+// The graph of a node-link document.
+base::Result<AttributedGraph> ReadNodeLink(const std::string& text,
+                                           const std::string& path,
+                                           const ImportOptions& options) {
   json doc;
   try {
-    doc = json::parse(*text);
+    doc = json::parse(text);
   } catch (const json::parse_error& e) {
-    return Problem(path, LineOf(*text, e.byte == 0 ? 0 : e.byte - 1),
+    return Problem(path, LineOf(text, e.byte == 0 ? 0 : e.byte - 1),
                    fmt::format("malformed JSON: {}", e.what()),
                    "is the file cut short, or not JSON?");
   }
@@ -81,8 +74,7 @@ base::Result<model::Graph> ImportJson(const std::string& path,
                    "give a node-link document (networkx node_link_data)");
   }
   if (doc.contains("directed") && doc["directed"] == false) {
-    return Problem(path, 1, "the graph is undirected",
-                   "lineage needs directed links (who drew on whom)");
+    return UndirectedProblem("JSON", path);
   }
   AttributedGraph g;
   const json about = doc.value("graph", json::object());
@@ -121,7 +113,17 @@ base::Result<model::Graph> ImportJson(const std::string& path,
   }
   g.forward =
       lineage_export || options.edges == ImportOptions::Edges::kInfluences;
-  return BuildAttributed(std::move(g), path, report);
+  return g;
+}
+
+}  // namespace
+
+base::Result<model::Graph> ImportJson(const std::string& path,
+                                      const ImportOptions& options,
+                                      ImportReport* report) {
+  return ImportAttributed(path, options, report, [&](const std::string& text) {
+    return ReadNodeLink(text, path, options);
+  });
 }
 
 }  // namespace lineage::io

@@ -8,6 +8,7 @@
 #include <climits>
 #include <iterator>
 #include <optional>
+#include <type_traits>
 
 #include "analysis/ancestry.h"
 #include "analysis/filter.h"
@@ -294,35 +295,27 @@ class Evaluator {
     });
   }
 
-  base::Result<Value> Kind(const Node& n) {
-    return Filtered(n, [](analysis::FilterSpec& f, std::string v) {
-      f.kinds = {std::move(v)};
-    });
-  }
-  base::Result<Value> Era(const Node& n) {
-    return Filtered(n, [](analysis::FilterSpec& f, std::string v) {
-      f.eras = {std::move(v)};
-    });
-  }
-  base::Result<Value> Tag(const Node& n) {
-    return Filtered(n, [](analysis::FilterSpec& f, std::string v) {
-      f.tags = {std::move(v)};
-    });
-  }
-  base::Result<Value> Org(const Node& n) {
-    return Filtered(n, [](analysis::FilterSpec& f, std::string v) {
-      f.orgs = {std::move(v)};
-    });
-  }
-  base::Result<Value> Since(const Node& n) {
-    return Filtered(n, [](analysis::FilterSpec& f, std::string v) {
-      f.since = std::move(v);
-    });
-  }
-  base::Result<Value> Until(const Node& n) {
-    return Filtered(n, [](analysis::FilterSpec& f, std::string v) {
-      f.until = std::move(v);
-    });
+  // The filters: FilterSpec's `Field` set to the first argument. One
+  // definition of each filter, the same as the command line's flags.
+  template <auto Field>
+  base::Result<Value> Filtered(const Node& n) {
+    analysis::FilterSpec spec;
+    if constexpr (std::is_same_v<decltype(Field),
+                                 std::string analysis::FilterSpec::*>) {
+      spec.*Field = n.children[0]->text;
+    } else {
+      spec.*Field = {n.children[0]->text};
+    }
+    auto filter = analysis::MakeFilter(g_, spec);
+    if (!filter.ok()) {
+      return ErrorAt(text_, *n.children[0], filter.status().message(),
+                     filter.status().code());
+    }
+    auto e = Eval(*n.children[1]);
+    if (!e.ok()) return e;
+    Value out{analysis::Keep(g_, *filter, e->works), {}};
+    out.links = KeepLinksWithin(e->links, out.works);
+    return out;
   }
 
   base::Result<Value> Relation(const Node& n) {
@@ -452,22 +445,6 @@ class Evaluator {
     return out;
   }
 
-  template <typename Set>
-  base::Result<Value> Filtered(const Node& n, Set&& set) {
-    analysis::FilterSpec spec;
-    set(spec, n.children[0]->text);
-    auto filter = analysis::MakeFilter(g_, spec);
-    if (!filter.ok()) {
-      return ErrorAt(text_, *n.children[0], filter.status().message(),
-                     filter.status().code());
-    }
-    auto e = Eval(*n.children[1]);
-    if (!e.ok()) return e;
-    Value out{analysis::Keep(g_, *filter, e->works), {}};
-    out.links = KeepLinksWithin(e->links, out.works);
-    return out;
-  }
-
   template <typename F>
   base::Result<Value> Ends(const Node& n, F&& f) {
     auto e = Eval(*n.children[0]);
@@ -494,12 +471,36 @@ const std::array<Function, 17> kTable{{
     {kHelp[4], {S, S, S}, 2, 2, &Evaluator::SomePath},
     {kHelp[5], {S, S, S}, 2, 2, &Evaluator::AllPaths},
     {kHelp[6], {S, S, S}, 2, 2, &Evaluator::Common},
-    {kHelp[7], {Arg::kKind, S, S}, 2, 2, &Evaluator::Kind},
-    {kHelp[8], {Arg::kEra, S, S}, 2, 2, &Evaluator::Era},
-    {kHelp[9], {Arg::kTag, S, S}, 2, 2, &Evaluator::Tag},
-    {kHelp[10], {Arg::kOrg, S, S}, 2, 2, &Evaluator::Org},
-    {kHelp[11], {Arg::kDate, S, S}, 2, 2, &Evaluator::Since},
-    {kHelp[12], {Arg::kDate, S, S}, 2, 2, &Evaluator::Until},
+    {kHelp[7],
+     {Arg::kKind, S, S},
+     2,
+     2,
+     &Evaluator::Filtered<&analysis::FilterSpec::kinds>},
+    {kHelp[8],
+     {Arg::kEra, S, S},
+     2,
+     2,
+     &Evaluator::Filtered<&analysis::FilterSpec::eras>},
+    {kHelp[9],
+     {Arg::kTag, S, S},
+     2,
+     2,
+     &Evaluator::Filtered<&analysis::FilterSpec::tags>},
+    {kHelp[10],
+     {Arg::kOrg, S, S},
+     2,
+     2,
+     &Evaluator::Filtered<&analysis::FilterSpec::orgs>},
+    {kHelp[11],
+     {Arg::kDate, S, S},
+     2,
+     2,
+     &Evaluator::Filtered<&analysis::FilterSpec::since>},
+    {kHelp[12],
+     {Arg::kDate, S, S},
+     2,
+     2,
+     &Evaluator::Filtered<&analysis::FilterSpec::until>},
     {kHelp[13], {Arg::kRelation, S, S}, 2, 2, &Evaluator::Relation},
     {kHelp[14], {S, S, S}, 1, 1, &Evaluator::Roots},
     {kHelp[15], {S, S, S}, 1, 1, &Evaluator::Leaves},
