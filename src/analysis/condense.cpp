@@ -78,7 +78,7 @@ base::Result<Condensation> Condense(const model::Graph& graph,
   std::size_t count = boost::strong_components(
       t, boost::make_iterator_property_map(component.begin(),
                                            boost::get(boost::vertex_index, t)));
-  if (!graph.curated() && graph.relations().Single() &&
+  if (!graph.has_details() && graph.relations().Single() &&
       relations.ContainsAll(graph.relations()))
     return CondenseBulk(graph, component, count);
   std::vector<std::vector<VertexId>> members(count);

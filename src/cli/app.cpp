@@ -117,6 +117,11 @@ int Main(int argc, char** argv) {
                          "(default: paper)");
   app.add_option("--nodes", global.import.nodes,
                  "Node table 'id SEP date [SEP label]' for an edge list");
+  AddChoice<std::optional<model::Layer>>(
+      app, "--layer", &global.layer,
+      {{"all", std::nullopt}, {"article", model::Layer::kArticle}},
+      "Which knowledge of the curated graph: all (default), or only what the "
+      "article says (article), without the project's extension");
   app.add_flag("--condense", global.condense,
                "Merge every cycle of influence links into one work (as "
                "Pajek does), so that spc, depth and main-path apply");

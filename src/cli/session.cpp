@@ -15,7 +15,9 @@ base::Result<engine::Engine> OpenEngine(const GlobalOptions& global,
   const std::string data = fmt::format("{}", fmt::join(sources, ", "));
   auto opened = engine::Engine::Open(
       std::move(sources),
-      {.import = global.import, .condense = global.condense});
+      {.import = global.import,
+       .condense = global.condense,
+       .layer = global.layer});
   if (global.progress != nullptr) global.progress->Clear();
   if (!opened.ok()) return opened;
   const engine::OpenReport& report = opened->report();

@@ -3,6 +3,7 @@
 // line, and the flags that every query shares (--relation, the filters).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct GlobalOptions {
   bool data_given = false;   // --data or $LINEAGE_DATA, not the default.
   io::ImportOptions import;  // How a table is read (--edges, --sep, ...).
   bool condense = false;     // --condense: merge every cycle into one work.
+  std::optional<model::Layer> layer;  // --layer article: the article alone.
   int verbosity = 0;
   bool quiet = false;
   Progress* progress = nullptr;  // Never null once parsed.

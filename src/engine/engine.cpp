@@ -33,6 +33,16 @@ base::Result<Engine> Engine::Open(std::vector<std::string> sources,
       sources.size() != 1 || io::IsImported(io::DetectFormat(sources[0]));
   report.sources = std::move(sources);
   Engine engine(std::move(graph).value());
+  if (options.layer) {
+    // The same standards as the data it comes from: the layer of a curated
+    // graph is curated.
+    const bool curated = !report.imported;
+    auto layer = model::Graph::Build(
+        model::LayerSpec(engine.graph_, *options.layer),
+        {.allow_influence_cycles = !curated, .curated = curated});
+    if (!layer.ok()) return layer.status();
+    engine.graph_ = std::move(layer).value();
+  }
   if (options.condense) {
     if (options.import.progress)
       options.import.progress("condensing cycles", 0, 0);

@@ -38,6 +38,10 @@ struct OpenOptions {
   // Merge every cycle of influence links into one work (as Pajek does), so
   // that the analyses that need a DAG apply. Default: off.
   bool condense = false;
+  // Keep only the works and links of one layer of curated knowledge
+  // (model::Layer: the article's, or the project's extension); default:
+  // both. The article's layer alone is the graph as the article tells it.
+  std::optional<model::Layer> layer;
 };
 
 // One kind of problem that imported data had, counted, with an example.

@@ -99,6 +99,7 @@ base::Result<model::Graph> BuildAttributed(AttributedGraph g,
     d.tags = SplitList(data["tags"]);
     d.aliases = SplitList(data["aliases"]);
     d.people = SplitList(data["people"]);
+    if (auto layer = model::ParseLayer(data["layer"])) d.layer = *layer;
     d.where = {path, node.line, 0};
     ++report->data_lines;
     if (!index.emplace(w.id, spec.works.size()).second) continue;
@@ -122,6 +123,7 @@ base::Result<model::Graph> BuildAttributed(AttributedGraph g,
     l.child = g.forward ? edge.target : edge.source;
     l.details.evidence = data["evidence"];
     l.details.citation = data["citation"];
+    if (auto layer = model::ParseLayer(data["layer"])) l.details.layer = *layer;
     if (l.parent == l.child) {
       ++report->self_loops;
       report->examples.try_emplace(

@@ -62,11 +62,11 @@ std::string Xml(std::string_view text) {
 
 struct Key {
   std::string_view id;
-  std::string_view domain;  // "graph", "node" or "edge"
+  std::string_view domain;  // "graph", "node", "edge" or "all"
   std::string_view type;    // GraphML attr.type
 };
 
-constexpr std::array<Key, 21> kKeys{{
+constexpr std::array<Key, 22> kKeys{{
     {"title", "graph", "string"},        {"eras", "graph", "string"},
     {"name", "node", "string"},          {"kind", "node", "string"},
     {"date", "node", "string"},          {"year", "node", "int"},
@@ -77,7 +77,7 @@ constexpr std::array<Key, 21> kKeys{{
     {"tags", "node", "string"},          {"label", "node", "string"},
     {"note", "node", "string"},          {"relation", "edge", "string"},
     {"influence", "edge", "boolean"},    {"evidence", "edge", "string"},
-    {"citation", "edge", "string"},
+    {"citation", "edge", "string"},      {"layer", "all", "string"},
 }};
 
 void Data(std::string_view key, std::string_view value, std::string* out) {
@@ -114,6 +114,8 @@ nlohmann::json WorkFull(const Graph& graph, VertexId v) {
   put("summary", w.summary);
   put("tags", w.tags);
   put("note", w.note);
+  // The article's layer is the default, written only for the extension.
+  if (w.layer != model::Layer::kArticle) j["layer"] = model::LayerName(w.layer);
   nlohmann::json attributes = nlohmann::json::object();
   for (std::size_t c = 0; c < graph.attributes().size(); ++c) {
     std::string_view value = graph.attribute(c, v);
@@ -132,6 +134,7 @@ nlohmann::json LinkJson(const Graph& graph, model::EdgeId e) {
                       {"influence", model::IsInfluence(rel)},
                       {"evidence", l.evidence}};
   if (!l.citation.empty()) j["citation"] = l.citation;
+  if (l.layer != model::Layer::kArticle) j["layer"] = model::LayerName(l.layer);
   return j;
 }
 
@@ -225,6 +228,8 @@ std::string ExportGraphml(const Graph& graph) {
     Data("summary", w.summary, &out);
     Data("tags", Join(w.tags), &out);
     Data("note", w.note, &out);
+    if (w.layer != model::Layer::kArticle)
+      Data("layer", model::LayerName(w.layer), &out);
     for (std::size_t c = 0; c < graph.attributes().size(); ++c)
       Data(fmt::format("attr{}", c), graph.attribute(c, v), &out);
     out += "    </node>\n";
@@ -239,6 +244,8 @@ std::string ExportGraphml(const Graph& graph) {
     Data("influence", model::IsInfluence(rel) ? "true" : "false", &out);
     Data("evidence", l.evidence, &out);
     Data("citation", l.citation, &out);
+    if (l.layer != model::Layer::kArticle)
+      Data("layer", model::LayerName(l.layer), &out);
     out += "    </edge>\n";
   }
   out += "  </graph>\n</graphml>\n";

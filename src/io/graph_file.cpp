@@ -16,14 +16,14 @@ namespace lineage::io {
 namespace {
 
 constexpr char kMagic[8] = {'L', 'G', 'R', 'A', 'P', 'H', '\0', '\1'};
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersion = 3;
 constexpr std::uint32_t kByteOrder = 0x01020304;
 // The least bytes an entry of each section takes: its strings' and lists'
 // u32 lengths and its numbers (a location is a string and two i32).
 constexpr std::uint64_t kWhere = 4 + 4 + 4;
 constexpr std::uint64_t kLeastEra = 3 * 4 + 2 * 4 + kWhere;
-constexpr std::uint64_t kLeastWork = 9 * 4 + kWhere;
-constexpr std::uint64_t kLeastLink = 2 * 4 + kWhere;
+constexpr std::uint64_t kLeastWork = 1 + 9 * 4 + kWhere;
+constexpr std::uint64_t kLeastLink = 1 + 2 * 4 + kWhere;
 
 // Appends sections to one buffer.
 class Writer {
@@ -197,6 +197,16 @@ std::optional<model::Date> UnpackDate(std::uint32_t packed) {
   return d;
 }
 
+// A layer byte, checked: a corrupt one must not become an enum out of range.
+bool Layer(Parser& p, model::Layer* layer) {
+  std::uint8_t byte = 0;
+  if (!p.Raw(&byte) ||
+      byte > static_cast<std::uint8_t>(model::Layer::kExtension))
+    return false;
+  *layer = static_cast<model::Layer>(byte);
+  return true;
+}
+
 }  // namespace
 
 bool IsGraphFile(const std::string& path) {
@@ -213,6 +223,7 @@ base::Status WriteGraphFile(const model::Graph& graph,
   w.out().append(kMagic, sizeof kMagic);
   w.Raw(kVersion);
   w.Raw(kByteOrder);
+  w.Bytes(c.title);
   w.List(c.eras, [](Writer& s, const model::Era& e) {
     s.String(e.id);
     s.String(e.name);
@@ -230,6 +241,7 @@ base::Status WriteGraphFile(const model::Graph& graph,
     dates[v] = PackDate(c.dates[v]);
   w.Array(dates);
   w.List(c.details, [](Writer& s, const model::WorkDetails& d) {
+    s.Raw(static_cast<std::uint8_t>(d.layer));
     s.Strings(d.aliases);
     s.String(d.era);
     s.Strings(d.people);
@@ -245,6 +257,7 @@ base::Status WriteGraphFile(const model::Graph& graph,
   w.Array(c.column);
   w.Array(c.relations);
   w.List(c.link_details, [](Writer& s, const model::LinkDetails& d) {
+    s.Raw(static_cast<std::uint8_t>(d.layer));
     s.String(d.evidence);
     s.String(d.citation);
     s.Where(d.where);
@@ -293,6 +306,7 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
         path, version, kVersion));
 
   model::Graph::Columns c;
+  if (!r.Bytes(&c.title)) return corrupt("title");
   if (!ReadList(r, kLeastEra, &c.eras, [](Parser& p, model::Era& e) {
         return p.String(&e.id) && p.String(&e.name) && p.Raw(&e.from_year) &&
                p.Raw(&e.to_year) && p.String(&e.summary) && p.Where(&e.where);
@@ -309,22 +323,22 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
     if (!d) return corrupt("dates");
     c.dates[v] = *d;
   }
-  if (!ReadList(r, kLeastWork, &c.details,
-                [](Parser& p, model::WorkDetails& d) {
-                  return p.Strings(&d.aliases) && p.String(&d.era) &&
-                         p.Strings(&d.people) && p.String(&d.paper) &&
-                         p.String(&d.arxiv) && p.String(&d.url) &&
-                         p.String(&d.summary) && p.Strings(&d.tags) &&
-                         p.String(&d.note) && p.Where(&d.where);
-                }))
+  if (!ReadList(
+          r, kLeastWork, &c.details, [](Parser& p, model::WorkDetails& d) {
+            return Layer(p, &d.layer) && p.Strings(&d.aliases) &&
+                   p.String(&d.era) && p.Strings(&d.people) &&
+                   p.String(&d.paper) && p.String(&d.arxiv) &&
+                   p.String(&d.url) && p.String(&d.summary) &&
+                   p.Strings(&d.tags) && p.String(&d.note) && p.Where(&d.where);
+          }))
     return corrupt("work details");
   if (!r.Array(&c.rowstart)) return corrupt("links");
   if (!r.Array(&c.column)) return corrupt("links");
   if (!r.Array(&c.relations)) return corrupt("relations");
   if (!ReadList(r, kLeastLink, &c.link_details,
                 [](Parser& p, model::LinkDetails& d) {
-                  return p.String(&d.evidence) && p.String(&d.citation) &&
-                         p.Where(&d.where);
+                  return Layer(p, &d.layer) && p.String(&d.evidence) &&
+                         p.String(&d.citation) && p.Where(&d.where);
                 }))
     return corrupt("link details");
   std::uint32_t attributes = 0;

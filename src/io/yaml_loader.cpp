@@ -27,9 +27,9 @@ using base::SourceLocation;
 constexpr std::array<std::string_view, 3> kTopKeys{"title", "eras", "works"};
 constexpr std::array<std::string_view, 5> kEraKeys{"id", "name", "from", "to",
                                                    "summary"};
-constexpr std::array<std::string_view, 14> kWorkKeys{
-    "id",    "name",  "aliases", "kind",    "date", "era",   "people",
-    "paper", "arxiv", "url",     "summary", "tags", "links", "note"};
+constexpr std::array<std::string_view, 15> kWorkKeys{
+    "id",    "layer", "name", "aliases", "kind", "date",  "era", "people",
+    "paper", "arxiv", "url",  "summary", "tags", "links", "note"};
 
 std::string Quoted(std::span<const std::string_view> names) {
   std::string out;
@@ -189,6 +189,7 @@ class SpecReader {
                         Slugify(w.id)));
     }
     const std::string what = fmt::format("work '{}'", w.id);
+    Layer(node, what, &w.details.layer);
     Scalar(node, "name", what, &w.name, true);
     StringList(node, "aliases", what, &w.details.aliases);
     std::string kind;
@@ -224,16 +225,32 @@ class SpecReader {
         Error(links, fmt::format("'links' of {} must be a list", what),
               "start each link with '- RELATION: work-id'");
       } else {
-        for (const YAML::Node& link : links) ReadLink(link, w.id, what);
+        for (const YAML::Node& link : links)
+          ReadLink(link, w.id, w.details.layer, what);
       }
     }
     spec_.works.push_back(std::move(w));
   }
 
+  // An optional 'layer: article|extension' (default: article).
+  void Layer(const YAML::Node& node, const std::string& what,
+             model::Layer* layer) {
+    std::string name;
+    if (!Scalar(node, "layer", what, &name)) return;
+    if (auto parsed = model::ParseLayer(name)) {
+      *layer = *parsed;
+    } else {
+      Error(node["layer"], fmt::format("unknown layer '{}' of {}", name, what),
+            "use 'article' (what the article says) or 'extension' (the "
+            "project's own additions, each link with a citation)");
+    }
+  }
+
   // A link is a mapping with exactly one relation key naming the older work,
-  // plus 'evidence' and an optional 'citation'.
+  // plus 'evidence', an optional 'citation' and an optional 'layer' (by
+  // default the layer of the work that declares it).
   void ReadLink(const YAML::Node& node, const std::string& child,
-                const std::string& what) {
+                model::Layer layer, const std::string& what) {
     if (!node.IsMap()) {
       Error(node, fmt::format("a link of {} must be a mapping", what),
             "write '- builds_on: work-id' with 'evidence: ...' below it");
@@ -241,6 +258,7 @@ class SpecReader {
     }
     model::LinkSpec link;
     link.child = child;
+    link.details.layer = layer;
     link.details.where = Where(node);
     int relations = 0;
     bool unknown_relation = false;
@@ -254,7 +272,7 @@ class SpecReader {
               "write one link per list entry");
         continue;
       }
-      if (key == "evidence" || key == "citation") continue;
+      if (key == "evidence" || key == "citation" || key == "layer") continue;
       auto rel = model::ParseRelation(key);
       if (!rel) {
         unknown_relation = true;
@@ -290,6 +308,7 @@ class SpecReader {
         fmt::format("link '{} {} {}'", child, rel, link.parent);
     Scalar(node, "evidence", link_what, &link.details.evidence, true);
     Scalar(node, "citation", link_what, &link.details.citation);
+    Layer(node, link_what, &link.details.layer);
     if (!link.parent.empty()) spec_.links.push_back(std::move(link));
   }
 

@@ -348,6 +348,37 @@ WorkIndex IndexWorks(const std::vector<Work>& works,
   return index;
 }
 
+// The article's layer stands on its own: none of its links touches a work
+// of the extension, an extension work declares only extension links, and
+// every extension link says where its evidence comes from.
+void CheckLayers(const LinkSpec& link, const Work& parent, const Work& child,
+                 const BuildOptions& options, std::vector<Diagnostic>* diags) {
+  if (!options.curated) return;
+  const base::SourceLocation& where = link.details.where;
+  const std::string_view rel = RelationName(link.relation);
+  const bool extension = link.details.layer == Layer::kExtension;
+  if (!extension) {
+    for (const Work* w : {&parent, &child}) {
+      if (w->details.layer != Layer::kExtension) continue;
+      diags->push_back(
+          {where,
+           fmt::format("article link '{}' {} '{}' depends on '{}', a work of "
+                       "the extension",
+                       child.id, rel, parent.id, w->id),
+           "mark the link 'layer: extension' and give its citation"});
+      return;
+    }
+  }
+  if (extension && link.details.citation.empty()) {
+    diags->push_back(
+        {where,
+         fmt::format("extension link '{}' {} '{}' has no citation", child.id,
+                     rel, parent.id),
+         "add 'citation:' with the paper, page or repository the evidence "
+         "comes from"});
+  }
+}
+
 // The links resolved to works, in the order declared.
 struct ResolvedLinks {
   std::vector<VertexId> parents, children;
@@ -405,6 +436,7 @@ bool ResolveLink(const LinkSpec& link, const std::vector<Work>& works,
   }
   const Work& pw = works[*parent];
   const Work& cw = works[*child];
+  CheckLayers(link, pw, cw, options, diags);
   if (pw.date.known() && cw.date.known() &&
       CompareAtCommonPrecision(pw.date, cw.date) > 0 && options.curated) {
     diags->push_back(
@@ -633,6 +665,7 @@ std::optional<Graph> Graph::FromColumns(Columns c) {
   }
   index.join();
   if (!links_ok || !ids_ok) return std::nullopt;
+  g.title_ = std::move(c.title);
   g.eras_ = std::move(c.eras);
   g.names_ = std::move(c.names);
   g.name_of_ = std::move(c.name_of);
@@ -646,6 +679,7 @@ std::optional<Graph> Graph::FromColumns(Columns c) {
 
 Graph::Columns Graph::ToColumns() const {
   Columns c;
+  c.title = title_;
   c.eras = eras_;
   c.ids = ids_.pool();
   c.names = names_;
@@ -661,6 +695,25 @@ Graph::Columns Graph::ToColumns() const {
   c.in = {csr_->m_backward.m_rowstart, csr_->m_backward.m_column,
           csr_->m_backward.m_edge_properties};
   return c;
+}
+
+GraphSpec LayerSpec(const Graph& graph, Layer layer) {
+  GraphSpec spec;
+  spec.title = graph.title();
+  spec.eras.assign(graph.eras().begin(), graph.eras().end());
+  for (VertexId v = 0; v < graph.num_works(); ++v) {
+    if (graph.details(v).layer != layer) continue;
+    spec.works.push_back({std::string(graph.id(v)), std::string(graph.name(v)),
+                          graph.kind(v), graph.date(v), graph.details(v)});
+  }
+  graph.ForEachLink(
+      [&](EdgeId e, VertexId parent, VertexId child, Relation relation) {
+        const LinkDetails& d = graph.link_details(e);
+        if (d.layer != layer) return;
+        spec.links.push_back({std::string(graph.id(child)),
+                              std::string(graph.id(parent)), relation, d});
+      });
+  return spec;
 }
 
 }  // namespace lineage::model

@@ -210,6 +210,7 @@ class Graph {
   // The id index is built on a second core while the links are checked and
   // the in-edges built. O(V + E).
   struct Columns {
+    std::string title;
     std::vector<Era> eras;
     base::StringPool ids;
     base::StringPool names;
@@ -253,7 +254,7 @@ class Graph {
   }
   // The era id, "" when none.
   std::string_view era(VertexId v) const;
-  // Empty details for imported works.
+  // Empty details for works of a bulk import.
   const WorkDetails& details(VertexId v) const;
   // The attribute columns, and the value of column `c` for work v ("" when
   // it has none).
@@ -277,7 +278,7 @@ class Graph {
       for (EdgeId e = out_.start[u]; e < out_.start[u + 1]; ++e)
         f(e, u, out_.vertex[e], relations_view_[e]);
   }
-  // Empty details for imported links.
+  // Empty details for links of a bulk import.
   const LinkDetails& link_details(EdgeId e) const;
 
   // The links from v to newer works (its children) and from older works to
@@ -304,8 +305,9 @@ class Graph {
   bool simple() const { return simple_; }
   // The relations some link has.
   RelationSet relations() const { return relations_; }
-  // Whether the works carry curated details (YAML) or not (imports).
-  bool curated() const { return !details_.empty(); }
+  // Whether the works carry details (YAML data, and GraphML, JSON or DOT
+  // whose attributes fill them) or none (bulk tables, in columns).
+  bool has_details() const { return !details_.empty(); }
 
   // The work with exactly this id. O(1) expected.
   std::optional<VertexId> FindId(std::string_view id) const;
@@ -340,6 +342,11 @@ class Graph {
   struct Keys;
   std::unique_ptr<Keys> keys_;
 };
+
+// The works and links of `graph` of one layer, as a spec that Graph::Build
+// makes into a graph of its own (with the same build options the data
+// needs); a graph without details is all of the article's layer. O(V + E).
+GraphSpec LayerSpec(const Graph& graph, Layer layer);
 
 }  // namespace lineage::model
 

@@ -92,6 +92,16 @@ std::string RelationSetNames() {
   return "influence, all or one of: " + RelationNames();
 }
 
+std::string_view LayerName(Layer layer) {
+  return layer == Layer::kArticle ? "article" : "extension";
+}
+
+std::optional<Layer> ParseLayer(std::string_view name) {
+  if (name == "article") return Layer::kArticle;
+  if (name == "extension") return Layer::kExtension;
+  return std::nullopt;
+}
+
 bool IsInfluence(Relation rel) {
   return kRelations[static_cast<std::size_t>(rel)].influence;
 }

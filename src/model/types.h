@@ -127,9 +127,17 @@ struct Era {
   }
 };
 
+// Where a piece of curated knowledge comes from: the article the graph is
+// built on ("Ten Years of Image Synthesis"), or the project's own extension
+// of it, each link of which cites its source.
+enum class Layer : std::uint8_t { kArticle, kExtension };
+std::string_view LayerName(Layer layer);  // "article", "extension"
+std::optional<Layer> ParseLayer(std::string_view name);
+
 // What a data file says of a work beyond its id, name, kind and date.
 // Imported works have none of it.
 struct WorkDetails {
+  Layer layer = Layer::kArticle;
   std::vector<std::string> aliases;  // Other names people type.
   std::string era;                   // Era id; organizations may have none.
   std::vector<std::string> people;
@@ -153,6 +161,7 @@ struct Work {
 
 // The evidence of a link, as a data file gives it. Imported links have none.
 struct LinkDetails {
+  Layer layer = Layer::kArticle;
   std::string evidence;  // Quote or paraphrase from the source.
   std::string citation;  // Optional reference (URL, paper) for the evidence.
   base::SourceLocation where;

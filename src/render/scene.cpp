@@ -235,12 +235,17 @@ class SceneBuilder {
     if (g_.date(v).known()) label += "\n" + g_.date(v).ToString();
     n.attrs.Set("label", label);
     n.attrs.Set("shape", ks.shape);
-    n.attrs.Set("style", ks.style);
+    // The project's extension is drawn with a dashed border, so that what
+    // the article says stands apart at a glance.
+    const bool extension = g_.details(v).layer == model::Layer::kExtension;
+    n.attrs.Set("style", extension ? std::string(ks.style) + ",dashed"
+                                   : std::string(ks.style));
     n.attrs.Set("id", "work-" + id);
     std::string cls =
         fmt::format("work kind-{} era-{}", model::KindName(g_.kind(v)),
                     era.empty() ? "none" : era);
     bool faded = highlight_ && !sel_.highlighted_works[v];
+    if (extension) cls += " layer-extension";
     if (IsFocus(v)) cls += " focus";
     if (highlight_ && sel_.highlighted_works[v]) cls += " highlight";
     if (faded) cls += " faded";
@@ -299,17 +304,21 @@ class SceneBuilder {
     bool faded = highlight_ && !hl;
     edge.attrs.Set(
         "class",
-        fmt::format("link rel-{} {}{}", rel,
-                    model::IsInfluence(relation) ? "influence" : "knowledge",
-                    hl      ? " highlight"
-                    : faded ? " faded"
-                            : ""));
+        fmt::format(
+            "link rel-{} {}{}{}", rel,
+            model::IsInfluence(relation) ? "influence" : "knowledge",
+            l.layer == model::Layer::kExtension ? " layer-extension" : "",
+            hl      ? " highlight"
+            : faded ? " faded"
+                    : ""));
     edge.attrs.Set("style", rs.style);
     edge.attrs.Set("arrowhead", rs.arrowhead);
     edge.attrs.Set("color", hl ? kHighlight : faded ? kFadedLine : rs.color);
     edge.attrs.Set("penwidth", hl ? "3.2" : rs.penwidth);
-    std::string tip = fmt::format("{} {} {}: {}", g_.name(child), rel,
-                                  g_.name(parent), l.evidence);
+    std::string tip = fmt::format(
+        "{}{} {} {}: {}",
+        l.layer == model::Layer::kExtension ? "[after the article] " : "",
+        g_.name(child), rel, g_.name(parent), l.evidence);
     if (!l.citation.empty()) tip += "\nSource: " + l.citation;
     edge.attrs.Set("tooltip", tip);
     // Knowledge links should not pull the lineage layout around.
@@ -421,6 +430,13 @@ class SceneBuilder {
     if (!cells.empty())
       rows += "<TR><TD ALIGN=\"LEFT\"><B>links</B></TD>" + cells + "</TR>";
     std::vector<std::string> notes;
+    if (std::any_of(drawn_.begin(), drawn_.end(), [&](VertexId v) {
+          return g_.details(v).layer == model::Layer::kExtension;
+        })) {
+      notes.push_back(
+          "dashed border: added by the project after the article, each link "
+          "with its source; solid: as the article tells it");
+    }
     if (highlight_) {
       bool any_faded =
           std::any_of(drawn_.begin(), drawn_.end(),

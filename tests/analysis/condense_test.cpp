@@ -80,7 +80,7 @@ TEST(CondenseTest, AnImportIsCondensedIntoColumns) {
   ASSERT_EQ(h.num_links(), 1u);
   EXPECT_EQ(h.parent(0), 0u);
   EXPECT_EQ(h.child(0), 1u);
-  EXPECT_FALSE(h.curated());
+  EXPECT_FALSE(h.has_details());
   EXPECT_TRUE(SearchPathCount(h, Digraph::Build(h)).ok());
 }
 

@@ -137,6 +137,28 @@ TEST(EngineTest, ExplainSaysWhichWayAPathRuns) {
   EXPECT_TRUE(backward.reversed);
 }
 
+// The article's layer alone is the graph as the article tells it: every
+// extension work and link left out, the rest unchanged.
+TEST(EngineTest, TheArticleLayerLeavesTheExtensionOut) {
+  auto all = Engine::Open({testing::Fixture("layers")});
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  auto article = Engine::Open({testing::Fixture("layers")},
+                              {.layer = model::Layer::kArticle});
+  ASSERT_TRUE(article.ok()) << article.status().ToString();
+  EXPECT_EQ(all->graph().num_works(), 4u);
+  EXPECT_EQ(all->graph().num_links(), 4u);
+  EXPECT_EQ(article->graph().num_works(), 2u);
+  EXPECT_EQ(article->graph().num_links(), 1u);
+  EXPECT_FALSE(article->graph().FindId("progan"));
+  EXPECT_EQ(article->graph().title(), "Two layers");
+  // The bundled graph's article layer holds the article's 46 works.
+  auto bundled =
+      Engine::Open({LINEAGE_BUNDLED_DATA}, {.layer = model::Layer::kArticle});
+  ASSERT_TRUE(bundled.ok()) << bundled.status().ToString();
+  EXPECT_EQ(bundled->graph().num_works(), 46u);
+  EXPECT_EQ(bundled->graph().num_links(), 85u);
+}
+
 // A chain of 200,000 links: every search that walks it is iterative.
 TEST(EngineTest, ALongChainNeedsNoDeepRecursion) {
   constexpr std::size_t kLinks = 200'000;

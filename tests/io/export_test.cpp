@@ -122,14 +122,17 @@ void ExpectSameGraph(const model::Graph& a, const model::Graph& b) {
     EXPECT_EQ(x.summary, y.summary);
     EXPECT_EQ(x.tags, y.tags);
     EXPECT_EQ(x.note, y.note);
+    EXPECT_EQ(x.layer, y.layer);
   }
   using LinkKey = std::tuple<std::string, std::string, model::Relation,
-                             std::string, std::string>;
+                             std::string, std::string, model::Layer>;
   auto links = [](const model::Graph& g) {
     std::vector<LinkKey> out;
     for (model::EdgeId e = 0; e < g.num_links(); ++e)
-      out.emplace_back(g.id(g.parent(e)), g.id(g.child(e)), g.relation(e),
-                       g.link_details(e).evidence, g.link_details(e).citation);
+      out.emplace_back(std::string(g.id(g.parent(e))),
+                       std::string(g.id(g.child(e))), g.relation(e),
+                       g.link_details(e).evidence, g.link_details(e).citation,
+                       g.link_details(e).layer);
     std::sort(out.begin(), out.end());
     return out;
   };
@@ -139,18 +142,22 @@ void ExpectSameGraph(const model::Graph& a, const model::Graph& b) {
 class RoundTripTest : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(RoundTripTest, TheBundledGraphReadsBackFieldByField) {
-  auto bundled = LoadGraph(LINEAGE_BUNDLED_DATA);
-  ASSERT_TRUE(bundled.ok()) << bundled.status().ToString();
-  const std::string format = GetParam();
-  const std::string path = testing::TempFile(
-      "bundled." + format,
-      format == "json" ? ExportJson(*bundled) : ExportGraphml(*bundled));
-  auto back = LoadGraph(path);
-  ASSERT_TRUE(back.ok()) << back.status().ToString();
-  ExpectSameGraph(*bundled, *back);
-  // And once more: an export of the import is the same document.
-  EXPECT_EQ(format == "json" ? ExportJson(*back) : ExportGraphml(*back),
-            format == "json" ? ExportJson(*bundled) : ExportGraphml(*bundled));
+  for (const std::string data :
+       {std::string(LINEAGE_BUNDLED_DATA), Fixture("layers")}) {
+    auto bundled = LoadGraph(data);
+    ASSERT_TRUE(bundled.ok()) << bundled.status().ToString();
+    const std::string format = GetParam();
+    const std::string path = testing::TempFile(
+        "bundled." + format,
+        format == "json" ? ExportJson(*bundled) : ExportGraphml(*bundled));
+    auto back = LoadGraph(path);
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    ExpectSameGraph(*bundled, *back);
+    // And once more: an export of the import is the same document.
+    EXPECT_EQ(
+        format == "json" ? ExportJson(*back) : ExportGraphml(*back),
+        format == "json" ? ExportJson(*bundled) : ExportGraphml(*bundled));
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Formats, RoundTripTest,

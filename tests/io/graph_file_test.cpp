@@ -44,7 +44,7 @@ TEST(GraphFileTest, TheCuratedGraphComesBackWithItsDetails) {
     EXPECT_EQ(testing::LinkOf(*back, e).details.where.ToString(),
               testing::LinkOf(*g, e).details.where.ToString());
   }
-  EXPECT_TRUE(back->curated());
+  EXPECT_TRUE(back->has_details());
 }
 
 TEST(GraphFileTest, AttributeColumnsComeBack) {
@@ -76,7 +76,7 @@ TEST(GraphFileTest, AnImportComesBackWithItsLabelsAndDates) {
   EXPECT_EQ(back->num_links(), g->num_links());
   EXPECT_EQ(back->date(*back->FindId("1002")).ToString(), "1992-03-08");
   ASSERT_EQ(back->attributes().size(), g->attributes().size());
-  EXPECT_FALSE(back->curated());
+  EXPECT_FALSE(back->has_details());
   EXPECT_TRUE(back->simple());
 }
 

@@ -240,5 +240,39 @@ TEST(ParseYamlTest, TopLevelMustBeAMapping) {
   EXPECT_NE(spec.status().ToString().find("top level"), std::string::npos);
 }
 
+// A work's layer is read, and its links take it unless they say otherwise.
+TEST(LayerTest, LinksTakeTheLayerOfTheirWork) {
+  auto g = LoadGraph(Fixture("layers"));
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(g->title(), "Two layers");
+  const model::VertexId progan = testing::V(*g, "progan");
+  const model::VertexId stylegan = testing::V(*g, "stylegan");
+  EXPECT_EQ(g->details(progan).layer, model::Layer::kExtension);
+  EXPECT_EQ(g->details(stylegan).layer, model::Layer::kArticle);
+  EXPECT_EQ(g->link_details(testing::L(*g, "progan", "builds_on", "gan")).layer,
+            model::Layer::kExtension);
+  EXPECT_EQ(
+      g->link_details(testing::L(*g, "stylegan", "builds_on", "gan")).layer,
+      model::Layer::kArticle);
+  EXPECT_EQ(
+      g->link_details(testing::L(*g, "stylegan", "builds_on", "progan")).layer,
+      model::Layer::kExtension);
+}
+
+TEST(LayerTest, AnUnknownLayerIsNamedWithTheChoices) {
+  auto spec = ParseYaml(
+      "works:\n"
+      "  - id: a\n"
+      "    layer: folklore\n"
+      "    name: A\n"
+      "    kind: model\n",
+      "inline.yaml");
+  ASSERT_FALSE(spec.ok());
+  const std::string m = spec.status().ToString();
+  EXPECT_NE(m.find("inline.yaml:3"), std::string::npos) << m;
+  EXPECT_NE(m.find("unknown layer 'folklore'"), std::string::npos) << m;
+  EXPECT_NE(m.find("'extension'"), std::string::npos) << m;
+}
+
 }  // namespace
 }  // namespace lineage::io

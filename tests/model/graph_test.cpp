@@ -167,6 +167,30 @@ TEST(GraphBuildTest, RefusesDuplicateLink) {
   EXPECT_NE(msg.find("duplicate link"), std::string::npos) << msg;
 }
 
+// The article's layer never leans on the extension, and every extension
+// link cites its source.
+TEST(GraphBuildTest, LayersStayApart) {
+  GraphSpec spec = SpecBuilder()
+                       .Work("a", "2000")
+                       .Work("b", "2001")
+                       .Link("b", "uses", "a")
+                       .spec();
+  spec.works[0].details.layer = Layer::kExtension;
+  auto msg = OnlyProblem(spec);
+  EXPECT_NE(msg.find("article link 'b' uses 'a' depends on 'a', a work of "
+                     "the extension"),
+            std::string::npos)
+      << msg;
+  EXPECT_NE(msg.find("layer: extension"), std::string::npos) << msg;
+  spec.links[0].details.layer = Layer::kExtension;
+  msg = OnlyProblem(spec);
+  EXPECT_NE(msg.find("extension link 'b' uses 'a' has no citation"),
+            std::string::npos)
+      << msg;
+  spec.links[0].details.citation = "https://example.org/b";
+  EXPECT_TRUE(Graph::Build(spec).ok());
+}
+
 TEST(GraphBuildTest, RefusesLinkWithoutEvidence) {
   GraphSpec spec = SpecBuilder()
                        .Work("a", "2000")
@@ -263,7 +287,7 @@ TEST(GraphFromBulkTest, RepeatedPairsAreDroppedAndTheFirstIsNamed) {
   EXPECT_EQ(report.first_duplicate->first, 0u);
   EXPECT_EQ(report.first_duplicate->second, 1u);
   EXPECT_TRUE(g.simple());
-  EXPECT_FALSE(g.curated());
+  EXPECT_FALSE(g.has_details());
 }
 
 TEST(GraphFromBulkTest, ColumnsAnswerLikeACuratedGraph) {
