@@ -56,6 +56,13 @@ bool IsUnicodePunctuation(char32_t cp) {
 
 }  // namespace
 
+namespace {
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+}  // namespace
+
 std::string NormalizeKey(std::string_view name) {
   std::string key;
   key.reserve(name.size());
@@ -66,6 +73,15 @@ std::string NormalizeKey(std::string_view name) {
     if (len == 0) {  // Keep stray bytes: they still distinguish names.
       key += name[i++];
       continue;
+    }
+    if (cp == '+' && i > 0 && IsAsciiAlnum(name[i - 1])) {
+      std::size_t end = i;
+      while (end < name.size() && name[end] == '+') ++end;
+      if (end == name.size() || !IsAsciiAlnum(name[end])) {
+        for (std::size_t k = i; k < end; ++k) key += "plus";
+        i = end;
+        continue;
+      }
     }
     if (cp < 0x80) {
       char c = static_cast<char>(cp);

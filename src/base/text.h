@@ -11,8 +11,12 @@ namespace lineage::base {
 // The key a name is looked up by: ASCII letters lower-cased, digits kept,
 // spaces and punctuation (ASCII and the common Unicode ones such as "·", "–",
 // "“", "、") dropped, other characters kept as written. So "DALL·E 2",
-// "dall-e-2" and "DALLE2" share the key "dalle2". Invalid UTF-8 bytes are
-// kept as they are. O(n).
+// "dall-e-2" and "DALLE2" share the key "dalle2". A run of '+' right after
+// a letter or digit that ends a word marks a successor and counts, as
+// "plus": "DPM-Solver++" is "dpmsolverplusplus" (like its id
+// "dpm-solver-plus-plus"), not "DPM-Solver"; a '+' joining two words
+// ("VQGAN+CLIP") or standing alone ("A + B") does not. Invalid UTF-8 bytes
+// are kept as they are. O(n).
 std::string NormalizeKey(std::string_view name);
 
 // Edit distance between two byte strings, counting insertions, deletions,

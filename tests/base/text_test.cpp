@@ -5,6 +5,18 @@
 namespace lineage::base {
 namespace {
 
+// A trailing '+' names a successor: C++ is not C, DPM-Solver++ is not
+// DPM-Solver; a '+' between two names only joins them.
+TEST(NormalizeKeyTest, ATrailingPlusMarksASuccessor) {
+  EXPECT_EQ(NormalizeKey("DPM-Solver++"), "dpmsolverplusplus");
+  EXPECT_EQ(NormalizeKey("dpm-solver-plus-plus"), "dpmsolverplusplus");
+  EXPECT_NE(NormalizeKey("C++"), NormalizeKey("C"));
+  EXPECT_EQ(NormalizeKey("Command R+ model"), "commandrplusmodel");
+  EXPECT_EQ(NormalizeKey("VQGAN+CLIP"), "vqganclip");
+  EXPECT_EQ(NormalizeKey("VQGAN + CLIP"), "vqganclip");
+  EXPECT_EQ(NormalizeKey("+"), "");
+}
+
 TEST(NormalizeKeyTest, SpellingsOfDalle2ShareOneKey) {
   EXPECT_EQ(NormalizeKey("DALL-E 2"), "dalle2");
   EXPECT_EQ(NormalizeKey("dalle2"), "dalle2");

@@ -1,5 +1,6 @@
 // Facts any reader of "Ten Years of Image Synthesis" would expect of the
-// bundled knowledge graph.
+// bundled knowledge graph's article layer, and facts a reader of the papers
+// would expect of the whole graph with the project's extension.
 #include <gtest/gtest.h>
 
 #include <set>
@@ -8,6 +9,7 @@
 #include "analysis/dominators.h"
 #include "analysis/paths.h"
 #include "analysis/rank.h"
+#include "engine/engine.h"
 #include "io/load.h"
 #include "io/yaml_loader.h"
 #include "model/resolve.h"
@@ -18,12 +20,15 @@ namespace {
 
 class BundledGraphTest : public ::testing::Test {
  protected:
+  // The article's layer: the graph as the article tells it.
   static void SetUpTestSuite() {
-    auto g = io::LoadGraph(LINEAGE_BUNDLED_DATA);
-    ASSERT_TRUE(g.ok()) << g.status().ToString();
-    graph_ = new model::Graph(std::move(g).value());
+    auto e = engine::Engine::Open({LINEAGE_BUNDLED_DATA},
+                                  {.layer = model::Layer::kArticle});
+    ASSERT_TRUE(e.ok()) << e.status().ToString();
+    engine_ = new engine::Engine(std::move(e).value());
+    graph_ = &engine_->graph();
   }
-  static void TearDownTestSuite() { delete graph_; }
+  static void TearDownTestSuite() { delete engine_; }
 
   static model::VertexId W(const char* name) {
     auto v = model::Resolve(*graph_, name);
@@ -44,9 +49,11 @@ class BundledGraphTest : public ::testing::Test {
     return false;
   }
 
-  static model::Graph* graph_;
+  static engine::Engine* engine_;
+  static const model::Graph* graph_;
 };
-model::Graph* BundledGraphTest::graph_ = nullptr;
+engine::Engine* BundledGraphTest::engine_ = nullptr;
+const model::Graph* BundledGraphTest::graph_ = nullptr;
 
 TEST_F(BundledGraphTest, EveryMilestoneOfTheArticleIsAWork) {
   for (const char* name : {"deep belief nets",
@@ -202,6 +209,84 @@ TEST_F(BundledGraphTest, EveryWorkIsDescribedAndEveryLinkHasEvidence) {
   for (const model::Link& l : testing::Links(*graph_))
     EXPECT_GE(l.details.evidence.size(), 15u)
         << testing::WorkOf(*graph_, l.child).id;
+}
+
+// The whole graph: the article and the project's extension after it.
+class ExtendedGraphTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto e = engine::Engine::Open({LINEAGE_BUNDLED_DATA});
+    ASSERT_TRUE(e.ok()) << e.status().ToString();
+    engine_ = new engine::Engine(std::move(e).value());
+  }
+  static void TearDownTestSuite() { delete engine_; }
+  static model::VertexId W(const char* name) {
+    auto v = engine_->Find(name);
+    EXPECT_TRUE(v.ok()) << v.status().message();
+    return v.ok() ? *v : 0;
+  }
+  static std::set<model::VertexId> Ancestors(const char* work) {
+    std::set<model::VertexId> out;
+    for (const auto& r :
+         engine_->Reach(W(work), analysis::Direction::kAncestors))
+      out.insert(r.work);
+    return out;
+  }
+  static engine::Engine* engine_;
+};
+engine::Engine* ExtendedGraphTest::engine_ = nullptr;
+
+TEST_F(ExtendedGraphTest, TheMainLinesAfterTheArticleAreWorks) {
+  for (const char* name : {"DDPM",
+                           "DDIM",
+                           "Classifier-free guidance",
+                           "U-Net",
+                           "DiT",
+                           "Stable Diffusion 3",
+                           "SDXL",
+                           "FLUX.1",
+                           "ControlNet",
+                           "LoRA",
+                           "Textual inversion",
+                           "Consistency models",
+                           "LAION-5B",
+                           "Sora",
+                           "DALL-E 3",
+                           "Midjourney",
+                           "VQ-VAE",
+                           "MaskGIT",
+                           "BigGAN",
+                           "StyleGAN2",
+                           "DPM-Solver++"})
+    EXPECT_TRUE(engine_->Find(name).ok()) << name;
+  // "DPM-Solver++" is its own work, not DPM-Solver.
+  EXPECT_NE(W("DPM-Solver++"), W("DPM-Solver"));
+}
+
+TEST_F(ExtendedGraphTest, DiffusionLeadsToStableDiffusion3) {
+  EXPECT_TRUE(engine_->ShortestPath(W("DDPM"), W("Stable Diffusion 3")));
+  EXPECT_TRUE(Ancestors("Stable Diffusion 3").count(W("DiT")));
+  EXPECT_TRUE(Ancestors("Stable Diffusion").count(W("U-Net")));
+  auto control = Ancestors("ControlNet");
+  EXPECT_TRUE(control.count(W("Stable Diffusion")));
+}
+
+TEST_F(ExtendedGraphTest, EveryExtensionLinkCitesItsSource) {
+  const model::Graph& g = engine_->graph();
+  std::size_t extension_links = 0;
+  for (model::EdgeId e = 0; e < g.num_links(); ++e) {
+    const model::LinkDetails& d = g.link_details(e);
+    if (d.layer != model::Layer::kExtension) continue;
+    ++extension_links;
+    EXPECT_FALSE(d.citation.empty()) << g.id(g.child(e));
+    EXPECT_GE(d.evidence.size(), 15u) << g.id(g.child(e));
+  }
+  for (model::EdgeId e = 0; e < g.num_links(); ++e) {
+    if (g.link_details(e).layer != model::Layer::kArticle) continue;
+    EXPECT_EQ(g.details(g.parent(e)).layer, model::Layer::kArticle);
+    EXPECT_EQ(g.details(g.child(e)).layer, model::Layer::kArticle);
+  }
+  EXPECT_GT(extension_links, 200u);
 }
 
 }  // namespace
