@@ -9,6 +9,9 @@ lineage=./build/lineage
 $lineage validate
 $lineage stats
 $lineage render -o output/lineage.svg
+$lineage --layer article render -o output/lineage-article.svg
+$lineage render --tag diffusion --since 2015 \
+  --title "The diffusion lineage, 2015-2024" -o output/diffusion-lineage.svg
 $lineage render --focus gan --descendants -o output/gan-family.svg
 $lineage render --focus "DALL-E 2" --ancestors -o output/dall-e-2-ancestry.svg
 $lineage render --path transformer "stable diffusion" \
