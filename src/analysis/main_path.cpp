@@ -7,6 +7,8 @@
 #include <numeric>
 #include <set>
 
+#include "analysis/digraph.h"
+
 namespace lineage::analysis {
 namespace {
 

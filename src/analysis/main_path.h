@@ -6,10 +6,12 @@
 #include <utility>
 #include <vector>
 
-#include "analysis/digraph.h"
 #include "base/status.h"
+#include "model/graph.h"
 
 namespace lineage::analysis {
+
+class Digraph;  // analysis/digraph.h
 
 // Search path count (Hummon & Doreian 1989; Batagelj 2003): every path from
 // a source (a work that draws on nothing) to a sink (a work nothing draws

@@ -11,7 +11,6 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/session.h"
-#include "io/export.h"
 
 namespace lineage::cli {
 namespace {
@@ -31,9 +30,9 @@ std::string FormatScore(analysis::Metric metric, double score) {
   }
 }
 
-json BriefList(const Graph& g, const std::vector<VertexId>& works) {
+json BriefList(const engine::Engine& e, const std::vector<VertexId>& works) {
   json list = json::array();
-  for (VertexId v : works) list.push_back(io::WorkBrief(g, v));
+  for (VertexId v : works) list.push_back(e.Describe(v));
   return list;
 }
 
@@ -77,6 +76,7 @@ Runner SetupRank(CLI::App* sub, const GlobalOptions* global) {
     auto q = StartSession(*global, {}, o->relations);
     if (!q.ok()) return ReportError(q.status());
     const Graph& g = q->graph();
+    const engine::Engine& e = q->engine;
     auto filter = q->engine.MakeFilter({.kinds = o->kinds, .eras = o->eras});
     if (!filter.ok()) return ReportError(filter.status());
     analysis::Metric metric = *analysis::ParseMetric(o->by);
@@ -92,7 +92,7 @@ Runner SetupRank(CLI::App* sub, const GlobalOptions* global) {
     if (o->json) {
       json works = json::array();
       for (const analysis::Ranked& r : ranked) {
-        json j = io::WorkBrief(g, r.work);
+        json j = e.Describe(r.work);
         j["rank"] = r.rank;
         j["score"] = r.score;
         works.push_back(std::move(j));
@@ -145,6 +145,7 @@ Runner SetupMainPath(CLI::App* sub, const GlobalOptions* global) {
     auto q = StartSession(*global, {}, o->relations);
     if (!q.ok()) return ReportError(q.status());
     const Graph& g = q->graph();
+    const engine::Engine& e = q->engine;
     auto path = Timed(*global, "main path", [&] {
       return q->engine.MainPath(o->key_routes, q->relations);
     });
@@ -157,8 +158,8 @@ Runner SetupMainPath(CLI::App* sub, const GlobalOptions* global) {
       for (std::size_t i = 0; i < path->arcs.size(); ++i) {
         auto [u, v] = path->arcs[i];
         json links = json::array();
-        for (model::EdgeId e : q->engine.LinksBetween(u, v, q->relations))
-          links.push_back(io::LinkJson(g, e));
+        for (model::EdgeId link : e.LinksBetween(u, v, q->relations))
+          links.push_back(e.DescribeLink(link));
         arcs.push_back({{"from", g.id(u)},
                         {"to", g.id(v)},
                         {"spc", path->arc_spc[i]},
@@ -166,7 +167,7 @@ Runner SetupMainPath(CLI::App* sub, const GlobalOptions* global) {
       }
       PrintJson({{"method", o->key_routes > 0 ? "key-route" : "global"},
                  {"key_routes", o->key_routes},
-                 {"works", BriefList(g, path->works)},
+                 {"works", BriefList(e, path->works)},
                  {"arcs", arcs}});
       return kExitOk;
     }
@@ -211,25 +212,26 @@ Runner SetupExplain(CLI::App* sub, const GlobalOptions* global) {
     auto q = StartSession(*global, {o->from, o->to}, o->relations);
     if (!q.ok()) return ReportError(q.status());
     const Graph& g = q->graph();
+    const engine::Engine& e = q->engine;
     const VertexId from = q->works[0], to = q->works[1];
     // When there is no path, it says how the two are related instead.
-    engine::Explanation e = Timed(*global, "explain", [&] {
+    engine::Explanation x = Timed(*global, "explain", [&] {
       return q->engine.Explain(
           from, to, {.relations = q->relations, .max_paths = o->max_paths});
     });
-    const analysis::PathSet& found = e.found;
-    const bool reversed = e.reversed;
-    const std::vector<VertexId>& shared = e.lowest_common;
+    const analysis::PathSet& found = x.found;
+    const bool reversed = x.reversed;
+    const std::vector<VertexId>& shared = x.lowest_common;
     if (o->json) {
       json paths = json::array();
       for (const analysis::Path& p : found.paths)
-        paths.push_back(PathJson(g, p));
-      PrintJson({{"from", io::WorkBrief(g, from)},
-                 {"to", io::WorkBrief(g, to)},
+        paths.push_back(PathJson(e, p));
+      PrintJson({{"from", e.Describe(from)},
+                 {"to", e.Describe(to)},
                  {"paths", paths},
                  {"truncated", found.truncated},
                  {"reversed", reversed},
-                 {"lowest_common_ancestors", BriefList(g, shared)}});
+                 {"lowest_common_ancestors", BriefList(e, shared)}});
       return kExitOk;
     }
     if (found.paths.empty()) {
@@ -286,6 +288,7 @@ Runner SetupDominators(CLI::App* sub, const GlobalOptions* global,
     auto q = StartSession(*global, {o->work}, o->relations);
     if (!q.ok()) return ReportError(q.status());
     const Graph& g = q->graph();
+    const engine::Engine& e = q->engine;
     const VertexId v = q->works[0];
     std::vector<VertexId> works =
         Timed(*global, necessary ? "necessary" : "impact", [&] {
@@ -294,7 +297,7 @@ Runner SetupDominators(CLI::App* sub, const GlobalOptions* global,
         });
     const char* key = necessary ? "necessary" : "impact";
     if (o->json) {
-      PrintJson({{"work", io::WorkBrief(g, v)}, {key, BriefList(g, works)}});
+      PrintJson({{"work", e.Describe(v)}, {key, BriefList(e, works)}});
       return kExitOk;
     }
     if (necessary) {

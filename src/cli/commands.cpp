@@ -10,13 +10,9 @@
 #include <iostream>
 #include <memory>
 
-#include "analysis/order.h"
 #include "cli/app.h"
 #include "cli/output.h"
 #include "cli/session.h"
-#include "io/atomic_file.h"
-#include "io/export.h"
-#include "io/graph_file.h"
 
 namespace lineage::cli {
 namespace {
@@ -25,9 +21,9 @@ using model::Graph;
 using model::VertexId;
 using nlohmann::json;
 
-json LinkWithWork(const Graph& g, model::EdgeId e, VertexId other) {
-  json j = io::LinkJson(g, e);
-  j["work"] = io::WorkBrief(g, other);
+json LinkWithWork(const engine::Engine& e, model::EdgeId link, VertexId other) {
+  json j = e.DescribeLink(link);
+  j["work"] = e.Describe(other);
   return j;
 }
 
@@ -38,7 +34,8 @@ struct ShowOptions {
   bool json = false;
 };
 
-void PrintWork(const Graph& g, VertexId v) {
+void PrintWork(const engine::Engine& e, VertexId v) {
+  const Graph& g = e.graph();
   const model::WorkDetails& w = g.details(v);
   const model::Era* era = g.FindEra(w.era);
   std::vector<std::vector<std::string>> rows;
@@ -53,7 +50,7 @@ void PrintWork(const Graph& g, VertexId v) {
   row("date", g.date(v).ToString());
   row("era", era ? era->name : w.era);
   row("aliases", join(w.aliases));
-  json full = io::WorkFull(g, v);
+  json full = e.Describe(v, true);
   if (full.contains("organizations"))
     row("organizations", join(full["organizations"]));
   row("people", join(w.people));
@@ -89,16 +86,15 @@ Runner SetupShow(CLI::App* sub, const GlobalOptions* global) {
     auto q = StartSession(*global, opts->works, {});
     if (!q.ok()) return ReportError(q.status());
     const Graph& g = q->graph();
+    const engine::Engine& e = q->engine;
     const std::vector<VertexId>& chosen = q->works;
     if (chosen.empty()) {
       std::vector<VertexId> all(g.num_works());
       for (VertexId v = 0; v < all.size(); ++v) all[v] = v;
-      std::sort(all.begin(), all.end(), [&g](VertexId a, VertexId b) {
-        return analysis::EarlierWork(g, a, b);
-      });
+      e.SortByDate(&all);
       if (opts->json) {
         json works = json::array();
-        for (VertexId v : all) works.push_back(io::WorkBrief(g, v));
+        for (VertexId v : all) works.push_back(e.Describe(v));
         PrintJson({{"works", works}});
         return kExitOk;
       }
@@ -117,10 +113,10 @@ Runner SetupShow(CLI::App* sub, const GlobalOptions* global) {
       for (VertexId v : chosen) {
         json parents = json::array(), children = json::array();
         for (const model::Neighbor& n : g.InLinks(v))
-          parents.push_back(LinkWithWork(g, n.link, n.other));
+          parents.push_back(LinkWithWork(e, n.link, n.other));
         for (const model::Neighbor& n : g.OutLinks(v))
-          children.push_back(LinkWithWork(g, n.link, n.other));
-        works.push_back({{"work", io::WorkFull(g, v)},
+          children.push_back(LinkWithWork(e, n.link, n.other));
+        works.push_back({{"work", e.Describe(v, true)},
                          {"parents", parents},
                          {"children", children}});
       }
@@ -129,7 +125,7 @@ Runner SetupShow(CLI::App* sub, const GlobalOptions* global) {
     }
     for (std::size_t i = 0; i < chosen.size(); ++i) {
       if (i > 0) std::cout << '\n';
-      PrintWork(g, chosen[i]);
+      PrintWork(e, chosen[i]);
     }
     return kExitOk;
   };
@@ -158,6 +154,7 @@ Runner SetupReach(CLI::App* sub, const GlobalOptions* global,
     auto q = StartSession(*global, {opts->work}, opts->relations);
     if (!q.ok()) return ReportError(q.status());
     const Graph& g = q->graph();
+    const engine::Engine& e = q->engine;
     const VertexId start = q->works[0];
     const bool up = direction == analysis::Direction::kAncestors;
     const char* what = up ? "ancestors" : "descendants";
@@ -169,12 +166,12 @@ Runner SetupReach(CLI::App* sub, const GlobalOptions* global,
     if (opts->json) {
       json list = json::array();
       for (const analysis::Reached& r : reached) {
-        json j = io::WorkBrief(g, r.work);
+        json j = e.Describe(r.work);
         j["distance"] = r.distance;
         j["via"] = g.id(r.via);
         list.push_back(std::move(j));
       }
-      PrintJson({{"work", io::WorkBrief(g, start)}, {what, list}});
+      PrintJson({{"work", e.Describe(start)}, {what, list}});
       return kExitOk;
     }
     std::cout << fmt::format("{} of {}: {} work{}\n", what, Label(g, start),
@@ -232,6 +229,7 @@ Runner SetupPath(CLI::App* sub, const GlobalOptions* global) {
     auto q = StartSession(*global, {opts->from, opts->to}, opts->relations);
     if (!q.ok()) return ReportError(q.status());
     const Graph& g = q->graph();
+    const engine::Engine& e = q->engine;
     const VertexId from = q->works[0], to = q->works[1];
     analysis::PathSet found;
     if (opts->all) {
@@ -249,9 +247,9 @@ Runner SetupPath(CLI::App* sub, const GlobalOptions* global) {
     if (opts->json) {
       json paths = json::array();
       for (const analysis::Path& p : found.paths)
-        paths.push_back(PathJson(g, p));
-      PrintJson({{"from", io::WorkBrief(g, from)},
-                 {"to", io::WorkBrief(g, to)},
+        paths.push_back(PathJson(e, p));
+      PrintJson({{"from", e.Describe(from)},
+                 {"to", e.Describe(to)},
                  {"paths", paths},
                  {"truncated", found.truncated}});
       return kExitOk;
@@ -299,27 +297,26 @@ Runner SetupCommon(CLI::App* sub, const GlobalOptions* global) {
     auto q = StartSession(*global, {opts->a, opts->b}, opts->relations);
     if (!q.ok()) return ReportError(q.status());
     const Graph& g = q->graph();
+    const engine::Engine& e = q->engine;
     const VertexId a = q->works[0], b = q->works[1];
     auto common = q->engine.Common(a, b, {.relations = q->relations});
     if (opts->json) {
       json list = json::array();
       for (const analysis::CommonAncestor& c : common) {
-        json j = io::WorkBrief(g, c.work);
+        json j = e.Describe(c.work);
         j["distance_a"] = c.distance_a;
         j["distance_b"] = c.distance_b;
         j["lowest"] = c.lowest;
         if (c.lowest) {
           // How each lowest common ancestor leads down to A and to B.
           j["path_to_a"] =
-              PathJson(g, *q->engine.ShortestPath(c.work, a, q->relations));
+              PathJson(e, *q->engine.ShortestPath(c.work, a, q->relations));
           j["path_to_b"] =
-              PathJson(g, *q->engine.ShortestPath(c.work, b, q->relations));
+              PathJson(e, *q->engine.ShortestPath(c.work, b, q->relations));
         }
         list.push_back(std::move(j));
       }
-      PrintJson({{"a", io::WorkBrief(g, a)},
-                 {"b", io::WorkBrief(g, b)},
-                 {"common", list}});
+      PrintJson({{"a", e.Describe(a)}, {"b", e.Describe(b)}, {"common", list}});
       return kExitOk;
     }
     std::cout << fmt::format("common ancestors of {} and {}: {}\n", Label(g, a),
@@ -352,9 +349,9 @@ struct JsonFlag {
   bool json = false;
 };
 
-json IdList(const Graph& g, const std::vector<VertexId>& vs) {
+json IdList(const engine::Engine& e, const std::vector<VertexId>& vs) {
   json list = json::array();
-  for (VertexId v : vs) list.push_back(io::WorkBrief(g, v));
+  for (VertexId v : vs) list.push_back(e.Describe(v));
   return list;
 }
 
@@ -378,6 +375,7 @@ Runner SetupStats(CLI::App* sub, const GlobalOptions* global) {
     auto opened = OpenEngine(*global);
     if (!opened.ok()) return ReportError(opened.status());
     const Graph& g = opened->graph();
+    const engine::Engine& e = *opened;
     auto stats = opened->Stats();
     if (!stats.ok()) return ReportError(stats.status());
     const analysis::Stats& s = *stats;
@@ -394,10 +392,10 @@ Runner SetupStats(CLI::App* sub, const GlobalOptions* global) {
                  {"by_kind", kinds},
                  {"by_relation", rels},
                  {"by_era", eras},
-                 {"roots", IdList(g, s.roots)},
-                 {"leaves", IdList(g, s.leaves)},
-                 {"outside_lineage", IdList(g, s.outside_lineage)},
-                 {"longest_chain", PathJson(g, s.longest_chain)},
+                 {"roots", IdList(e, s.roots)},
+                 {"leaves", IdList(e, s.leaves)},
+                 {"outside_lineage", IdList(e, s.outside_lineage)},
+                 {"longest_chain", PathJson(e, s.longest_chain)},
                  {"generations", s.generations}});
       return kExitOk;
     }
@@ -503,6 +501,7 @@ Runner SetupValidate(CLI::App* sub, const GlobalOptions* global) {
     }
     if (!opened.ok()) return ReportError(status);
     const Graph& g = opened->graph();
+    const engine::Engine& e = *opened;
     if (opened->report().imported) {
       std::cout << fmt::format("imported {}: {} works, {} links\n",
                                global->data, g.num_works(), g.num_links());
@@ -546,7 +545,7 @@ Runner SetupExport(CLI::App* sub, const GlobalOptions* global) {
       std::cout << text;
       return kExitOk;
     }
-    if (base::Status s = io::WriteFileAtomically(opts->output, text); !s.ok())
+    if (base::Status s = engine::Engine::WriteFile(opts->output, text); !s.ok())
       return ReportError(s);
     spdlog::info("wrote {} ({} works, {} links) to {}", format,
                  opened->graph().num_works(), opened->graph().num_links(),
@@ -588,9 +587,9 @@ Runner SetupImport(CLI::App* sub, const GlobalOptions* global) {
     auto opened = OpenEngine(*global, opts->files);
     if (!opened.ok()) return ReportError(opened.status());
     const Graph& g = opened->graph();
+    const engine::Engine& e = *opened;
     const double read_s = opened->report().load_ms / 1000;
-    if (base::Status s = io::WriteGraphFile(g, opts->output); !s.ok())
-      return ReportError(s);
+    if (base::Status s = e.Save(opts->output); !s.ok()) return ReportError(s);
     std::error_code ec;
     const auto bytes = std::filesystem::file_size(opts->output, ec);
     const std::vector<engine::Finding> findings = opened->Findings();

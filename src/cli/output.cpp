@@ -8,7 +8,6 @@
 #include <iostream>
 
 #include "cli/app.h"
-#include "io/export.h"
 
 namespace lineage::cli {
 namespace {
@@ -55,11 +54,11 @@ void PrintTable(const std::vector<std::vector<std::string>>& rows,
   }
 }
 
-nlohmann::json PathJson(const model::Graph& g, const analysis::Path& p) {
+nlohmann::json PathJson(const engine::Engine& e, const analysis::Path& p) {
   nlohmann::json works = nlohmann::json::array(),
                  links = nlohmann::json::array();
-  for (model::VertexId v : p.works) works.push_back(io::WorkBrief(g, v));
-  for (model::EdgeId e : p.links) links.push_back(io::LinkJson(g, e));
+  for (model::VertexId v : p.works) works.push_back(e.Describe(v));
+  for (model::EdgeId link : p.links) links.push_back(e.DescribeLink(link));
   return {{"length", p.length()}, {"works", works}, {"links", links}};
 }
 

@@ -8,11 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "analysis/paths.h"
-#include "base/status.h"
 #include "cli/progress.h"
 #include "cli/session.h"
-#include "model/graph.h"
 
 namespace lineage::cli {
 
@@ -28,7 +25,8 @@ void PrintTable(const std::vector<std::vector<std::string>>& rows,
                 const std::string& indent = "  ");
 
 // {"length", "works": [brief...], "links": [link...]}.
-nlohmann::json PathJson(const model::Graph& graph, const analysis::Path& path);
+nlohmann::json PathJson(const engine::Engine& engine,
+                        const analysis::Path& path);
 
 // A path, one work a line, each link with its relation and evidence.
 void PrintPath(const model::Graph& graph, const analysis::Path& path);

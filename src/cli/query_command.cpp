@@ -9,13 +9,10 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "analysis/order.h"
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/session.h"
-#include "io/atomic_file.h"
-#include "io/export.h"
 
 namespace lineage::cli {
 namespace {
@@ -71,7 +68,7 @@ Runner SetupQuery(CLI::App* sub, const GlobalOptions* global) {
   return [o, global] {
     std::string text = o->expression;
     if (!o->file.empty()) {
-      auto content = io::ReadFile(o->file, 1 << 20);
+      auto content = engine::Engine::ReadFile(o->file, 1 << 20);
       if (!content.ok()) return ReportError(content.status());
       text = *content;
     }
@@ -81,13 +78,13 @@ Runner SetupQuery(CLI::App* sub, const GlobalOptions* global) {
     auto opened = OpenEngine(*global);
     if (!opened.ok()) return ReportError(opened.status());
     const model::Graph& g = opened->graph();
+    const engine::Engine& e = *opened;
     auto outcome = opened->Query(*prepared);
     if (!outcome.ok()) return ReportError(outcome.status());
     for (const std::string& note : outcome->notes) spdlog::warn("{}", note);
     const query::Value& value = outcome->value;
     std::vector<model::VertexId> works = value.works;
-    std::sort(works.begin(), works.end(),
-              [&g](auto a, auto b) { return analysis::EarlierWork(g, a, b); });
+    opened->SortByDate(&works);
 
     if (!o->render.empty()) {
       DiagramOptions d = o->diagram;
@@ -100,8 +97,9 @@ Runner SetupQuery(CLI::App* sub, const GlobalOptions* global) {
     if (o->json) {
       nlohmann::json list = nlohmann::json::array(),
                      links = nlohmann::json::array();
-      for (model::VertexId v : works) list.push_back(io::WorkBrief(g, v));
-      for (model::EdgeId e : value.links) links.push_back(io::LinkJson(g, e));
+      for (model::VertexId v : works) list.push_back(e.Describe(v));
+      for (model::EdgeId link : value.links)
+        links.push_back(opened->DescribeLink(link));
       PrintJson({{"query", text},
                  {"works", list},
                  {"links", links},

@@ -13,7 +13,6 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/session.h"
-#include "io/atomic_file.h"
 
 namespace lineage::cli {
 namespace {
@@ -48,13 +47,13 @@ int DrawView(const engine::Engine& engine, engine::View view,
              const DiagramOptions& o) {
   engine::DrawOptions draw = o.draw;
   if (!o.format.empty()) {
-    auto f = render::ParseFormat(o.format);
+    auto f = engine::ParseFormat(o.format);
     if (!f) {
       return ReportError(base::Status::InvalidArgument(fmt::format(
           "unknown format '{}'; use svg, png, pdf or dot", o.format)));
     }
     draw.format = *f;
-  } else if (auto f = render::FormatFromPath(o.output)) {
+  } else if (auto f = engine::FormatFromPath(o.output)) {
     draw.format = *f;
   }
   auto diagram = engine.Draw(std::move(view), draw);
@@ -65,7 +64,7 @@ int DrawView(const engine::Engine& engine, engine::View view,
     std::cout << diagram->bytes;
     return kExitOk;
   }
-  if (auto s = io::WriteFileAtomically(o.output, diagram->bytes); !s.ok())
+  if (auto s = engine::Engine::WriteFile(o.output, diagram->bytes); !s.ok())
     return ReportError(s);
   if (o.json) {
     PrintJson({{"output", o.output},

@@ -13,11 +13,10 @@ base::Result<engine::Engine> OpenEngine(const GlobalOptions& global,
                                         std::vector<std::string> sources) {
   if (sources.empty()) sources.push_back(global.data);
   const std::string data = fmt::format("{}", fmt::join(sources, ", "));
-  auto opened = engine::Engine::Open(
-      std::move(sources),
-      {.import = global.import,
-       .condense = global.condense,
-       .layer = global.layer});
+  auto opened =
+      engine::Engine::Open(std::move(sources), {.import = global.import,
+                                                .condense = global.condense,
+                                                .layer = global.layer});
   if (global.progress != nullptr) global.progress->Clear();
   if (!opened.ok()) return opened;
   const engine::OpenReport& report = opened->report();

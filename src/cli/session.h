@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "engine/engine.h"
-#include "io/table_import.h"
 
 namespace CLI {
 class App;

@@ -8,7 +8,10 @@
 #include "analysis/condense.h"
 #include "analysis/digraph.h"
 #include "analysis/dominators.h"
+#include "analysis/order.h"
+#include "io/atomic_file.h"
 #include "io/export.h"
+#include "io/graph_file.h"
 #include "io/load.h"
 #include "model/resolve.h"
 #include "render/scene.h"
@@ -354,6 +357,37 @@ base::Result<Diagram> Engine::Draw(View view,
 std::string Engine::Export(ExportFormat format) const {
   return format == ExportFormat::kJson ? io::ExportJson(graph_)
                                        : io::ExportGraphml(graph_);
+}
+
+base::Status Engine::Save(const std::string& path) const {
+  return io::WriteGraphFile(graph_, path);
+}
+
+nlohmann::json Engine::Describe(VertexId work, bool full) const {
+  return full ? io::WorkFull(graph_, work) : io::WorkBrief(graph_, work);
+}
+
+nlohmann::json Engine::DescribeLink(model::EdgeId link) const {
+  return io::LinkJson(graph_, link);
+}
+
+bool Engine::Earlier(VertexId a, VertexId b) const {
+  return analysis::EarlierWork(graph_, a, b);
+}
+
+void Engine::SortByDate(std::vector<VertexId>* works) const {
+  std::sort(works->begin(), works->end(),
+            [&](VertexId a, VertexId b) { return Earlier(a, b); });
+}
+
+base::Status Engine::WriteFile(const std::string& path,
+                               std::string_view bytes) {
+  return io::WriteFileAtomically(path, bytes);
+}
+
+base::Result<std::string> Engine::ReadFile(const std::string& path,
+                                           std::size_t max_bytes) {
+  return io::ReadFile(path, max_bytes);
 }
 
 }  // namespace lineage::engine

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,6 +86,8 @@ struct View {
 };
 
 using render::Format;
+using render::FormatFromPath;  // "x.png" -> kPng; nullopt for no known one.
+using render::ParseFormat;     // "svg", "png", "pdf", "dot" (or "gv").
 
 struct DrawOptions {
   Format format = Format::kSvg;
@@ -210,6 +213,31 @@ class Engine {
   // no work, kIoError when Graphviz fails.
   base::Result<Diagram> Draw(View view, const DrawOptions& options) const;
   std::string Export(ExportFormat format) const;
+  // Writes the graph in lineage's own format (io/graph_file.h), which Open
+  // reads back in a fraction of a table's time. Fails with kIoError.
+  base::Status Save(const std::string& path) const;
+
+  // --- describing results
+  // ----------------------------------------------------- A work as JSON: id,
+  // name, kind, date, era; with `full`, every field it has (aliases,
+  // organizations, people, paper, arxiv, url, summary, tags, note, layer,
+  // attribute columns). A link: from, to, relation, influence, evidence,
+  // citation, layer. The shapes `lineage --json` prints.
+  nlohmann::json Describe(model::VertexId work, bool full = false) const;
+  nlohmann::json DescribeLink(model::EdgeId link) const;
+  // The order every result lists works in: earlier first (undated last),
+  // then by id.
+  bool Earlier(model::VertexId a, model::VertexId b) const;
+  void SortByDate(std::vector<model::VertexId>* works) const;
+
+  // Files as front ends write them: atomically (a temporary file, then a
+  // rename; its folder created), never half-written. kIoError on failure.
+  static base::Status WriteFile(const std::string& path,
+                                std::string_view bytes);
+  // A text file of at most `max_bytes`; kNotFound, kIoError or
+  // kInvalidArgument (too big).
+  static base::Result<std::string> ReadFile(const std::string& path,
+                                            std::size_t max_bytes);
 
  private:
   std::string DefaultTitle(const ViewSpec& spec) const;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "analysis/digraph.h"
 #include "analysis/main_path.h"
 #include "testing/fixtures.h"
 

@@ -1,3 +1,4 @@
+#include "analysis/digraph.h"
 #include "analysis/main_path.h"
 
 #include <gtest/gtest.h>
