@@ -38,7 +38,8 @@ struct Stats {
 
 // Counts and the longest chain, by a topological sort of the influence
 // links (Boost.Graph). Fails with kInvalidData naming a cycle if the
-// influence links are not acyclic (Graph::Build refuses those already).
+// influence links are not acyclic (curated data never is; imports may be:
+// condense them first).
 // O(V + E).
 base::Result<Stats> ComputeStats(const model::Graph& graph);
 

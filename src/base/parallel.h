@@ -1,4 +1,6 @@
-// The one way lineage uses a second core: a loop split in two halves.
+// A loop split in two halves, one on each core: how the analyses and the
+// importer use the second core (building a graph also indexes its ids on a
+// thread of its own while the links are checked).
 #pragma once
 
 #include <cstddef>

@@ -84,9 +84,10 @@ class Status {
   std::vector<Diagnostic> diagnostics_;
 };
 
-// Library messages name the option that would get past a problem as
-// "[[name]]": a field of one of the library's options structs ("max_works",
-// "separator") or a step a front end offers ("validate", "import"). Each
+// Library messages name what would get past a problem as "[[name]]": an
+// option of the library's options structs ("max_works", "separator",
+// "layout"), a way to narrow a view ("focus": a family), or a step a front
+// end offers ("validate", "import", "descendants"). Each
 // front end says it in its own terms, the CLI as a flag, a page as a
 // control, by passing the message through SpellOptions.
 std::string OptionRef(std::string_view name);  // "[[name]]"
@@ -100,7 +101,9 @@ Status SpellOptions(
     const Status& status,
     const std::function<std::string(std::string_view name)>& spell);
 
-// A value or the Status explaining why there is none.
+// A value or the Status explaining why there is none. value(), * and ->
+// on an error throw std::bad_variant_access: check ok() first. Made from a
+// Status, that Status must not be ok.
 template <typename T>
 class Result {
  public:

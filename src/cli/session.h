@@ -1,6 +1,6 @@
 // What every command of the `lineage` tool starts from: the global options,
 // the engine opened on --data with them, the works named on the command
-// line, and the flags that every query shares (--relation, the filters).
+// line, and the --relation flag that every query shares.
 #pragma once
 
 #include <optional>
@@ -18,7 +18,7 @@ namespace lineage::cli {
 class Progress;
 
 struct GlobalOptions {
-  std::string data;  // --data: a .yaml file, a folder of them, or a table.
+  std::string data;  // --data: YAML (a file or folder), or a file to import.
   bool data_given = false;   // --data or $LINEAGE_DATA, not the default.
   io::ImportOptions import;  // How a table is read (--edges, --sep, ...).
   bool condense = false;     // --condense: merge every cycle into one work.

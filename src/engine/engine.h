@@ -33,8 +33,8 @@
 namespace lineage::engine {
 
 struct OpenOptions {
-  // How imported data (tables, GraphML, DOT) is read; its progress callback
-  // also hears "condensing cycles".
+  // How imported data (tables, GraphML, JSON, DOT) is read; its progress
+  // callback also hears "condensing cycles".
   io::ImportOptions import;
   // Merge every cycle of influence links into one work (as Pajek does), so
   // that the analyses that need a DAG apply. Default: off.
@@ -56,7 +56,7 @@ struct Finding {
 // What opening found.
 struct OpenReport {
   std::vector<std::string> sources;
-  bool imported = false;    // Not curated YAML: no evidence, and findings.
+  bool imported = false;    // Not the curated YAML: its problems are findings.
   io::ImportReport import;  // What the importer counted.
   std::size_t condensed_cycles = 0;
   std::size_t condensed_works = 0;
@@ -122,6 +122,9 @@ struct RankOptions {
 
 enum class ExportFormat { kGraphml, kJson };
 
+// Every method taking a model::VertexId or EdgeId expects one of this
+// engine's graph (below num_works() / num_links()), as Find and the
+// results of the other methods give them.
 class Engine {
  public:
   // Opens `sources`: one .yaml file or folder, .graphml, .gv/.dot, .json or
@@ -170,31 +173,40 @@ class Engine {
       const analysis::TraversalOptions& options = {}) const;
 
   // --- influence ------------------------------------------------------------
-  // Every work's score (analysis::Score): fails for a metric that needs a
-  // DAG on a graph with a cycle, or one too costly for the graph's size.
+  // Every work's score (analysis::Score). Fails with kInvalidData naming a
+  // cycle for a metric that needs a DAG (spc, depth), and with
+  // kInvalidArgument for one that searches from every work on a graph too
+  // big for it (betweenness, reach counts).
   base::Result<std::vector<double>> Scores(
       analysis::Metric metric,
       model::RelationSet relations = model::RelationSet::Influence()) const;
-  // The best works by `scores`, filtered, at most options.top of them.
+  // The best works by `scores` (one per work, from Scores), filtered, at
+  // most options.top of them; options.relations is not used here.
   std::vector<analysis::Ranked> Rank(const std::vector<double>& scores,
                                      const RankOptions& options = {}) const;
   // Scores and Rank in one.
   base::Result<std::vector<analysis::Ranked>> Rank(
       analysis::Metric metric, const RankOptions& options = {}) const;
+  // The main path: global (key_routes 0), or key-route from the K heaviest
+  // arcs (analysis/main_path.h). Fails with kInvalidData naming a cycle.
   base::Result<analysis::MainPath> MainPath(
       std::size_t key_routes = 0,
       model::RelationSet relations = model::RelationSet::Influence()) const;
-  // The links of `relations` from u to v (the links behind a main-path arc).
+  // The links of `relations` from u to v: the links behind a main-path arc.
+  // O(out-degree of u).
   std::vector<model::EdgeId> LinksBetween(model::VertexId u, model::VertexId v,
                                           model::RelationSet relations) const;
   // The works every path from the roots to `work` passes through, nearest
-  // first; and the works that lose every path to the roots without it.
+  // first; and the works that lose every path to the roots without it. Each
+  // call computes the dominator tree afresh: O(V + E) on a DAG.
   std::vector<model::VertexId> Necessary(
       model::VertexId work,
       model::RelationSet relations = model::RelationSet::Influence()) const;
   std::vector<model::VertexId> Impact(
       model::VertexId work,
       model::RelationSet relations = model::RelationSet::Influence()) const;
+  // Counts, roots, leaves, the longest chain. Fails with kInvalidData
+  // naming a cycle on a graph that is not a DAG (condense it first).
   base::Result<analysis::Stats> Stats() const;
 
   // --- queries --------------------------------------------------------------
@@ -202,15 +214,17 @@ class Engine {
 
   // --- views, diagrams and exports ------------------------------------------
   // The selection of a view, filtered and cut to its top works. Fails with
-  // kNotFound when a path or common view has nothing to show, and like
-  // MainPath or Rank for views that need them.
+  // kInvalidArgument when `works` does not hold the view's works (one for a
+  // family, two for paths and common), kNotFound when a path or common view
+  // has nothing to show, and like MainPath or Scores for the views that
+  // need them. O(V + E), plus PageRank with `top`.
   base::Result<View> Select(const ViewSpec& spec) const;
   // The view of a query's result: its works, their links, and the links the
   // path functions singled out, highlighted.
   View SelectResult(const query::Value& value, std::string title) const;
-  // Lays out and renders a view. Fails with kInvalidArgument for a view over
-  // the layout's size limit (checked before anything is built) or one with
-  // no work, kIoError when Graphviz fails.
+  // Lays out and renders a view. Fails with kInvalidArgument for an unknown
+  // layout or rankdir, a view over the layout's size limit (checked before
+  // anything is built) or one with no work; kIoError when Graphviz fails.
   base::Result<Diagram> Draw(View view, const DrawOptions& options) const;
   std::string Export(ExportFormat format) const;
   // Writes the graph in lineage's own format (io/graph_file.h), which Open

@@ -1,5 +1,5 @@
-// Graphs whose nodes and edges carry named attributes (GraphML, DOT), turned
-// into works and links the same way whatever the format.
+// Graphs whose nodes and edges carry named attributes (GraphML, JSON, DOT),
+// turned into works and links the same way whatever the format.
 #pragma once
 
 #include <map>
@@ -34,6 +34,12 @@ struct AttributedGraph {
   bool forward = false;
 };
 
+// Reads eras as lineage's exports write them, a JSON list of {id, name,
+// from, to (null: open-ended), summary}; fails with kInvalidData naming
+// `path` when `json` is not such a list.
+base::Result<std::vector<model::Era>> ParseEras(std::string_view json,
+                                                const std::string& path);
+
 // Node attributes name or label, date or year, kind, era (when the graph
 // defines that era), summary, url, arxiv, paper, note, and the "; "-joined
 // lists tags, aliases and people fill the work; edge attributes relation
@@ -42,12 +48,6 @@ struct AttributedGraph {
 // merged (the first kept); self-loops and repeated links are dropped and
 // counted in `report`. Fails with kInvalidData when an edge names an
 // unknown node. Cycles are allowed.
-// Reads eras as lineage's exports write them, a JSON list of {id, name,
-// from, to (null: open-ended), summary}; fails with kInvalidData naming
-// `path` when `json` is not such a list.
-base::Result<std::vector<model::Era>> ParseEras(std::string_view json,
-                                                const std::string& path);
-
 base::Result<model::Graph> BuildAttributed(AttributedGraph g,
                                            const std::string& path,
                                            ImportReport* report);

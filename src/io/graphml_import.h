@@ -9,9 +9,9 @@
 
 namespace lineage::io {
 
-// Reads a directed GraphML graph. Node attributes named name or label,
-// date or year, kind, era, summary, url, arxiv, paper and tags ("; "-joined)
-// fill the work; edge attributes relation, evidence and citation the link.
+// Reads a directed GraphML graph. Node and edge attributes fill works and
+// links as BuildAttributed says (io/attributed.h); graph attributes "title"
+// and "eras" (a JSON list) give the graph's own.
 // When edges carry a `relation` (as lineage's own exports do), they run from
 // the older work to the newer; otherwise options.edges says how to read
 // them (default: the source cites the target). Self-loops and repeated

@@ -61,8 +61,8 @@ base::Result<model::Graph> LoadGraphs(const std::vector<std::string>& paths,
     if (DetectFormat(path) != Format::kTable) {
       return base::Status::InvalidArgument(fmt::format(
           "'{}' is not an edge-list table: several files are read as parts "
-          "of one table; import YAML, GraphML, DOT and .lgraph files one at a "
-          "time",
+          "of one table; import YAML, GraphML, JSON, DOT and .lgraph files one "
+          "at a time",
           path));
     }
   }

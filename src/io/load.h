@@ -23,22 +23,23 @@ enum class Format {
   kTable,      // Anything else: an edge list or parent-list table.
 };
 
-// The format of `path`: kYaml for a folder or a .yaml/.yml file, kGraphFile
-// for a file that starts with the .lgraph magic, else by extension. Reads at
-// most the first bytes of the file. Never fails: an unknown extension is a
-// table.
+// The format of `path`: kYaml for a folder or a .yaml/.yml file; kDot for
+// .gv/.dot; kGraphFile for any other file that starts with the .lgraph
+// magic; else kGraphml for .graphml, kJson for .json, and kTable for any
+// other name. Reads at most the first bytes of the file. Never fails.
 Format DetectFormat(const std::string& path);
 
-// Whether data of this format is imported (not curated YAML): it carries no
-// evidence, and an ImportReport describes what was found in it.
+// Whether data of this format is imported rather than the curated YAML: its
+// problems are counted in an ImportReport (and reported as findings)
+// instead of refusing it.
 inline bool IsImported(Format format) { return format != Format::kYaml; }
 
 struct LoadOptions {
   // YAML files larger than this are refused before parsing (default: 64
   // MiB; the bundled graph is about 60 KiB).
   std::size_t max_file_bytes = std::size_t{64} << 20;
-  // How imported data (tables, GraphML, DOT) is read, and where to put
-  // what the import found (may be null).
+  // How imported data (tables, GraphML, JSON, DOT) is read, and where to
+  // put what the import found (may be null).
   ImportOptions import;
   ImportReport* report = nullptr;
 };

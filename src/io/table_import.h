@@ -23,8 +23,9 @@ namespace lineage::io {
 struct ImportOptions {
   // How an edge "A B" reads: A cites B (A is newer), or A influenced B (A
   // is older, as in Cora's "cited citing"). kAuto: as the format is usually
-  // written: cites for tables and GraphML, influences for DOT (arrows drawn
-  // along the flow of ideas).
+  // written: cites for tables, GraphML and JSON, influences for DOT (arrows
+  // drawn along the flow of ideas). Lineage's own exports say which way
+  // they run and are read that way.
   enum class Edges { kAuto, kCites, kInfluences };
   Edges edges = Edges::kAuto;
   // Field separator: '\t', ',' or ' ' (any run of spaces and tabs); 0
@@ -55,10 +56,12 @@ struct ImportOptions {
   // model hub's table).
   model::Kind kind = model::Kind::kPaper;
   // A node table "id SEP date [SEP label [SEP more...]]"; date is YYYY,
-  // YYYY-MM, YYYY-MM-DD or Unix seconds; columns after the label (up to 64
-  // in all) are kept as attributes. "" for none. With ',' as the
+  // YYYY-MM, YYYY-MM-DD or Unix seconds; columns after the label (any
+  // number) are kept as attributes. "" for none. With ',' as the
   // separator, fields may be quoted as in CSV.
   std::string nodes;
+  // Files larger than this are refused before reading. Tables stream in
+  // blocks; GraphML, JSON and DOT are read whole into memory.
   std::size_t max_file_bytes = std::size_t{64} << 30;
   std::size_t max_line_bytes = std::size_t{1} << 20;
   // Called now and then while reading (stage, bytes read, bytes in all),

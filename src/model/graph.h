@@ -132,6 +132,11 @@ class Neighbors {
       Skip();
       return *this;
     }
+    iterator operator++(int) {
+      iterator before = *this;
+      ++*this;
+      return before;
+    }
     bool operator==(const iterator& o) const { return i_ == o.i_; }
     bool operator!=(const iterator& o) const { return i_ != o.i_; }
 
@@ -163,6 +168,7 @@ class Neighbors {
         end_(rows.start[v + 1]) {}
   iterator begin() const { return iterator(*this, begin_); }
   iterator end() const { return iterator(*this, end_); }
+  // O(degree) when the first links are of other relations.
   bool empty() const { return begin() == end(); }
 
  private:
@@ -183,8 +189,8 @@ struct InRows {
 // An immutable graph of works held in columns: ids and names in string
 // pools, kinds and dates in arrays, the links in a compressed-sparse-row
 // graph in both directions (link id = position among the out-links, links
-// grouped by parent), and WorkDetails/LinkDetails only for curated data.
-// About 30 bytes a work and 13 a link for imports.
+// grouped by parent), and WorkDetails/LinkDetails for data that has them (none
+// for bulk tables). About 30 bytes a work and 13 a link for imports.
 class Graph {
  public:
   // Validates `spec` and builds the graph. Fails with kInvalidData listing

@@ -1,9 +1,10 @@
 // The one place the Boost graph type is spelled out, for model/ and the
 // Boost.Graph algorithms of analysis/; everything else walks a Graph's links
-// through Graph::OutLinks and InLinks. Works are vertices 0..n-1 in the
-// order of the Graph's works; each edge runs from the older work (parent) to
-// the newer one (child), so descendants are reached through out-edges and
-// ancestors through in-edges.
+// through Graph::OutLinks and InLinks (or, in the few tuned loops that
+// prefetch ahead, its raw rows: Graph::out_rows, in_rows, ForEachLink). Works
+// are vertices 0..n-1 in the order of the Graph's works; each edge runs from
+// the older work (parent) to the newer one (child), so descendants are reached
+// through out-edges and ancestors through in-edges.
 //
 // A compressed-sparse-row graph: the knowledge graph is immutable once
 // built, CSR stores it in flat arrays (13 bytes an edge in both directions:
@@ -65,14 +66,6 @@ inline EdgeId LinkOf(const Topology& t, const TopoEdge& e) {
 inline VertexId MidEdgeVertex(const Topology& t) {
   const std::size_t n = t.m_forward.m_rowstart.size() - 1;
   return MidRow({t.m_forward.m_rowstart.data(), nullptr, nullptr}, n);
-}
-
-// The source of the edge with index `e`. O(log V).
-template <typename G>
-VertexId SourceOf(const G& g, EdgeId e) {
-  const auto& rows = g.m_forward.m_rowstart;
-  return static_cast<VertexId>(std::upper_bound(rows.begin(), rows.end(), e) -
-                               rows.begin() - 1);
 }
 
 // A Graph's links: the Topology itself, under a name graph.h can declare

@@ -135,7 +135,7 @@ std::string_view LayerName(Layer layer);  // "article", "extension"
 std::optional<Layer> ParseLayer(std::string_view name);
 
 // What a data file says of a work beyond its id, name, kind and date.
-// Imported works have none of it.
+// Bulk imports (tables) have none of it.
 struct WorkDetails {
   Layer layer = Layer::kArticle;
   std::vector<std::string> aliases;  // Other names people type.
@@ -159,7 +159,7 @@ struct Work {
   WorkDetails details;
 };
 
-// The evidence of a link, as a data file gives it. Imported links have none.
+// The evidence of a link, as a data file gives it. Bulk imports have none.
 struct LinkDetails {
   Layer layer = Layer::kArticle;
   std::string evidence;  // Quote or paraphrase from the source.

@@ -1,6 +1,7 @@
 // A diagram described without Graphviz: nodes, edges, rank groups and
-// attributes (a graphviz::Drawing), built from a Selection. Graphviz turns
-// it into a picture (graphviz.h); tests inspect it directly.
+// attributes (a graphviz::Drawing), built from a Selection. render::Render
+// (render/draw.h) has Graphviz turn it into a picture; tests inspect it
+// directly.
 #pragma once
 
 #include <string>
