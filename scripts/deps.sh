@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config
           libboost-graph-dev libfmt-dev libspdlog-dev libyaml-cpp-dev
-          libcli11-dev nlohmann-json3-dev libgraphviz-dev libxxhash-dev)
+          libcli11-dev nlohmann-json3-dev libgraphviz-dev libxxhash-dev
+          libutf8proc-dev fonts-wqy-zenhei)
 case "${1:-build}" in
   test) packages+=(libgtest-dev python3 python3-networkx python3-scipy) ;;
   bench) packages+=(python3 graphviz python3-igraph python3-graph-tool

@@ -1,7 +1,10 @@
 #include "base/text.h"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <numeric>
 #include <vector>
 
@@ -42,39 +45,68 @@ std::size_t DecodeUtf8(std::string_view text, std::size_t i, char32_t* cp) {
   return len;
 }
 
-// Unicode punctuation and spaces that people type in names interchangeably
-// with ASCII ones: Latin-1 punctuation (· « »), General Punctuation (– — ‘ ’
-// “ ” …), CJK punctuation (、。「」) and the fullwidth ASCII punctuation.
-bool IsUnicodePunctuation(char32_t cp) {
-  if (cp == 0xA0 || cp == 0xAB || cp == 0xB7 || cp == 0xBB) return true;
-  if (cp >= 0x2000 && cp <= 0x206F) return true;
-  if (cp >= 0x3000 && cp <= 0x303F) return true;
-  if (cp >= 0xFF01 && cp <= 0xFF0F) return true;
-  if (cp >= 0xFF1A && cp <= 0xFF20) return true;
-  return false;
+// One code point of a name as it counts in its key: case-folded with the
+// compatibility mappings of NFKC (fullwidth "Ｄ" is "d", "²" is "2"), then
+// only letters, marks and numbers kept: punctuation, spaces and symbols of
+// every script drop out ("·", "、", "《" as much as "-").
+void AppendKeyOf(utf8proc_int32_t cp, std::string* key) {
+  utf8proc_int32_t mapped[16];
+  int boundclass = 0;
+  const utf8proc_ssize_t n = utf8proc_decompose_char(
+      cp, mapped, 16,
+      static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+                                     UTF8PROC_CASEFOLD),
+      &boundclass);
+  if (n <= 0 || n > 16) return;
+  for (utf8proc_ssize_t k = 0; k < n; ++k) {
+    switch (utf8proc_category(mapped[k])) {
+      case UTF8PROC_CATEGORY_LU:
+      case UTF8PROC_CATEGORY_LL:
+      case UTF8PROC_CATEGORY_LT:
+      case UTF8PROC_CATEGORY_LM:
+      case UTF8PROC_CATEGORY_LO:
+      case UTF8PROC_CATEGORY_MN:
+      case UTF8PROC_CATEGORY_MC:
+      case UTF8PROC_CATEGORY_ME:
+      case UTF8PROC_CATEGORY_ND:
+      case UTF8PROC_CATEGORY_NL:
+      case UTF8PROC_CATEGORY_NO: {
+        utf8proc_uint8_t bytes[4];
+        const auto len = utf8proc_encode_char(mapped[k], bytes);
+        key->append(reinterpret_cast<const char*>(bytes),
+                    static_cast<std::size_t>(len));
+        break;
+      }
+      default:
+        break;
+    }
+  }
 }
 
-}  // namespace
-
-namespace {
 bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9');
 }
+
+// The code point at text[i] and its length; a length of 0 for bytes that
+// are not valid UTF-8.
+std::size_t Next(std::string_view text, std::size_t i, utf8proc_int32_t* cp) {
+  const utf8proc_ssize_t len = utf8proc_iterate(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + i,
+      static_cast<utf8proc_ssize_t>(text.size() - i), cp);
+  return len > 0 ? static_cast<std::size_t>(len) : 0;
+}
+
 }  // namespace
 
 std::string NormalizeKey(std::string_view name) {
   std::string key;
   key.reserve(name.size());
+  bool wide = false;  // Beyond ASCII: compose the key at the end.
   std::size_t i = 0;
   while (i < name.size()) {
-    char32_t cp = 0;
-    std::size_t len = DecodeUtf8(name, i, &cp);
-    if (len == 0) {  // Keep stray bytes: they still distinguish names.
-      key += name[i++];
-      continue;
-    }
-    if (cp == '+' && i > 0 && IsAsciiAlnum(name[i - 1])) {
+    const char c = name[i];
+    if (c == '+' && i > 0 && IsAsciiAlnum(name[i - 1])) {
       std::size_t end = i;
       while (end < name.size() && name[end] == '+') ++end;
       if (end == name.size() || !IsAsciiAlnum(name[end])) {
@@ -83,16 +115,94 @@ std::string NormalizeKey(std::string_view name) {
         continue;
       }
     }
-    if (cp < 0x80) {
-      char c = static_cast<char>(cp);
+    // ASCII, most of every name, without a table lookup.
+    if (static_cast<unsigned char>(c) < 0x80) {
       if (c >= 'A' && c <= 'Z') key += static_cast<char>(c - 'A' + 'a');
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) key += c;
-    } else if (!IsUnicodePunctuation(cp)) {
-      key.append(name.substr(i, len));
+      ++i;
+      continue;
     }
+    utf8proc_int32_t cp = 0;
+    const std::size_t len = Next(name, i, &cp);
+    if (len == 0) {  // Keep stray bytes: they still distinguish names.
+      key += name[i++];
+      continue;
+    }
+    AppendKeyOf(cp, &key);
+    wide = true;
     i += len;
   }
-  return key;
+  if (!wide) return key;
+  // Composed again (NFC), so that "ö" typed as one character or as "o" and
+  // a combining mark gives one key.
+  utf8proc_uint8_t* composed =
+      utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(key.c_str()));
+  if (composed == nullptr) return key;
+  std::string out(reinterpret_cast<const char*>(composed));
+  std::free(composed);
+  return out;
+}
+
+std::size_t DisplayWidth(std::string_view text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    utf8proc_int32_t cp = 0;
+    const std::size_t len = Next(text, i, &cp);
+    if (len == 0) {
+      ++width, ++i;  // A stray byte shows as one replacement character.
+      continue;
+    }
+    width += static_cast<std::size_t>(std::max(0, utf8proc_charwidth(cp)));
+    i += len;
+  }
+  return width;
+}
+
+std::string Wrap(std::string_view text, std::size_t width) {
+  // Units that stay whole: a run of characters without spaces, except that
+  // a wide (CJK) character is a unit of its own, as CJK text breaks
+  // between any two characters.
+  std::string out;
+  std::size_t line = 0;
+  bool space_before = false;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == ' ') {
+      space_before = !out.empty();
+      ++i;
+      continue;
+    }
+    std::size_t end = i, unit = 0;
+    bool wide = false;
+    while (end < text.size() && text[end] != ' ') {
+      utf8proc_int32_t cp = 0;
+      std::size_t len = Next(text, end, &cp);
+      const int w = len == 0 ? 1 : std::max(0, utf8proc_charwidth(cp));
+      if (len == 0) len = 1;
+      if (w == 2) {
+        if (end > i) break;  // A wide character starts a unit of its own.
+        wide = true;
+        unit = 2;
+        end += len;
+        break;
+      }
+      unit += static_cast<std::size_t>(w);
+      end += len;
+    }
+    const std::size_t gap = space_before ? 1 : 0;
+    if (line > 0 && line + gap + unit > width) {
+      out += '\n';
+      line = 0;
+    } else if (line > 0 && space_before) {
+      out += ' ';
+      ++line;
+    }
+    out.append(text.substr(i, end - i));
+    line += unit;
+    space_before = false;
+    i = end;
+    (void)wide;
+  }
+  return out;
 }
 
 std::size_t EditDistance(std::string_view a, std::string_view b,

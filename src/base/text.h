@@ -8,16 +8,26 @@
 
 namespace lineage::base {
 
-// The key a name is looked up by: ASCII letters lower-cased, digits kept,
-// spaces and punctuation (ASCII and the common Unicode ones such as "·", "–",
-// "“", "、") dropped, other characters kept as written. So "DALL·E 2",
-// "dall-e-2" and "DALLE2" share the key "dalle2". A run of '+' right after
+// The key a name is looked up by (utf8proc): case-folded with NFKC's
+// compatibility mappings, letters, marks and numbers of every script kept,
+// spaces, punctuation and symbols dropped. So "DALL·E 2", "dall-e-2",
+// "ＤＡＬＬＥ２" and "DALLE2" share the key "dalle2", and "《变分自动编码器》"
+// is "变分自动编码器". A run of '+' right after
 // a letter or digit that ends a word marks a successor and counts, as
 // "plus": "DPM-Solver++" is "dpmsolverplusplus" (like its id
 // "dpm-solver-plus-plus"), not "DPM-Solver"; a '+' joining two words
 // ("VQGAN+CLIP") or standing alone ("A + B") does not. Invalid UTF-8 bytes
 // are kept as they are. O(n).
 std::string NormalizeKey(std::string_view name);
+
+// The columns `text` takes on a terminal: CJK and other wide characters two,
+// combining marks none (utf8proc's character widths). O(n).
+std::size_t DisplayWidth(std::string_view text);
+
+// `text` broken into lines of at most about `width` columns: at spaces, and
+// between any two wide (CJK) characters, as CJK text breaks. A word longer
+// than a line stays whole. O(n).
+std::string Wrap(std::string_view text, std::size_t width);
 
 // Edit distance between two byte strings, counting insertions, deletions,
 // substitutions and swaps of adjacent bytes (optimal string alignment),

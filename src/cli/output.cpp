@@ -7,19 +7,10 @@
 #include <cstdio>
 #include <iostream>
 
+#include "base/text.h"
 #include "cli/app.h"
 
 namespace lineage::cli {
-namespace {
-
-std::size_t DisplayWidth(const std::string& s) {
-  // UTF-8 continuation bytes take no column of their own.
-  return std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  });
-}
-
-}  // namespace
 
 void PrintJson(const nlohmann::json& doc) {
   // Replace rather than throw on invalid UTF-8: the data was checked on load,
@@ -41,14 +32,14 @@ void PrintTable(const std::vector<std::vector<std::string>>& rows,
   for (const auto& row : rows) {
     if (width.size() < row.size()) width.resize(row.size(), 0);
     for (std::size_t i = 0; i < row.size(); ++i)
-      width[i] = std::max(width[i], DisplayWidth(row[i]));
+      width[i] = std::max(width[i], base::DisplayWidth(row[i]));
   }
   for (const auto& row : rows) {
     std::string line = indent;
     for (std::size_t i = 0; i < row.size(); ++i) {
       line += row[i];
       if (i + 1 < row.size())
-        line += std::string(width[i] - DisplayWidth(row[i]) + 2, ' ');
+        line += std::string(width[i] - base::DisplayWidth(row[i]) + 2, ' ');
     }
     std::cout << line << '\n';
   }

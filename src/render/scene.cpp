@@ -8,6 +8,8 @@
 #include <map>
 #include <set>
 
+#include "base/text.h"
+
 namespace lineage::render {
 namespace {
 
@@ -104,30 +106,6 @@ std::string Html(std::string_view text) {
       default:
         out += c;
     }
-  }
-  return out;
-}
-
-// Breaks a name into lines of about `width` characters at spaces, so long
-// titles do not stretch their node across the page.
-std::string Wrap(std::string_view text, std::size_t width) {
-  std::string out;
-  std::size_t line = 0;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view word = text.substr(start, end - start);
-    if (line > 0 && line + 1 + word.size() > width) {
-      out += '\n';
-      line = 0;
-    } else if (line > 0) {
-      out += ' ';
-      ++line;
-    }
-    out += word;
-    line += word.size();
-    start = end + 1;
   }
   return out;
 }
@@ -231,7 +209,8 @@ class SceneBuilder {
     const std::string_view era = g_.era(v);
     const KindStyle& ks = StyleOf(g_.kind(v));
     SceneNode n{id, {}};
-    std::string label = Wrap(g_.name(v), 20);
+    // Long names would stretch their node across the page.
+    std::string label = base::Wrap(g_.name(v), 20);
     if (g_.date(v).known()) label += "\n" + g_.date(v).ToString();
     n.attrs.Set("label", label);
     n.attrs.Set("shape", ks.shape);

@@ -66,3 +66,35 @@ TEST(FindInvalidTextTest, FindsBinaryBytesButAcceptsUtf8AndCrlf) {
 
 }  // namespace
 }  // namespace lineage::base
+
+namespace lineage::base {
+namespace {
+
+TEST(NormalizeKeyTest, EveryScriptIsFoldedTheSameWay) {
+  EXPECT_EQ(NormalizeKey("ＤＡＬＬ·Ｅ ２"), "dalle2");  // Fullwidth.
+  EXPECT_EQ(NormalizeKey("《变分自动编码器》"), "变分自动编码器");
+  EXPECT_EQ(NormalizeKey("路人回忆 I"), "路人回忆i");
+  EXPECT_EQ(NormalizeKey("Straße"), "strasse");  // Full case folding.
+  EXPECT_EQ(NormalizeKey("Łukasz"), NormalizeKey("łukasz"));
+}
+
+TEST(DisplayWidthTest, WideCharactersTakeTwoColumns) {
+  EXPECT_EQ(DisplayWidth("GAN"), 3u);
+  EXPECT_EQ(DisplayWidth("变分自动编码器"), 14u);
+  EXPECT_EQ(DisplayWidth("DALL·E 2"), 8u);
+  EXPECT_EQ(DisplayWidth("e\u0301"), 1u);  // A combining accent takes none.
+}
+
+TEST(WrapTest, BreaksAtSpacesAndBetweenWideCharacters) {
+  EXPECT_EQ(Wrap("Deep Unsupervised Learning using Nonequilibrium", 20),
+            "Deep Unsupervised\nLearning using\nNonequilibrium");
+  EXPECT_EQ(Wrap("GAN", 20), "GAN");
+  // Ten CJK characters are twenty columns: the eleventh starts a line.
+  EXPECT_EQ(Wrap("深度无监督学习使用非平衡热力学", 20),
+            "深度无监督学习使用非\n平衡热力学");
+  EXPECT_EQ(Wrap("A supercalifragilistic word", 10),
+            "A\nsupercalifragilistic\nword");
+}
+
+}  // namespace
+}  // namespace lineage::base
