@@ -161,7 +161,21 @@ std::size_t DisplayWidth(std::string_view text) {
 std::string Wrap(std::string_view text, std::size_t width) {
   // Units that stay whole: a run of characters without spaces, except that
   // a wide (CJK) character is a unit of its own, as CJK text breaks
-  // between any two characters.
+  // between any two characters; closing punctuation stays with the unit
+  // before it, so that no line starts with "”" or "，".
+  auto at = [&](std::size_t i, utf8proc_int32_t* cp) {
+    const std::size_t len = Next(text, i, cp);
+    if (len == 0) *cp = static_cast<unsigned char>(text[i]);
+    return len == 0 ? std::size_t{1} : len;
+  };
+  auto columns = [](utf8proc_int32_t cp) {
+    return static_cast<std::size_t>(std::max(0, utf8proc_charwidth(cp)));
+  };
+  auto closing = [](utf8proc_int32_t cp) {
+    const auto c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_PE || c == UTF8PROC_CATEGORY_PF ||
+           c == UTF8PROC_CATEGORY_PO;
+  };
   std::string out;
   std::size_t line = 0;
   bool space_before = false;
@@ -172,20 +186,21 @@ std::string Wrap(std::string_view text, std::size_t width) {
       continue;
     }
     std::size_t end = i, unit = 0;
-    bool wide = false;
     while (end < text.size() && text[end] != ' ') {
       utf8proc_int32_t cp = 0;
-      std::size_t len = Next(text, end, &cp);
-      const int w = len == 0 ? 1 : std::max(0, utf8proc_charwidth(cp));
-      if (len == 0) len = 1;
-      if (w == 2) {
-        if (end > i) break;  // A wide character starts a unit of its own.
-        wide = true;
-        unit = 2;
-        end += len;
-        break;
-      }
-      unit += static_cast<std::size_t>(w);
+      const std::size_t len = at(end, &cp);
+      const std::size_t w = columns(cp);
+      if (w == 2 && end > i && !closing(cp)) break;
+      unit += w;
+      end += len;
+      if (w == 2 && !closing(cp)) break;  // A wide character ends its unit.
+    }
+    // Closing punctuation right after stays on the same line.
+    while (end < text.size() && text[end] != ' ') {
+      utf8proc_int32_t cp = 0;
+      const std::size_t len = at(end, &cp);
+      if (!closing(cp)) break;
+      unit += columns(cp);
       end += len;
     }
     const std::size_t gap = space_before ? 1 : 0;
@@ -200,7 +215,6 @@ std::string Wrap(std::string_view text, std::size_t width) {
     line += unit;
     space_before = false;
     i = end;
-    (void)wide;
   }
   return out;
 }

@@ -122,6 +122,15 @@ int Main(int argc, char** argv) {
       {{"all", std::nullopt}, {"article", model::Layer::kArticle}},
       "Which knowledge of the curated graph: all (default), or only what the "
       "article says (article), without the project's extension");
+  if (const char* env = std::getenv("LINEAGE_LANG"); env && *env) {
+    if (auto language = model::ParseLanguage(env)) global.language = *language;
+  }
+  AddChoice<model::Language>(
+      app, "--lang", &global.language,
+      {{"en", model::Language::kEnglish}, {"zh", model::Language::kChinese}},
+      "Language of names, summaries, evidence, eras and diagrams: en "
+      "(default) or zh, the article's Chinese translation (default: "
+      "$LINEAGE_LANG)");
   app.add_flag("--condense", global.condense,
                "Merge every cycle of influence links into one work (as "
                "Pajek does), so that spc, depth and main-path apply");

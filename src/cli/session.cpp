@@ -16,7 +16,8 @@ base::Result<engine::Engine> OpenEngine(const GlobalOptions& global,
   auto opened =
       engine::Engine::Open(std::move(sources), {.import = global.import,
                                                 .condense = global.condense,
-                                                .layer = global.layer});
+                                                .layer = global.layer,
+                                                .language = global.language});
   if (global.progress != nullptr) global.progress->Clear();
   if (!opened.ok()) return opened;
   const engine::OpenReport& report = opened->report();

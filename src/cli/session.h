@@ -23,6 +23,8 @@ struct GlobalOptions {
   io::ImportOptions import;  // How a table is read (--edges, --sep, ...).
   bool condense = false;     // --condense: merge every cycle into one work.
   std::optional<model::Layer> layer;  // --layer article: the article alone.
+  // --lang, or $LINEAGE_LANG: the language of names, evidence and diagrams.
+  model::Language language = model::Language::kEnglish;
   int verbosity = 0;
   bool quiet = false;
   Progress* progress = nullptr;  // Never null once parsed.

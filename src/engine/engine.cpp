@@ -36,15 +36,22 @@ base::Result<Engine> Engine::Open(std::vector<std::string> sources,
       sources.size() != 1 || io::IsImported(io::DetectFormat(sources[0]));
   report.sources = std::move(sources);
   Engine engine(std::move(graph).value());
-  if (options.layer) {
-    // The same standards as the data it comes from: the layer of a curated
-    // graph is curated.
+  engine.language_ = options.language;
+  // A layer, or another language, is the same data rebuilt: with the same
+  // standards as the data it comes from (the layer of a curated graph is
+  // curated). Bulk imports have neither layers nor a second language.
+  const bool other_language = options.language != model::Language::kEnglish;
+  if (engine.graph_.has_details() && (options.layer || other_language)) {
+    model::GraphSpec spec =
+        options.layer ? model::LayerSpec(engine.graph_, *options.layer)
+                      : model::SpecOf(engine.graph_);
+    model::Localize(&spec, options.language);
     const bool curated = !report.imported;
-    auto layer = model::Graph::Build(
-        model::LayerSpec(engine.graph_, *options.layer),
+    auto rebuilt = model::Graph::Build(
+        std::move(spec),
         {.allow_influence_cycles = !curated, .curated = curated});
-    if (!layer.ok()) return layer.status();
-    engine.graph_ = std::move(layer).value();
+    if (!rebuilt.ok()) return rebuilt.status();
+    engine.graph_ = std::move(rebuilt).value();
   }
   if (options.condense) {
     if (options.import.progress)
@@ -223,31 +230,58 @@ base::Result<query::Outcome> Engine::Query(const query::Prepared& query) const {
   return query::Evaluate(graph_, query);
 }
 
+namespace {
+
+// The titles of views, in each language: {} stand for names and numbers.
+struct Titles {
+  const char* paths;       // From {} to {}
+  const char* common;      // What {} and {} share
+  const char* main_path;   // The main path of {}
+  const char* key_routes;  // Key-route main path of {} (k={})
+  const char* ancestry;    // Ancestry of {}
+  const char* family;      // The {} family
+  const char* lineage;     // Lineage of {}
+  const char* top;         // The {} most influential works of {}
+};
+constexpr Titles kEnglishTitles{
+    "From {} to {}",       "What {} and {} share",
+    "The main path of {}", "Key-route main path of {} (k={})",
+    "Ancestry of {}",      "The {} family",
+    "Lineage of {}",       "The {} most influential works of {}"};
+constexpr Titles kChineseTitles{"从 {} 到 {}", "{} 与 {} 的共同渊源",
+                                "{}的主路径",  "{}的关键路径主路径 (k={})",
+                                "{} 的祖先",   "{} 家族",
+                                "{} 的谱系",   "{1}中最有影响力的 {0} 项工作"};
+
+}  // namespace
+
 std::string Engine::DefaultTitle(const ViewSpec& spec) const {
   if (!spec.title.empty()) return spec.title;
+  const Titles& t =
+      language_ == model::Language::kChinese ? kChineseTitles : kEnglishTitles;
   auto name = [&](std::size_t i) {
     return std::string(graph_.name(spec.works[i]));
   };
   switch (spec.of) {
     case ViewSpec::Of::kPaths:
-      return fmt::format("From {} to {}", name(0), name(1));
+      return fmt::format(fmt::runtime(t.paths), name(0), name(1));
     case ViewSpec::Of::kCommon:
-      return fmt::format("What {} and {} share", name(0), name(1));
+      return fmt::format(fmt::runtime(t.common), name(0), name(1));
     case ViewSpec::Of::kMainPath:
       return spec.key_routes > 0
-                 ? fmt::format("Key-route main path of {} (k={})", Subject(),
+                 ? fmt::format(fmt::runtime(t.key_routes), Subject(),
                                spec.key_routes)
-                 : "The main path of " + Subject();
+                 : fmt::format(fmt::runtime(t.main_path), Subject());
     case ViewSpec::Of::kFamily:
-      if (spec.ancestors && !spec.descendants) return "Ancestry of " + name(0);
+      if (spec.ancestors && !spec.descendants)
+        return fmt::format(fmt::runtime(t.ancestry), name(0));
       if (spec.descendants && !spec.ancestors)
-        return "The " + name(0) + " family";
-      return "Lineage of " + name(0);
+        return fmt::format(fmt::runtime(t.family), name(0));
+      return fmt::format(fmt::runtime(t.lineage), name(0));
     case ViewSpec::Of::kAll:
       break;
   }
-  return spec.top > 0 ? fmt::format("The {} most influential works of {}",
-                                    spec.top, Subject())
+  return spec.top > 0 ? fmt::format(fmt::runtime(t.top), spec.top, Subject())
                       : Subject();
 }
 
@@ -335,7 +369,8 @@ base::Result<Diagram> Engine::Draw(View view,
   auto scene = render::BuildScene(graph_, view.selection,
                                   {.rankdir = options.rankdir,
                                    .title = view.title,
-                                   .timeline = options.layout == "dot"});
+                                   .timeline = options.layout == "dot",
+                                   .language = language_});
   if (!scene.ok()) return scene.status();
   if (scene->works == 0) {
     return base::Status::InvalidArgument(

@@ -43,6 +43,10 @@ struct OpenOptions {
   // (model::Layer: the article's, or the project's extension); default:
   // both. The article's layer alone is the graph as the article tells it.
   std::optional<model::Layer> layer;
+  // The language of names, summaries, evidence, eras, titles and diagrams
+  // (where the data has it; English otherwise). Works are found by their
+  // names in either language. Default: English.
+  model::Language language = model::Language::kEnglish;
 };
 
 // One kind of problem that imported data had, counted, with an example.
@@ -141,6 +145,7 @@ class Engine {
   ~Engine();
 
   const model::Graph& graph() const { return graph_; }
+  model::Language language() const { return language_; }
   const OpenReport& report() const { return report_; }
   // What the graph is about: its title, else the name of its data file.
   std::string Subject() const;
@@ -258,6 +263,7 @@ class Engine {
 
   model::Graph graph_;
   OpenReport report_;
+  model::Language language_ = model::Language::kEnglish;
 };
 
 }  // namespace lineage::engine

@@ -61,6 +61,8 @@ base::Result<std::vector<model::Era>> ParseEras(std::string_view json,
     era.from_year = e["from"];
     if (e.contains("to") && e["to"].is_number_integer()) era.to_year = e["to"];
     era.summary = e.value("summary", "");
+    era.zh_name = e.value("zh_name", "");
+    era.zh_summary = e.value("zh_summary", "");
     era.where = {path, 0, 0};
     eras.push_back(std::move(era));
   }
@@ -72,6 +74,7 @@ base::Result<model::Graph> BuildAttributed(AttributedGraph g,
                                            ImportReport* report) {
   model::GraphSpec spec;
   spec.title = std::move(g.title);
+  spec.zh_title = std::move(g.zh_title);
   std::set<std::string> eras;
   for (const model::Era& era : g.eras) eras.insert(era.id);
   spec.eras = std::move(g.eras);
@@ -99,6 +102,9 @@ base::Result<model::Graph> BuildAttributed(AttributedGraph g,
     d.tags = SplitList(data["tags"]);
     d.aliases = SplitList(data["aliases"]);
     d.people = SplitList(data["people"]);
+    d.zh_name = data["zh_name"];
+    d.zh_aliases = SplitList(data["zh_aliases"]);
+    d.zh_summary = data["zh_summary"];
     if (auto layer = model::ParseLayer(data["layer"])) d.layer = *layer;
     d.where = {path, node.line, 0};
     ++report->data_lines;
@@ -123,6 +129,7 @@ base::Result<model::Graph> BuildAttributed(AttributedGraph g,
     l.child = g.forward ? edge.target : edge.source;
     l.details.evidence = data["evidence"];
     l.details.citation = data["citation"];
+    l.details.zh_evidence = data["zh_evidence"];
     if (auto layer = model::ParseLayer(data["layer"])) l.details.layer = *layer;
     if (l.parent == l.child) {
       ++report->self_loops;

@@ -27,7 +27,7 @@ struct AttributedGraph {
   std::vector<Node> nodes;
   std::vector<Edge> edges;
   // The graph's own attributes, as lineage's exports write them.
-  std::string title;
+  std::string title, zh_title;
   std::vector<model::Era> eras;
   // Edges run from the older work to the newer (else: the source cites the
   // target).

@@ -66,18 +66,21 @@ struct Key {
   std::string_view type;    // GraphML attr.type
 };
 
-constexpr std::array<Key, 22> kKeys{{
-    {"title", "graph", "string"},        {"eras", "graph", "string"},
-    {"name", "node", "string"},          {"kind", "node", "string"},
-    {"date", "node", "string"},          {"year", "node", "int"},
-    {"era", "node", "string"},           {"aliases", "node", "string"},
-    {"organizations", "node", "string"}, {"people", "node", "string"},
-    {"paper", "node", "string"},         {"arxiv", "node", "string"},
-    {"url", "node", "string"},           {"summary", "node", "string"},
-    {"tags", "node", "string"},          {"label", "node", "string"},
-    {"note", "node", "string"},          {"relation", "edge", "string"},
-    {"influence", "edge", "boolean"},    {"evidence", "edge", "string"},
-    {"citation", "edge", "string"},      {"layer", "all", "string"},
+constexpr std::array<Key, 27> kKeys{{
+    {"title", "graph", "string"},      {"zh_title", "graph", "string"},
+    {"eras", "graph", "string"},       {"zh_name", "node", "string"},
+    {"zh_aliases", "node", "string"},  {"zh_summary", "node", "string"},
+    {"zh_evidence", "edge", "string"}, {"name", "node", "string"},
+    {"kind", "node", "string"},        {"date", "node", "string"},
+    {"year", "node", "int"},           {"era", "node", "string"},
+    {"aliases", "node", "string"},     {"organizations", "node", "string"},
+    {"people", "node", "string"},      {"paper", "node", "string"},
+    {"arxiv", "node", "string"},       {"url", "node", "string"},
+    {"summary", "node", "string"},     {"tags", "node", "string"},
+    {"label", "node", "string"},       {"note", "node", "string"},
+    {"relation", "edge", "string"},    {"influence", "edge", "boolean"},
+    {"evidence", "edge", "string"},    {"citation", "edge", "string"},
+    {"layer", "all", "string"},
 }};
 
 void Data(std::string_view key, std::string_view value, std::string* out) {
@@ -114,6 +117,9 @@ nlohmann::json WorkFull(const Graph& graph, VertexId v) {
   put("summary", w.summary);
   put("tags", w.tags);
   put("note", w.note);
+  put("zh_name", w.zh_name);
+  put("zh_aliases", w.zh_aliases);
+  put("zh_summary", w.zh_summary);
   // The article's layer is the default, written only for the extension.
   if (w.layer != model::Layer::kArticle) j["layer"] = model::LayerName(w.layer);
   nlohmann::json attributes = nlohmann::json::object();
@@ -134,6 +140,7 @@ nlohmann::json LinkJson(const Graph& graph, model::EdgeId e) {
                       {"influence", model::IsInfluence(rel)},
                       {"evidence", l.evidence}};
   if (!l.citation.empty()) j["citation"] = l.citation;
+  if (!l.zh_evidence.empty()) j["zh_evidence"] = l.zh_evidence;
   if (l.layer != model::Layer::kArticle) j["layer"] = model::LayerName(l.layer);
   return j;
 }
@@ -149,6 +156,8 @@ nlohmann::json ErasJson(const Graph& graph) {
                     {"to", era.to_year == 0 ? nlohmann::json(nullptr)
                                             : nlohmann::json(era.to_year)},
                     {"summary", era.summary}});
+    if (!era.zh_name.empty()) eras.back()["zh_name"] = era.zh_name;
+    if (!era.zh_summary.empty()) eras.back()["zh_summary"] = era.zh_summary;
   }
   return eras;
 }
@@ -170,13 +179,15 @@ std::string ExportJson(const Graph& graph) {
     l.erase("to");
     links.push_back(std::move(l));
   }
-  nlohmann::json doc = {
-      {"directed", true},
-      {"multigraph", true},
-      {"graph",
-       {{"name", "lineage"}, {"title", graph.title()}, {"eras", eras}}},
-      {"nodes", nodes},
-      {"links", links}};
+  nlohmann::json doc = {{"directed", true},
+                        {"multigraph", true},
+                        {"graph",
+                         {{"name", "lineage"},
+                          {"title", graph.title()},
+                          {"zh_title", graph.zh_title()},
+                          {"eras", eras}}},
+                        {"nodes", nodes},
+                        {"links", links}};
   return doc.dump(2) + "\n";
 }
 
@@ -207,6 +218,7 @@ std::string ExportGraphml(const Graph& graph) {
   // The graph's own data: its title, and its eras as a JSON list (GraphML
   // has no lists), so that an export reads back whole.
   Data("title", graph.title(), &out);
+  Data("zh_title", graph.zh_title(), &out);
   if (!graph.eras().empty()) Data("eras", ErasJson(graph).dump(), &out);
   for (VertexId v = 0; v < graph.num_works(); ++v) {
     const model::WorkDetails& w = graph.details(v);
@@ -228,6 +240,9 @@ std::string ExportGraphml(const Graph& graph) {
     Data("summary", w.summary, &out);
     Data("tags", Join(w.tags), &out);
     Data("note", w.note, &out);
+    Data("zh_name", w.zh_name, &out);
+    Data("zh_aliases", Join(w.zh_aliases), &out);
+    Data("zh_summary", w.zh_summary, &out);
     if (w.layer != model::Layer::kArticle)
       Data("layer", model::LayerName(w.layer), &out);
     for (std::size_t c = 0; c < graph.attributes().size(); ++c)
@@ -244,6 +259,7 @@ std::string ExportGraphml(const Graph& graph) {
     Data("influence", model::IsInfluence(rel) ? "true" : "false", &out);
     Data("evidence", l.evidence, &out);
     Data("citation", l.citation, &out);
+    Data("zh_evidence", l.zh_evidence, &out);
     if (l.layer != model::Layer::kArticle)
       Data("layer", model::LayerName(l.layer), &out);
     out += "    </edge>\n";

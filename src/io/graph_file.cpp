@@ -21,9 +21,9 @@ constexpr std::uint32_t kByteOrder = 0x01020304;
 // The least bytes an entry of each section takes: its strings' and lists'
 // u32 lengths and its numbers (a location is a string and two i32).
 constexpr std::uint64_t kWhere = 4 + 4 + 4;
-constexpr std::uint64_t kLeastEra = 3 * 4 + 2 * 4 + kWhere;
-constexpr std::uint64_t kLeastWork = 1 + 9 * 4 + kWhere;
-constexpr std::uint64_t kLeastLink = 1 + 2 * 4 + kWhere;
+constexpr std::uint64_t kLeastEra = 5 * 4 + 2 * 4 + kWhere;
+constexpr std::uint64_t kLeastWork = 1 + 12 * 4 + kWhere;
+constexpr std::uint64_t kLeastLink = 1 + 3 * 4 + kWhere;
 
 // Appends sections to one buffer.
 class Writer {
@@ -224,12 +224,15 @@ base::Status WriteGraphFile(const model::Graph& graph,
   w.Raw(kVersion);
   w.Raw(kByteOrder);
   w.Bytes(c.title);
+  w.Bytes(c.zh_title);
   w.List(c.eras, [](Writer& s, const model::Era& e) {
     s.String(e.id);
     s.String(e.name);
     s.Raw<std::int32_t>(e.from_year);
     s.Raw<std::int32_t>(e.to_year);
     s.String(e.summary);
+    s.String(e.zh_name);
+    s.String(e.zh_summary);
     s.Where(e.where);
   });
   w.Pool(c.ids);
@@ -251,6 +254,9 @@ base::Status WriteGraphFile(const model::Graph& graph,
     s.String(d.summary);
     s.Strings(d.tags);
     s.String(d.note);
+    s.String(d.zh_name);
+    s.Strings(d.zh_aliases);
+    s.String(d.zh_summary);
     s.Where(d.where);
   });
   w.Array(c.rowstart);
@@ -260,6 +266,7 @@ base::Status WriteGraphFile(const model::Graph& graph,
     s.Raw(static_cast<std::uint8_t>(d.layer));
     s.String(d.evidence);
     s.String(d.citation);
+    s.String(d.zh_evidence);
     s.Where(d.where);
   });
   w.Raw<std::uint32_t>(static_cast<std::uint32_t>(c.attributes.size()));
@@ -306,10 +313,12 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
         path, version, kVersion));
 
   model::Graph::Columns c;
-  if (!r.Bytes(&c.title)) return corrupt("title");
+  if (!r.Bytes(&c.title) || !r.Bytes(&c.zh_title)) return corrupt("title");
   if (!ReadList(r, kLeastEra, &c.eras, [](Parser& p, model::Era& e) {
         return p.String(&e.id) && p.String(&e.name) && p.Raw(&e.from_year) &&
-               p.Raw(&e.to_year) && p.String(&e.summary) && p.Where(&e.where);
+               p.Raw(&e.to_year) && p.String(&e.summary) &&
+               p.String(&e.zh_name) && p.String(&e.zh_summary) &&
+               p.Where(&e.where);
       }))
     return corrupt("eras");
   if (!ReadPool(r, &c.ids)) return corrupt("ids");
@@ -323,14 +332,16 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
     if (!d) return corrupt("dates");
     c.dates[v] = *d;
   }
-  if (!ReadList(
-          r, kLeastWork, &c.details, [](Parser& p, model::WorkDetails& d) {
-            return Layer(p, &d.layer) && p.Strings(&d.aliases) &&
-                   p.String(&d.era) && p.Strings(&d.people) &&
-                   p.String(&d.paper) && p.String(&d.arxiv) &&
-                   p.String(&d.url) && p.String(&d.summary) &&
-                   p.Strings(&d.tags) && p.String(&d.note) && p.Where(&d.where);
-          }))
+  if (!ReadList(r, kLeastWork, &c.details,
+                [](Parser& p, model::WorkDetails& d) {
+                  return Layer(p, &d.layer) && p.Strings(&d.aliases) &&
+                         p.String(&d.era) && p.Strings(&d.people) &&
+                         p.String(&d.paper) && p.String(&d.arxiv) &&
+                         p.String(&d.url) && p.String(&d.summary) &&
+                         p.Strings(&d.tags) && p.String(&d.note) &&
+                         p.String(&d.zh_name) && p.Strings(&d.zh_aliases) &&
+                         p.String(&d.zh_summary) && p.Where(&d.where);
+                }))
     return corrupt("work details");
   if (!r.Array(&c.rowstart)) return corrupt("links");
   if (!r.Array(&c.column)) return corrupt("links");
@@ -338,7 +349,8 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
   if (!ReadList(r, kLeastLink, &c.link_details,
                 [](Parser& p, model::LinkDetails& d) {
                   return Layer(p, &d.layer) && p.String(&d.evidence) &&
-                         p.String(&d.citation) && p.Where(&d.where);
+                         p.String(&d.citation) && p.String(&d.zh_evidence) &&
+                         p.Where(&d.where);
                 }))
     return corrupt("link details");
   std::uint32_t attributes = 0;

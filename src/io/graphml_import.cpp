@@ -73,6 +73,7 @@ base::Result<AttributedGraph> ReadGraphml(const std::string& text,
   AttributedGraph g;
   std::map<std::string, std::string> about = Data(*graph_element, graph_keys);
   g.title = about["title"];
+  g.zh_title = about["zh_title"];
   if (!about["eras"].empty()) {
     auto eras = ParseEras(about["eras"], path);
     if (!eras.ok()) return eras.status();

@@ -83,6 +83,8 @@ base::Result<AttributedGraph> ReadNodeLink(const std::string& text,
     lineage_export = about.value("name", json()) == "lineage";
     if (about.contains("title") && about["title"].is_string())
       g.title = about["title"];
+    if (about.contains("zh_title") && about["zh_title"].is_string())
+      g.zh_title = about["zh_title"];
     if (about.contains("eras")) {
       auto eras = ParseEras(about["eras"].dump(), path);
       if (!eras.ok()) return eras.status();

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <set>
 #include <string>
 #include <system_error>
@@ -24,12 +25,19 @@ namespace {
 using base::Diagnostic;
 using base::SourceLocation;
 
-constexpr std::array<std::string_view, 3> kTopKeys{"title", "eras", "works"};
-constexpr std::array<std::string_view, 5> kEraKeys{"id", "name", "from", "to",
-                                                   "summary"};
-constexpr std::array<std::string_view, 15> kWorkKeys{
-    "id",    "layer", "name", "aliases", "kind", "date",  "era", "people",
-    "paper", "arxiv", "url",  "summary", "tags", "links", "note"};
+constexpr std::array<std::string_view, 4> kTopKeys{"title", "zh", "eras",
+                                                   "works"};
+constexpr std::array<std::string_view, 6> kEraKeys{"id", "name",    "from",
+                                                   "to", "summary", "zh"};
+// The Chinese of a file, an era, a work and a link.
+constexpr std::array<std::string_view, 1> kTopZhKeys{"title"};
+constexpr std::array<std::string_view, 2> kEraZhKeys{"name", "summary"};
+constexpr std::array<std::string_view, 3> kWorkZhKeys{"name", "aliases",
+                                                      "summary"};
+constexpr std::array<std::string_view, 1> kLinkZhKeys{"evidence"};
+constexpr std::array<std::string_view, 16> kWorkKeys{
+    "id",    "layer", "name", "aliases", "kind", "date",  "era",  "people",
+    "paper", "arxiv", "url",  "summary", "tags", "links", "note", "zh"};
 
 std::string Quoted(std::span<const std::string_view> names) {
   std::string out;
@@ -176,6 +184,10 @@ class SpecReader {
     Year(node, "from", what, &era.from_year, true);
     Year(node, "to", what, &era.to_year, false);
     Scalar(node, "summary", what, &era.summary);
+    if (const auto zh = Chinese(node, what, kEraZhKeys)) {
+      Scalar(*zh, "name", what, &era.zh_name);
+      Scalar(*zh, "summary", what, &era.zh_summary);
+    }
     spec_.eras.push_back(std::move(era));
   }
 
@@ -219,6 +231,11 @@ class SpecReader {
     Scalar(node, "summary", what, &w.details.summary);
     StringList(node, "tags", what, &w.details.tags);
     Scalar(node, "note", what, &w.details.note);
+    if (const auto zh = Chinese(node, what, kWorkZhKeys)) {
+      Scalar(*zh, "name", what, &w.details.zh_name);
+      StringList(*zh, "aliases", what, &w.details.zh_aliases);
+      Scalar(*zh, "summary", what, &w.details.zh_summary);
+    }
     const YAML::Node links = node["links"];
     if (links && !links.IsNull()) {
       if (!links.IsSequence()) {
@@ -230,6 +247,18 @@ class SpecReader {
       }
     }
     spec_.works.push_back(std::move(w));
+  }
+
+  // The optional 'zh:' mapping of `node` (its Chinese), with the keys
+  // `known`; nullopt when there is none or it is malformed (reported).
+  std::optional<YAML::Node> Chinese(const YAML::Node& node,
+                                    const std::string& what,
+                                    std::span<const std::string_view> known) {
+    const YAML::Node zh = node["zh"];
+    if (!zh || zh.IsNull()) return std::nullopt;
+    if (!CheckMapping(zh, fmt::format("'zh' of {}", what), known))
+      return std::nullopt;
+    return zh;
   }
 
   // An optional 'layer: article|extension' (default: article).
@@ -272,7 +301,9 @@ class SpecReader {
               "write one link per list entry");
         continue;
       }
-      if (key == "evidence" || key == "citation" || key == "layer") continue;
+      if (key == "evidence" || key == "citation" || key == "layer" ||
+          key == "zh")
+        continue;
       auto rel = model::ParseRelation(key);
       if (!rel) {
         unknown_relation = true;
@@ -309,6 +340,8 @@ class SpecReader {
     Scalar(node, "evidence", link_what, &link.details.evidence, true);
     Scalar(node, "citation", link_what, &link.details.citation);
     Layer(node, link_what, &link.details.layer);
+    if (const auto zh = Chinese(node, link_what, kLinkZhKeys))
+      Scalar(*zh, "evidence", link_what, &link.details.zh_evidence);
     if (!link.parent.empty()) spec_.links.push_back(std::move(link));
   }
 
@@ -322,8 +355,10 @@ class SpecReader {
     }
     if (!CheckMapping(root, "the top level of the file", kTopKeys)) return;
     Scalar(root, "title", "the file", &spec_.title);
+    if (const auto zh = Chinese(root, "the file", kTopZhKeys))
+      Scalar(*zh, "title", "the file", &spec_.zh_title);
     for (std::string_view section : kTopKeys) {
-      if (section == "title") continue;
+      if (section == "title" || section == "zh") continue;
       const YAML::Node list = root[std::string(section)];
       if (!list || list.IsNull()) continue;
       if (!list.IsSequence()) {
@@ -376,6 +411,7 @@ base::Status Problems(std::vector<Diagnostic> diags) {
 
 void Append(model::GraphSpec* into, model::GraphSpec&& from) {
   if (!from.title.empty()) into->title = std::move(from.title);
+  if (!from.zh_title.empty()) into->zh_title = std::move(from.zh_title);
   std::move(from.eras.begin(), from.eras.end(), std::back_inserter(into->eras));
   std::move(from.works.begin(), from.works.end(),
             std::back_inserter(into->works));

@@ -206,7 +206,10 @@ const std::unordered_map<std::string, VertexId>& Graph::keys() const {
         num_works(), [this](VertexId v) { return id(v); },
         [this](VertexId v) {
           std::vector<std::string_view> names{id(v), name(v)};
-          for (const std::string& a : details(v).aliases) names.push_back(a);
+          const WorkDetails& d = details(v);
+          for (const std::string& a : d.aliases) names.push_back(a);
+          if (!d.zh_name.empty()) names.push_back(d.zh_name);
+          for (const std::string& a : d.zh_aliases) names.push_back(a);
           return names;
         },
         [this](VertexId v) { return details(v).where; }, nullptr);
@@ -338,9 +341,12 @@ WorkIndex IndexWorks(const std::vector<Work>& works,
       [&](VertexId v) {
         std::vector<std::string_view> names;
         if (duplicate[v]) return names;  // Reported above.
+        const WorkDetails& d = works[v].details;
         names = {works[v].id, works[v].name};
-        names.insert(names.end(), works[v].details.aliases.begin(),
-                     works[v].details.aliases.end());
+        names.insert(names.end(), d.aliases.begin(), d.aliases.end());
+        // Either language finds a work.
+        if (!d.zh_name.empty()) names.push_back(d.zh_name);
+        names.insert(names.end(), d.zh_aliases.begin(), d.zh_aliases.end());
         return names;
       },
       [&](VertexId v) { return works[v].details.where; },
@@ -489,6 +495,7 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
 
   Graph g;
   g.title_ = std::move(spec.title);
+  g.zh_title_ = std::move(spec.zh_title);
   g.eras_ = std::move(spec.eras);
   const std::size_t n = spec.works.size();
   g.kinds_.reserve(n);
@@ -666,6 +673,7 @@ std::optional<Graph> Graph::FromColumns(Columns c) {
   index.join();
   if (!links_ok || !ids_ok) return std::nullopt;
   g.title_ = std::move(c.title);
+  g.zh_title_ = std::move(c.zh_title);
   g.eras_ = std::move(c.eras);
   g.names_ = std::move(c.names);
   g.name_of_ = std::move(c.name_of);
@@ -680,6 +688,7 @@ std::optional<Graph> Graph::FromColumns(Columns c) {
 Graph::Columns Graph::ToColumns() const {
   Columns c;
   c.title = title_;
+  c.zh_title = zh_title_;
   c.eras = eras_;
   c.ids = ids_.pool();
   c.names = names_;
@@ -697,23 +706,54 @@ Graph::Columns Graph::ToColumns() const {
   return c;
 }
 
-GraphSpec LayerSpec(const Graph& graph, Layer layer) {
+GraphSpec SpecOf(const Graph& graph) {
   GraphSpec spec;
   spec.title = graph.title();
+  spec.zh_title = graph.zh_title();
   spec.eras.assign(graph.eras().begin(), graph.eras().end());
   for (VertexId v = 0; v < graph.num_works(); ++v) {
-    if (graph.details(v).layer != layer) continue;
     spec.works.push_back({std::string(graph.id(v)), std::string(graph.name(v)),
                           graph.kind(v), graph.date(v), graph.details(v)});
   }
   graph.ForEachLink(
       [&](EdgeId e, VertexId parent, VertexId child, Relation relation) {
-        const LinkDetails& d = graph.link_details(e);
-        if (d.layer != layer) return;
         spec.links.push_back({std::string(graph.id(child)),
-                              std::string(graph.id(parent)), relation, d});
+                              std::string(graph.id(parent)), relation,
+                              graph.link_details(e)});
       });
   return spec;
+}
+
+GraphSpec LayerSpec(const Graph& graph, Layer layer) {
+  GraphSpec spec = SpecOf(graph);
+  std::erase_if(spec.works,
+                [&](const Work& w) { return w.details.layer != layer; });
+  std::erase_if(spec.links,
+                [&](const LinkSpec& l) { return l.details.layer != layer; });
+  return spec;
+}
+
+void Localize(GraphSpec* spec, Language language) {
+  if (language != Language::kChinese) return;
+  if (!spec->zh_title.empty()) spec->title = spec->zh_title;
+  for (Era& era : spec->eras) {
+    if (!era.zh_name.empty()) era.name = era.zh_name;
+    if (!era.zh_summary.empty()) era.summary = era.zh_summary;
+  }
+  for (Work& w : spec->works) {
+    WorkDetails& d = w.details;
+    if (!d.zh_name.empty() && d.zh_name != w.name) {
+      // The English name stays findable, as an alias.
+      d.aliases.insert(d.aliases.begin(), w.name);
+      w.name = d.zh_name;
+    }
+    for (const std::string& alias : d.zh_aliases) d.aliases.push_back(alias);
+    d.zh_aliases.clear();
+    if (!d.zh_summary.empty()) d.summary = d.zh_summary;
+  }
+  for (LinkSpec& l : spec->links)
+    if (!l.details.zh_evidence.empty())
+      l.details.evidence = l.details.zh_evidence;
 }
 
 }  // namespace lineage::model

@@ -28,7 +28,8 @@ struct LinkSpec {
 
 // Everything a loader read, before validation.
 struct GraphSpec {
-  std::string title;  // What the whole graph is called ("" for none).
+  std::string title;     // What the whole graph is called ("" for none).
+  std::string zh_title;  // The same in Chinese ("" for none).
   std::vector<Era> eras;
   std::vector<Work> works;
   std::vector<LinkSpec> links;
@@ -216,7 +217,7 @@ class Graph {
   // The id index is built on a second core while the links are checked and
   // the in-edges built. O(V + E).
   struct Columns {
-    std::string title;
+    std::string title, zh_title;
     std::vector<Era> eras;
     base::StringPool ids;
     base::StringPool names;
@@ -245,6 +246,7 @@ class Graph {
   std::size_t num_links() const { return num_links_; }
   // What the whole graph is called, as its data says ("" when it does not).
   const std::string& title() const { return title_; }
+  const std::string& zh_title() const { return zh_title_; }
 
   std::string_view id(VertexId v) const { return ids_.Get(v); }
   // The display name: the label or curated name, else the id.
@@ -329,7 +331,7 @@ class Graph {
   // Takes the links and points the views at its arrays.
   void AdoptCsr(std::shared_ptr<Csr> csr);
 
-  std::string title_;
+  std::string title_, zh_title_;
   std::vector<Era> eras_;
   base::InternTable ids_;
   base::StringPool names_;
@@ -349,10 +351,18 @@ class Graph {
   std::unique_ptr<Keys> keys_;
 };
 
-// The works and links of `graph` of one layer, as a spec that Graph::Build
-// makes into a graph of its own (with the same build options the data
-// needs); a graph without details is all of the article's layer. O(V + E).
+// Everything `graph` holds, as the spec that Graph::Build makes into the
+// same graph (with the build options the data needs). O(V + E).
+GraphSpec SpecOf(const Graph& graph);
+
+// The spec of `graph` with only the works and links of one layer; a graph
+// without details is all of the article's layer. O(V + E).
 GraphSpec LayerSpec(const Graph& graph, Layer layer);
+
+// `spec` as read in `language`: names, summaries, evidence, eras and title
+// in that language where known (else as they are), the other language's
+// names kept as aliases so that either finds a work. O(size of spec).
+void Localize(GraphSpec* spec, Language language);
 
 }  // namespace lineage::model
 

@@ -92,6 +92,12 @@ std::string RelationSetNames() {
   return "influence, all or one of: " + RelationNames();
 }
 
+std::optional<Language> ParseLanguage(std::string_view name) {
+  if (name == "en") return Language::kEnglish;
+  if (name == "zh") return Language::kChinese;
+  return std::nullopt;
+}
+
 std::string_view LayerName(Layer layer) {
   return layer == Layer::kArticle ? "article" : "extension";
 }

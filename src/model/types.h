@@ -120,12 +120,18 @@ struct Era {
   int from_year = 0;
   int to_year = 0;  // 0: open-ended ("2022-today").
   std::string summary;
+  std::string zh_name, zh_summary;  // In Chinese; "" where not known.
   base::SourceLocation where;
 
   bool Contains(int year) const {
     return year >= from_year && (to_year == 0 || year <= to_year);
   }
 };
+
+// The languages a curated graph speaks: English, and the Chinese of the
+// article's translation (names, summaries, evidence, eras, where known).
+enum class Language : std::uint8_t { kEnglish, kChinese };
+std::optional<Language> ParseLanguage(std::string_view name);  // "en", "zh"
 
 // Where a piece of curated knowledge comes from: the article the graph is
 // built on ("Ten Years of Image Synthesis"), or the project's own extension
@@ -147,6 +153,11 @@ struct WorkDetails {
   std::string summary;
   std::vector<std::string> tags;
   std::string note;  // Editor's remark, e.g. why a date differs from the text.
+  // In Chinese, as the translation words it (or a standard name): "" where
+  // not known.
+  std::string zh_name;
+  std::vector<std::string> zh_aliases;
+  std::string zh_summary;
   base::SourceLocation where;
 };
 
@@ -162,8 +173,9 @@ struct Work {
 // The evidence of a link, as a data file gives it. Bulk imports have none.
 struct LinkDetails {
   Layer layer = Layer::kArticle;
-  std::string evidence;  // Quote or paraphrase from the source.
-  std::string citation;  // Optional reference (URL, paper) for the evidence.
+  std::string evidence;     // Quote or paraphrase from the source.
+  std::string citation;     // Optional reference (URL, paper) for the evidence.
+  std::string zh_evidence;  // The evidence in Chinese; "" where not known.
   base::SourceLocation where;
 };
 

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "base/text.h"
+#include "render/words.h"
 
 namespace lineage::render {
 namespace {
@@ -258,10 +259,10 @@ class SceneBuilder {
          g_.InLinks(v, model::RelationSet().Add(Relation::kPublishedBy)))
       orgs.emplace_back(g_.name(o.other));
     if (!orgs.empty())
-      t += fmt::format("\nOrganization: {}", fmt::join(orgs, ", "));
+      t += fmt::format("\n{}: {}", words_.organization, fmt::join(orgs, ", "));
     if (!d.people.empty())
-      t += fmt::format("\nPeople: {}", fmt::join(d.people, ", "));
-    if (!d.paper.empty()) t += "\nPaper: " + d.paper;
+      t += fmt::format("\n{}: {}", words_.people, fmt::join(d.people, ", "));
+    if (!d.paper.empty()) t += fmt::format("\n{}: {}", words_.paper, d.paper);
     if (!date.known()) {
       for (const model::Neighbor& c : g_.OutLinks(v)) {
         if (sel_.works[c.other]) t += fmt::format("\n{}", g_.name(c.other));
@@ -296,9 +297,10 @@ class SceneBuilder {
     edge.attrs.Set("penwidth", hl ? "3.2" : rs.penwidth);
     std::string tip = fmt::format(
         "{}{} {} {}: {}",
-        l.layer == model::Layer::kExtension ? "[after the article] " : "",
+        l.layer == model::Layer::kExtension ? words_.after_article : "",
         g_.name(child), rel, g_.name(parent), l.evidence);
-    if (!l.citation.empty()) tip += "\nSource: " + l.citation;
+    if (!l.citation.empty())
+      tip += fmt::format("\n{}: {}", words_.source, l.citation);
     edge.attrs.Set("tooltip", tip);
     // Knowledge links should not pull the lineage layout around.
     if (!model::IsInfluence(relation)) edge.attrs.Set("weight", "0");
@@ -324,7 +326,8 @@ class SceneBuilder {
         fill += kEraColors[i % kEraColors.size()].first;
       }
       SceneNode n{name, {}};
-      n.attrs.Set("label", undated ? "undated" : std::to_string(year));
+      n.attrs.Set("label",
+                  undated ? std::string(words_.undated) : std::to_string(year));
       n.attrs.Set("shape", "box");
       n.attrs.Set("style", eras.size() > 1 ? "striped" : "filled");
       n.attrs.Set("fillcolor", fill.empty() ? "#ffffff" : fill);
@@ -333,8 +336,8 @@ class SceneBuilder {
       n.attrs.Set("fontname", "Helvetica-Bold");
       n.attrs.Set("id", name);
       n.attrs.Set("class", "year");
-      std::string tip = undated ? "Works without a date (organizations)"
-                                : std::to_string(year);
+      std::string tip =
+          undated ? std::string(words_.undated_tip) : std::to_string(year);
       for (std::size_t i : eras) tip += "\n" + g_.eras()[i].name;
       n.attrs.Set("tooltip", tip);
       scene->nodes.push_back(std::move(n));
@@ -388,55 +391,50 @@ class SceneBuilder {
           kEraColors[i % kEraColors.size()].first,
           kEraColors[i % kEraColors.size()].second, Html(era.name),
           era.from_year,
-          era.to_year == 0 ? std::string("today")
+          era.to_year == 0 ? std::string(words_.today)
                            : std::to_string(era.to_year));
     }
-    if (!cells.empty())
-      rows += "<TR><TD ALIGN=\"LEFT\"><B>eras</B></TD>" + cells + "</TR>";
+    if (!cells.empty()) rows += Row(words_.eras, cells);
     cells.clear();
     for (Kind k : kinds_) {
       cells += fmt::format("<TD>{} {}</TD>", Html(StyleOf(k).glyph),
-                           model::KindName(k));
+                           Html(KindLabel(k, opt_.language)));
     }
-    if (!cells.empty())
-      rows += "<TR><TD ALIGN=\"LEFT\"><B>kinds</B></TD>" + cells + "</TR>";
+    if (!cells.empty()) rows += Row(words_.kinds, cells);
     cells.clear();
     for (Relation r : relations_) {
       const RelationStyle& rs = StyleOf(r);
-      cells += fmt::format("<TD><FONT COLOR=\"{}\">{}</FONT> {}</TD>", rs.color,
-                           Html(rs.glyph), model::RelationName(r));
+      cells +=
+          fmt::format("<TD><FONT COLOR=\"{}\">{}</FONT> {}</TD>", rs.color,
+                      Html(rs.glyph), Html(RelationLabel(r, opt_.language)));
     }
-    if (!cells.empty())
-      rows += "<TR><TD ALIGN=\"LEFT\"><B>links</B></TD>" + cells + "</TR>";
+    if (!cells.empty()) rows += Row(words_.links, cells);
     std::vector<std::string> notes;
     if (std::any_of(drawn_.begin(), drawn_.end(), [&](VertexId v) {
           return g_.details(v).layer == model::Layer::kExtension;
         })) {
-      notes.push_back(
-          "dashed border: added by the project after the article, each link "
-          "with its source; solid: as the article tells it");
+      notes.emplace_back(words_.extension_note);
     }
     if (highlight_) {
       bool any_faded =
           std::any_of(drawn_.begin(), drawn_.end(),
                       [&](VertexId v) { return !sel_.highlighted_works[v]; });
-      notes.push_back(any_faded
-                          ? "highlighted: what was asked for; faded: the rest"
-                          : "highlighted: what was asked for");
+      notes.emplace_back(any_faded ? words_.highlighted_faded
+                                   : words_.highlighted);
     }
     if (sel_.reduced_links > 0) {
       notes.push_back(fmt::format(
-          "transitive reduction: {} implied influence link{} hidden",
-          sel_.reduced_links, sel_.reduced_links == 1 ? "" : "s"));
+          fmt::runtime(sel_.reduced_links == 1 ? words_.reduced_one
+                                               : words_.reduced_many),
+          sel_.reduced_links));
     }
     if (timeline_ && scene.undated > 0) {
-      notes.push_back(fmt::format(
-          "{} undated work{} (organizations) after the last year; hover for "
-          "their links",
-          scene.undated, scene.undated == 1 ? "" : "s"));
+      notes.push_back(
+          fmt::format(fmt::runtime(scene.undated == 1 ? words_.undated_one
+                                                      : words_.undated_many),
+                      scene.undated));
     }
-    notes.push_back(
-        "edges run from the older work to the newer; hover for evidence");
+    notes.emplace_back(words_.direction);
     for (const std::string& note : notes) {
       rows += fmt::format(
           "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"12\"><FONT POINT-SIZE=\"10\" "
@@ -448,9 +446,16 @@ class SceneBuilder {
            rows + "</TABLE>";
   }
 
+  // A legend row: its heading, then its cells.
+  static std::string Row(std::string_view heading, const std::string& cells) {
+    return fmt::format("<TR><TD ALIGN=\"LEFT\"><B>{}</B></TD>{}</TR>",
+                       Html(heading), cells);
+  }
+
   const Graph& g_;
   const analysis::Selection& sel_;
   const SceneOptions& opt_;
+  const Words& words_ = WordsFor(opt_.language);
   const bool highlight_;
   const bool timeline_;  // Asked for, and some work of the view is dated.
   std::map<std::string, std::size_t> era_index_;

@@ -36,6 +36,9 @@ struct SceneOptions {
   // Place works on a year ruler (dot). Off for force-directed layouts, which
   // have no ranks.
   bool timeline = true;
+  // The language of the legend, the notes, the ruler and tooltip labels
+  // (the graph's own text comes in whatever language it was opened in).
+  model::Language language = model::Language::kEnglish;
 };
 
 // Builds the diagram of `selection`. Works are labelled "name\ndate", shaped

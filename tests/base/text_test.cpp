@@ -92,6 +92,10 @@ TEST(WrapTest, BreaksAtSpacesAndBetweenWideCharacters) {
   // Ten CJK characters are twenty columns: the eleventh starts a line.
   EXPECT_EQ(Wrap("深度无监督学习使用非平衡热力学", 20),
             "深度无监督学习使用非\n平衡热力学");
+  // Closing punctuation never starts a line.
+  EXPECT_EQ(Wrap("第一桩 “人工智能艺术” 丑闻", 20),
+            "第一桩 “人工智能艺\n术” 丑闻");
+  EXPECT_EQ(Wrap("一二三四五六七八九十，完", 20), "一二三四五六七八九\n十，完");
   EXPECT_EQ(Wrap("A supercalifragilistic word", 10),
             "A\nsupercalifragilistic\nword");
 }

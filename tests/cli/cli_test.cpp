@@ -546,5 +546,29 @@ TEST(CliTest, ALongChainIsWalkedWithoutRecursion) {
   EXPECT_EQ(main.Json()["arcs"].size(), std::size_t{kLinks});
 }
 
+// The article's Chinese translation, on the command line: names, eras and
+// evidence in its words, and either language finds a work.
+TEST(CliTest, ChineseIsTheTranslationsWords) {
+  Outcome zh = Lineage({"--lang", "zh", "show", "GAN"});
+  ASSERT_EQ(zh.code, 0) << zh.err;
+  EXPECT_NE(zh.out.find("起源"), std::string::npos) << zh.out;  // Its era.
+  EXPECT_NE(zh.out.find("“生成器”"), std::string::npos) << zh.out;
+  Outcome en = Lineage({"show", "变分自动编码器"});
+  ASSERT_EQ(en.code, 0) << en.err;
+  EXPECT_EQ(en.out.rfind("Variational autoencoder\n", 0), 0u) << en.out;
+  EXPECT_EQ(Lineage({"--lang", "fr", "stats"}).code, 2);
+}
+
+TEST(CliRenderTest, ChineseDiagramsSpeakChinese) {
+  Outcome r = Lineage({"--lang", "zh", "--layer", "article", "render", "-o",
+                       "-", "--format", "svg", "--focus", "gan",
+                       "--descendants"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("GAN 家族"), std::string::npos);  // The title.
+  EXPECT_NE(r.out.find("起源"), std::string::npos);      // An era.
+  EXPECT_NE(r.out.find("基于"), std::string::npos);      // builds_on.
+  EXPECT_NE(r.out.find("潜在空间操纵"), std::string::npos);  // A name.
+}
+
 }  // namespace
 }  // namespace lineage::cli

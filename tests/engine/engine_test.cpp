@@ -159,6 +159,42 @@ TEST(EngineTest, TheArticleLayerLeavesTheExtensionOut) {
   EXPECT_EQ(bundled->graph().num_links(), 85u);
 }
 
+// In Chinese, the graph speaks the translation's words where it has them;
+// the English names still find the works.
+TEST(EngineTest, ChineseNamesEvidenceErasAndTitles) {
+  auto zh = Engine::Open({testing::Fixture("layers")},
+                         {.language = model::Language::kChinese});
+  ASSERT_TRUE(zh.ok()) << zh.status().ToString();
+  const model::Graph& g = zh->graph();
+  auto gan = zh->Find("GAN");  // The English name, now an alias.
+  ASSERT_TRUE(gan.ok()) << gan.status().message();
+  EXPECT_EQ(g.name(*gan), "生成对抗网络");
+  EXPECT_EQ(g.details(*gan).summary, "两个网络互相竞争。");
+  EXPECT_EQ(g.eras()[0].name, "全部");
+  EXPECT_EQ(g.title(), "两层");
+  EXPECT_EQ(zh->Subject(), "两层");
+  auto stylegan = zh->Find("stylegan");
+  ASSERT_TRUE(stylegan.ok());
+  bool found = false;
+  for (const model::Neighbor& n : g.InLinks(*stylegan))
+    if (n.other == *gan) {
+      EXPECT_EQ(g.link_details(n.link).evidence, "对 GAN 架构的根本改进");
+      found = true;
+    }
+  EXPECT_TRUE(found);
+  // Without a translation, the English stays.
+  EXPECT_EQ(g.name(*zh->Find("progan")), "Progressive GAN");
+  auto family = zh->Select(
+      {.of = ViewSpec::Of::kFamily, .works = {*gan}, .ancestors = false});
+  ASSERT_TRUE(family.ok());
+  EXPECT_EQ(family->title, "生成对抗网络 家族");
+  // In English, the Chinese name finds the work too.
+  auto en = Engine::Open({testing::Fixture("layers")});
+  ASSERT_TRUE(en.ok());
+  EXPECT_TRUE(en->Find("生成对抗网络").ok());
+  EXPECT_EQ(en->graph().name(*en->Find("生成对抗网络")), "GAN");
+}
+
 // A chain of 200,000 links: every search that walks it is iterative.
 TEST(EngineTest, ALongChainNeedsNoDeepRecursion) {
   constexpr std::size_t kLinks = 200'000;

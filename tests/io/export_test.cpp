@@ -103,7 +103,10 @@ void ExpectSameGraph(const model::Graph& a, const model::Graph& b) {
     EXPECT_EQ(x.from_year, y.from_year);
     EXPECT_EQ(x.to_year, y.to_year);
     EXPECT_EQ(x.summary, y.summary);
+    EXPECT_EQ(x.zh_name, y.zh_name);
+    EXPECT_EQ(x.zh_summary, y.zh_summary);
   }
+  EXPECT_EQ(a.zh_title(), b.zh_title());
   ASSERT_EQ(a.num_works(), b.num_works());
   for (model::VertexId v = 0; v < a.num_works(); ++v) {
     auto w = b.FindId(a.id(v));
@@ -123,16 +126,20 @@ void ExpectSameGraph(const model::Graph& a, const model::Graph& b) {
     EXPECT_EQ(x.tags, y.tags);
     EXPECT_EQ(x.note, y.note);
     EXPECT_EQ(x.layer, y.layer);
+    EXPECT_EQ(x.zh_name, y.zh_name);
+    EXPECT_EQ(x.zh_aliases, y.zh_aliases);
+    EXPECT_EQ(x.zh_summary, y.zh_summary);
   }
-  using LinkKey = std::tuple<std::string, std::string, model::Relation,
-                             std::string, std::string, model::Layer>;
+  using LinkKey =
+      std::tuple<std::string, std::string, model::Relation, std::string,
+                 std::string, model::Layer, std::string>;
   auto links = [](const model::Graph& g) {
     std::vector<LinkKey> out;
     for (model::EdgeId e = 0; e < g.num_links(); ++e)
       out.emplace_back(std::string(g.id(g.parent(e))),
                        std::string(g.id(g.child(e))), g.relation(e),
                        g.link_details(e).evidence, g.link_details(e).citation,
-                       g.link_details(e).layer);
+                       g.link_details(e).layer, g.link_details(e).zh_evidence);
     std::sort(out.begin(), out.end());
     return out;
   };

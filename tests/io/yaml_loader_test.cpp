@@ -6,6 +6,7 @@
 #include <fstream>
 #include <random>
 
+#include "base/text.h"
 #include "io/atomic_file.h"
 #include "io/load.h"
 #include "testing/fixtures.h"
@@ -272,6 +273,39 @@ TEST(LayerTest, AnUnknownLayerIsNamedWithTheChoices) {
   EXPECT_NE(m.find("inline.yaml:3"), std::string::npos) << m;
   EXPECT_NE(m.find("unknown layer 'folklore'"), std::string::npos) << m;
   EXPECT_NE(m.find("'extension'"), std::string::npos) << m;
+}
+
+// The Chinese of a file, an era, a work and a link is read beside the
+// English, and a work is found by its name in either language.
+TEST(ChineseTest, EveryPieceHasItsChinese) {
+  auto g = LoadGraph(Fixture("layers"));
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  EXPECT_EQ(g->zh_title(), "两层");
+  EXPECT_EQ(g->eras()[0].zh_name, "全部");
+  const model::VertexId gan = testing::V(*g, "gan");
+  EXPECT_EQ(g->name(gan), "GAN");
+  EXPECT_EQ(g->details(gan).zh_name, "生成对抗网络");
+  EXPECT_EQ(g->details(gan).zh_aliases, std::vector<std::string>{"对抗网络"});
+  EXPECT_EQ(g->details(gan).zh_summary, "两个网络互相竞争。");
+  EXPECT_EQ(g->link_details(testing::L(*g, "stylegan", "builds_on", "gan"))
+                .zh_evidence,
+            "对 GAN 架构的根本改进");
+  EXPECT_EQ(g->FindKey(base::NormalizeKey("《生成对抗网络》")), gan);
+  EXPECT_EQ(g->FindKey(base::NormalizeKey("对抗网络")), gan);
+}
+
+TEST(ChineseTest, UnknownKeysInZhAreNamed) {
+  auto spec = ParseYaml(
+      "works:\n"
+      "  - id: a\n"
+      "    name: A\n"
+      "    kind: model\n"
+      "    zh:\n"
+      "      nmae: 甲\n",
+      "inline.yaml");
+  ASSERT_FALSE(spec.ok());
+  EXPECT_NE(spec.status().ToString().find("nmae"), std::string::npos)
+      << spec.status().ToString();
 }
 
 }  // namespace

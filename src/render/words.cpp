@@ -1,0 +1,89 @@
+#include "render/words.h"
+
+#include <array>
+
+namespace lineage::render {
+namespace {
+
+constexpr Words kEnglish{
+    .eras = "eras",
+    .kinds = "kinds",
+    .links = "links",
+    .today = "today",
+    .undated = "undated",
+    .undated_tip = "Works without a date (organizations)",
+    .organization = "Organization",
+    .people = "People",
+    .paper = "Paper",
+    .source = "Source",
+    .after_article = "[after the article] ",
+    .extension_note =
+        "dashed border: added by the project after the article, "
+        "each link with its source; solid: as the article "
+        "tells it",
+    .highlighted = "highlighted: what was asked for",
+    .highlighted_faded = "highlighted: what was asked for; faded: the rest",
+    .direction =
+        "edges run from the older work to the newer; hover for evidence",
+    .reduced_one = "transitive reduction: {} implied influence link hidden",
+    .reduced_many = "transitive reduction: {} implied influence links hidden",
+    .undated_one =
+        "{} undated work (organization) after the last year; "
+        "hover for its links",
+    .undated_many =
+        "{} undated works (organizations) after the last year; "
+        "hover for their links",
+};
+
+constexpr Words kChinese{
+    .eras = "时代",
+    .kinds = "类型",
+    .links = "关系",
+    .today = "至今",
+    .undated = "无日期",
+    .undated_tip = "没有日期的工作 (机构)",
+    .organization = "机构",
+    .people = "人物",
+    .paper = "论文",
+    .source = "来源",
+    .after_article = "[原文之后] ",
+    .extension_note =
+        "虚线边框：本项目在原文之后补充，每条关系注明来源；"
+        "实线边框：原文所述",
+    .highlighted = "高亮：所问的内容",
+    .highlighted_faded = "高亮：所问的内容；淡化：其余部分",
+    .direction = "箭头从较早的工作指向较新的工作；悬停查看依据",
+    .reduced_one = "传递约简：隐藏了 {} 条可由其他路径推出的影响关系",
+    .reduced_many = "传递约简：隐藏了 {} 条可由其他路径推出的影响关系",
+    .undated_one = "{} 个无日期的工作 (机构) 位于最后一年之后；悬停查看其关系",
+    .undated_many = "{} 个无日期的工作 (机构) 位于最后一年之后；悬停查看其关系",
+};
+
+// In the order of model::Kind and model::Relation.
+constexpr std::array<std::string_view, 10> kKindsZh{
+    "论文", "模型", "架构", "数据集", "技术",
+    "产品", "软件", "机构", "事件",   "艺术作品"};
+constexpr std::array<std::string_view, 10> kRelationsZh{
+    "基于", "受启发于", "使用",   "复现", "源于",
+    "引用", "训练于",   "发布方", "回应", "涉及"};
+
+}  // namespace
+
+const Words& WordsFor(model::Language language) {
+  return language == model::Language::kChinese ? kChinese : kEnglish;
+}
+
+std::string_view KindLabel(model::Kind kind, model::Language language) {
+  if (language == model::Language::kChinese)
+    return kKindsZh[static_cast<std::size_t>(kind)];
+  return model::KindName(kind);
+}
+
+std::string_view RelationLabel(model::Relation relation,
+                               model::Language language) {
+  if (language == model::Language::kChinese)
+    return kRelationsZh[static_cast<std::size_t>(relation)];
+  return model::RelationName(relation);
+}
+
+}  // namespace lineage::render
