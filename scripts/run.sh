@@ -10,6 +10,7 @@ $lineage validate
 $lineage stats
 $lineage render -o output/lineage.svg
 $lineage --layer article render -o output/lineage-article.svg
+$lineage --lang zh --layer article render -o output/lineage-zh.svg
 $lineage render --tag diffusion --since 2015 \
   --title "The diffusion lineage, 2015-2024" -o output/diffusion-lineage.svg
 $lineage render --focus gan --descendants -o output/gan-family.svg
