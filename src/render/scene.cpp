@@ -70,6 +70,15 @@ constexpr std::array<RelationStyle, 10> kRelationStyles{{
     {Relation::kInvolves, "dotted", "#b0b0b0", "1.0", "none", "┈┈ "},
 }};
 
+// Fonts, first choice first: Latin text in Helvetica or a sans-serif that
+// stands in for it (Graphviz's own pick, DejaVu Sans on Debian), and the
+// characters they lack, CJK among them, from the Noto or WenQuanYi fonts
+// (Debian's fonts-wqy-zenhei is among the dependencies): browsers and
+// Pango both fall back glyph by glyph along the list.
+constexpr const char* kFonts =
+    "Helvetica,Arial,DejaVu Sans,Noto Sans CJK SC,WenQuanYi Zen Hei,"
+    "sans-serif";
+
 // The rank of undated works (organizations), after every year.
 constexpr int kUndated = std::numeric_limits<int>::max();
 
@@ -186,7 +195,7 @@ class SceneBuilder {
     scene->graph_attrs.Set("rankdir", opt_.rankdir);
     scene->graph_attrs.Set("labelloc", "t");
     scene->graph_attrs.Set("labeljust", "l");
-    scene->graph_attrs.Set("fontname", "Helvetica");
+    scene->graph_attrs.Set("fontname", kFonts);
     scene->graph_attrs.Set("bgcolor", "white");
     scene->graph_attrs.Set("pad", "0.4");
     if (timeline_) {
@@ -198,10 +207,10 @@ class SceneBuilder {
       scene->graph_attrs.Set("splines", "true");
     }
     scene->graph_attrs.Set("id", "lineage");
-    scene->node_defaults.Set("fontname", "Helvetica");
+    scene->node_defaults.Set("fontname", kFonts);
     scene->node_defaults.Set("fontsize", "11");
     scene->node_defaults.Set("margin", "0.12,0.06");
-    scene->edge_defaults.Set("fontname", "Helvetica");
+    scene->edge_defaults.Set("fontname", kFonts);
     scene->edge_defaults.Set("arrowsize", "0.7");
   }
 
