@@ -4,6 +4,8 @@
 // prints or exits.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -56,11 +58,25 @@ class Status {
   static Status IoError(std::string msg) {
     return Status(Code::kIoError, std::move(msg));
   }
-  // A data error with every problem found. `msg` summarises them.
+  // A data error with the problems found; `msg` summarises them (with
+  // their true count). A broken file can hold hundreds of thousands: the
+  // first kMostDiagnostics are kept, and the message says so.
+  // `problems` is their true count when the list was already cut (0:
+  // the list's size).
+  static constexpr std::size_t kMostDiagnostics = 200;
   static Status InvalidData(std::string msg,
-                            std::vector<Diagnostic> diagnostics = {}) {
+                            std::vector<Diagnostic> diagnostics = {},
+                            std::size_t problems = 0) {
+    problems = std::max(problems, diagnostics.size());
+    if (diagnostics.size() > kMostDiagnostics)
+      diagnostics.resize(kMostDiagnostics);
+    if (problems > diagnostics.size()) {
+      msg += " (the first " + std::to_string(diagnostics.size()) + " of " +
+             std::to_string(problems) + " listed)";
+    }
     Status s(Code::kInvalidData, std::move(msg));
     s.diagnostics_ = std::move(diagnostics);
+    s.problems_ = problems;
     return s;
   }
 
@@ -68,6 +84,10 @@ class Status {
   Code code() const { return code_; }
   const std::string& message() const { return message_; }
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  // How many problems there were, listed or not.
+  std::size_t problems() const {
+    return std::max(problems_, diagnostics_.size());
+  }
 
   // The message followed by one line per diagnostic.
   std::string ToString() const;
@@ -82,6 +102,7 @@ class Status {
   Code code_ = Code::kOk;
   std::string message_;
   std::vector<Diagnostic> diagnostics_;
+  std::size_t problems_ = 0;
 };
 
 // Library messages name what would get past a problem as "[[name]]": an

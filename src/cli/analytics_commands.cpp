@@ -62,7 +62,8 @@ Runner SetupRank(CLI::App* sub, const GlobalOptions* global) {
       ->check(CLI::IsMember(names))
       ->capture_default_str();
   sub->add_option("-n,--top", o->top, "Show this many works (0: all)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(Count());
   sub->add_option("--kind", o->kinds, "Only list works of these kinds")
       ->delimiter(',');
   sub->add_option("--era", o->eras, "Only list works of these eras")
@@ -132,7 +133,8 @@ Runner SetupMainPath(CLI::App* sub, const GlobalOptions* global) {
   auto o = std::make_shared<MainPathOptions>();
   sub->add_option("-k,--key-routes", o->key_routes,
                   "Key-route main path from the K arcs of highest SPC "
-                  "(default 0: the global main path)");
+                  "(default 0: the global main path)")
+      ->check(Count());
   AddRelationOption(sub, &o->relations);
   sub->add_flag("--json", o->json, "Print one JSON document");
   sub->footer(
@@ -204,6 +206,7 @@ Runner SetupExplain(CLI::App* sub, const GlobalOptions* global) {
   sub->add_option("from", o->from, "The older work")->required();
   sub->add_option("to", o->to, "The newer work")->required();
   sub->add_option("--max-paths", o->max_paths, "Show at most this many paths")
+      ->check(Count())
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   AddRelationOption(sub, &o->relations);

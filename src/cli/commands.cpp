@@ -218,11 +218,13 @@ Runner SetupPath(CLI::App* sub, const GlobalOptions* global) {
                 "Every simple path, shortest first, instead of one shortest");
   sub->add_option("--max-paths", opts->max_paths,
                   "With --all: stop after this many paths")
+      ->check(Count())
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   sub->add_option("--max-length", opts->max_length,
                   "With --all: ignore paths of more links (0: no limit)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->check(Count());
   AddRelationOption(sub, &opts->relations);
   sub->add_flag("--json", opts->json, "Print one JSON document");
   return [opts, global] {
@@ -545,6 +547,8 @@ Runner SetupExport(CLI::App* sub, const GlobalOptions* global) {
       std::cout << text;
       return kExitOk;
     }
+    if (base::Status s = opened->CheckOutput(opts->output); !s.ok())
+      return ReportError(s);
     if (base::Status s = engine::Engine::WriteFile(opts->output, text); !s.ok())
       return ReportError(s);
     spdlog::info("wrote {} ({} works, {} links) to {}", format,
@@ -589,6 +593,8 @@ Runner SetupImport(CLI::App* sub, const GlobalOptions* global) {
     const Graph& g = opened->graph();
     const engine::Engine& e = *opened;
     const double read_s = opened->report().load_ms / 1000;
+    if (base::Status s = e.CheckOutput(opts->output); !s.ok())
+      return ReportError(s);
     if (base::Status s = e.Save(opts->output); !s.ok()) return ReportError(s);
     std::error_code ec;
     const auto bytes = std::filesystem::file_size(opts->output, ec);

@@ -64,6 +64,7 @@ int DrawView(const engine::Engine& engine, engine::View view,
     std::cout << diagram->bytes;
     return kExitOk;
   }
+  if (auto s = engine.CheckOutput(o.output); !s.ok()) return ReportError(s);
   if (auto s = engine::Engine::WriteFile(o.output, diagram->bytes); !s.ok())
     return ReportError(s);
   if (o.json) {
@@ -129,7 +130,8 @@ void AddRenderOptions(CLI::App* sub, RenderCommandOptions* o) {
   main_path->excludes(focus)->excludes(path)->excludes(common);
   sub->add_option("-k,--key-routes", o->key_routes,
                   "With --main-path: the key-route main path from the K "
-                  "heaviest arcs (default 0: the global main path)");
+                  "heaviest arcs (default 0: the global main path)")
+      ->check(Count());
   sub->add_flag("--only", o->only,
                 "With --path, --common or --main-path: draw only what is "
                 "highlighted");
@@ -147,10 +149,12 @@ void AddRenderOptions(CLI::App* sub, RenderCommandOptions* o) {
                 "by longer paths");
   sub->add_option("--max-works", o->max_works,
                   "Refuse views with more works (default: 400 for dot, 5000 "
-                  "for the others)");
+                  "for the others)")
+      ->check(Count());
   sub->add_option("--top", o->top,
                   "Keep only the N works of the view with the highest "
-                  "PageRank (for big graphs)");
+                  "PageRank (for big graphs)")
+      ->check(Count());
   sub->add_flag("--json", o->json, "Print what was written as JSON");
   sub->footer(
       "Works are placed on a year ruler (rank = year), coloured by era, "

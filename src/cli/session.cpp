@@ -77,6 +77,18 @@ base::Result<Session> StartSession(const GlobalOptions& global,
   return Session{std::move(opened).value(), std::move(works).value(), *rels};
 }
 
+const CLI::Validator& Count() {
+  static const CLI::Validator count(
+      [](std::string& text) -> std::string {
+        if (text.empty() ||
+            text.find_first_not_of("0123456789") != std::string::npos)
+          return "expected a whole number (0 or more), got '" + text + "'";
+        return "";
+      },
+      "COUNT");
+  return count;
+}
+
 void AddRelationOption(CLI::App* sub, std::vector<std::string>* out) {
   sub->add_option(
          "-r,--relation", *out,

@@ -11,6 +11,7 @@
 
 namespace CLI {
 class App;
+class Validator;
 }
 
 namespace lineage::cli {
@@ -56,6 +57,10 @@ base::Result<Session> StartSession(const GlobalOptions& global,
 // "influence" (the default when `names` is empty), "all", or relation names.
 base::Result<model::RelationSet> ParseRelations(
     const std::vector<std::string>& names);
+
+// For options that count things (--top, --max-works...): a whole number,
+// never negative (a size_t would wrap -1 round to the largest count).
+const CLI::Validator& Count();
 
 // -r/--relation, repeatable and comma-separated.
 void AddRelationOption(CLI::App* sub, std::vector<std::string>* out);

@@ -35,6 +35,7 @@ base::Result<Engine> Engine::Open(std::vector<std::string> sources,
   report.imported =
       sources.size() != 1 || io::IsImported(io::DetectFormat(sources[0]));
   report.sources = std::move(sources);
+  report.nodes = options.import.nodes;
   Engine engine(std::move(graph).value());
   engine.language_ = options.language;
   // A layer, or another language, is the same data rebuilt: with the same
@@ -418,6 +419,29 @@ void Engine::SortByDate(std::vector<VertexId>* works) const {
 base::Status Engine::WriteFile(const std::string& path,
                                std::string_view bytes) {
   return io::WriteFileAtomically(path, bytes);
+}
+
+base::Status Engine::CheckOutput(const std::string& path) const {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path out = fs::weakly_canonical(path, ec);
+  if (ec) return base::Status::Ok();  // Nothing there to destroy.
+  std::vector<std::string> inputs = report_.sources;
+  if (!report_.nodes.empty()) inputs.push_back(report_.nodes);
+  for (const std::string& input : inputs) {
+    const fs::path in = fs::weakly_canonical(input, ec);
+    if (ec) continue;
+    const bool same = fs::equivalent(out, in, ec);
+    // A file inside a source folder is part of the source.
+    auto [end, _] = std::mismatch(in.begin(), in.end(), out.begin(), out.end());
+    const bool inside = fs::is_directory(in, ec) && end == in.end();
+    if (same || inside) {
+      return base::Status::InvalidArgument(fmt::format(
+          "'{}' is {} the data being read ('{}'); write somewhere else", path,
+          same ? "" : "inside ", input));
+    }
+  }
+  return base::Status::Ok();
 }
 
 base::Result<std::string> Engine::ReadFile(const std::string& path,

@@ -60,6 +60,7 @@ struct Finding {
 // What opening found.
 struct OpenReport {
   std::vector<std::string> sources;
+  std::string nodes;        // The node table read with them, if any.
   bool imported = false;    // Not the curated YAML: its problems are findings.
   io::ImportReport import;  // What the importer counted.
   std::size_t condensed_cycles = 0;
@@ -250,9 +251,15 @@ class Engine {
   void SortByDate(std::vector<model::VertexId>* works) const;
 
   // Files as front ends write them: atomically (a temporary file, then a
-  // rename; its folder created), never half-written. kIoError on failure.
+  // rename; its folder created), never half-written, through symlinks,
+  // keeping an existing file's mode; never over a device or a FIFO
+  // (kInvalidArgument). kIoError when the system refuses.
   static base::Status WriteFile(const std::string& path,
                                 std::string_view bytes);
+  // Whether writing `path` would destroy what this engine was opened from:
+  // one of its sources (or a file inside a source folder), or its node
+  // table. kInvalidArgument saying which; Ok otherwise.
+  base::Status CheckOutput(const std::string& path) const;
   // A text file of at most `max_bytes`; kNotFound, kIoError or
   // kInvalidArgument (too big).
   static base::Result<std::string> ReadFile(const std::string& path,

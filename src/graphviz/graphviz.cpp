@@ -23,11 +23,6 @@ namespace {
 // --- RAII over the C API
 // ------------------------------------------------------
 
-struct ContextDeleter {
-  void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
-using Context = std::unique_ptr<GVC_t, ContextDeleter>;
-
 // A graph that may have been laid out; freed in the right order.
 class GraphHandle {
  public:
@@ -286,12 +281,22 @@ std::optional<Format> FormatFromPath(std::string_view path) {
   return ParseFormat(ext);
 }
 
+// The one Graphviz context of the process, made on first use and kept: the
+// pango plugin caches font names that gvFreeContext frees, so a second
+// context in one process read freed memory. Callers hold error_mutex (an
+// ErrorCapture), which also keeps Graphviz, not thread-safe, to one thread.
+GVC_t* SharedContext() {
+  static GVC_t* const gvc = gvContext();
+  return gvc;
+}
+
 base::Result<Rendered> Draw(const Drawing& drawing,
                             const DrawOptions& options) {
   ErrorCapture errors;
-  Context gvc(gvContext());
-  if (!gvc) return base::Status::IoError("cannot start Graphviz");
-  GraphHandle graph(gvc.get(),
+  GVC_t* const context = SharedContext();
+  if (context == nullptr) return base::Status::IoError("cannot start Graphviz");
+  GVC_t* const gvc = context;
+  GraphHandle graph(gvc,
                     agopen(const_cast<char*>("lineage"), Agdirected, nullptr));
   if (graph.get() == nullptr)
     return base::Status::IoError("Graphviz cannot create a graph");
@@ -307,7 +312,7 @@ base::Result<Rendered> Draw(const Drawing& drawing,
     return out;
   }
   auto start = std::chrono::steady_clock::now();
-  if (gvLayout(gvc.get(), graph.get(), options.engine.c_str()) != 0) {
+  if (gvLayout(gvc, graph.get(), options.engine.c_str()) != 0) {
     return base::Status::IoError(
         fmt::format("Graphviz could not lay out the diagram with {}: {}",
                     options.engine, errors.messages()));
@@ -320,7 +325,7 @@ base::Result<Rendered> Draw(const Drawing& drawing,
   start = std::chrono::steady_clock::now();
   char* data = nullptr;
   unsigned int length = 0;
-  if (gvRenderData(gvc.get(), graph.get(), format, &data, &length) != 0 ||
+  if (gvRenderData(gvc, graph.get(), format, &data, &length) != 0 ||
       data == nullptr) {
     if (data != nullptr) gvFreeRenderData(data);
     return base::Status::IoError(fmt::format(
@@ -343,7 +348,15 @@ base::Result<Drawing> ReadDot(std::string_view text, std::string_view source) {
   std::string file(source);
   aglexbad();
   agsetfile(file.data());
+  agreseterrors();
   Agraph_t* raw = agmemread(owned.c_str());
+  // cgraph may report an error (its parser's stack exhausted by a long edge
+  // chain or deep subgraphs: "memory exhausted") and still return the part
+  // it read: never take that part for the graph.
+  if (raw != nullptr && agerrors() > AGWARN) {
+    agclose(raw);
+    raw = nullptr;
+  }
   if (raw == nullptr) {
     // cgraph says "syntax error in line 3 near 'x'".
     int line = 0;
@@ -360,8 +373,11 @@ base::Result<Drawing> ReadDot(std::string_view text, std::string_view source) {
         "the DOT file cannot be read",
         {{{std::string(source), line, 0},
           messages.empty() ? "no graph in the file" : messages,
-          "is it cut short, or not DOT? `dot -Tcanon FILE` shows what "
-          "Graphviz reads"}});
+          messages.find("memory exhausted") != std::string::npos
+              ? "Graphviz's parser gives up on an edge chain this long or "
+                "subgraphs nested this deep: write one edge a statement"
+              : "is it cut short, or not DOT? `dot -Tcanon FILE` shows what "
+                "Graphviz reads"}});
   }
   struct Closer {
     void operator()(Agraph_t* g) const { agclose(g); }

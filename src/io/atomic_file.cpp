@@ -21,8 +21,34 @@ base::Status Errno(std::string_view what, const std::filesystem::path& path) {
 
 }  // namespace
 
-base::Status WriteFileAtomically(const std::filesystem::path& path,
+base::Status WriteFileAtomically(const std::filesystem::path& where,
                                  std::string_view content) {
+  // A symlink is written through: its target is replaced (or made, if it
+  // dangles), the link stays.
+  std::filesystem::path path = where;
+  for (int hops = 0;; ++hops) {
+    std::error_code ec;
+    if (!std::filesystem::is_symlink(std::filesystem::symlink_status(path, ec)))
+      break;
+    const std::filesystem::path target =
+        std::filesystem::read_symlink(path, ec);
+    if (ec || hops == 40) {
+      return base::Status::IoError(fmt::format(
+          "cannot follow the link '{}': {}", where.string(),
+          ec ? ec.message() : std::string("too many levels of links")));
+    }
+    path = target.is_absolute() ? target : path.parent_path() / target;
+  }
+  // Only a regular file is replaced: renaming over a device or a FIFO would
+  // replace the system's own (as root, /dev/null).
+  struct stat existing {};
+  const bool exists = ::stat(path.c_str(), &existing) == 0;
+  if (exists && !S_ISREG(existing.st_mode)) {
+    return base::Status::InvalidArgument(fmt::format(
+        "'{}' is not a regular file (a device, a pipe or a folder); give "
+        "the name of a file to write",
+        where.string()));
+  }
   std::filesystem::path dir = path.parent_path();
   if (!dir.empty()) {
     std::error_code ec;
@@ -36,10 +62,11 @@ base::Status WriteFileAtomically(const std::filesystem::path& path,
   std::string tmp = path.string() + ".tmp-" + std::string(6, 'X');
   int fd = ::mkstemp(tmp.data());
   if (fd < 0) return Errno("create a temporary file next to", path);
-  // mkstemp creates 0600; outputs are ordinary files, readable like any other.
+  // mkstemp creates 0600. A file that is replaced keeps its mode; a new one
+  // is an ordinary file, readable like any other.
   mode_t mask = ::umask(0);
   ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
+  ::fchmod(fd, exists ? existing.st_mode & 07777 : 0666 & ~mask);
 
   auto fail = [&](std::string_view what) {
     base::Status s = Errno(what, path);

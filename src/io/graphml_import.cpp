@@ -4,6 +4,7 @@
 
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -33,10 +34,66 @@ std::map<std::string, std::string> Data(
   return out;
 }
 
+// GraphML nests four levels (graphml, graph, node, data); Boost's XML
+// parser recurses once a level, so a file nested thousands deep would
+// overflow the stack. Elements are counted first, in one pass that never
+// recurses: the line where the nesting passes kMaxDepth, or 0.
+constexpr int kMaxDepth = 256;
+int TooDeepAt(std::string_view text) {
+  int depth = 0, line = 1;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') ++line;
+    if (text[i] != '<') continue;
+    auto skip_to = [&](std::string_view end) {
+      const std::size_t at = text.find(end, i);
+      const std::size_t stop =
+          at == std::string_view::npos ? text.size() : at + end.size();
+      line += static_cast<int>(
+          std::count(text.begin() + i, text.begin() + stop, '\n'));
+      i = stop - 1;
+    };
+    if (text.substr(i, 4) == "<!--") {
+      skip_to("-->");
+    } else if (text.substr(i, 9) == "<![CDATA[") {
+      skip_to("]]>");
+    } else if (i + 1 < text.size() &&
+               (text[i + 1] == '?' || text[i + 1] == '!')) {
+      skip_to(">");
+    } else if (i + 1 < text.size() && text[i + 1] == '/') {
+      --depth;
+      skip_to(">");
+    } else {
+      // An opening tag: attribute values may hold '>' inside quotes.
+      char quote = 0;
+      std::size_t k = i + 1;
+      for (; k < text.size(); ++k) {
+        if (text[k] == '\n') ++line;
+        if (quote != 0) {
+          if (text[k] == quote) quote = 0;
+        } else if (text[k] == '"' || text[k] == '\'') {
+          quote = text[k];
+        } else if (text[k] == '>') {
+          break;
+        }
+      }
+      const bool self_closing = k < text.size() && text[k - 1] == '/';
+      if (!self_closing && ++depth > kMaxDepth) return line;
+      i = k;
+    }
+  }
+  return 0;
+}
+
 // The graph of a GraphML document.
 base::Result<AttributedGraph> ReadGraphml(const std::string& text,
                                           const std::string& path,
                                           const ImportOptions& options) {
+  if (int line = TooDeepAt(text); line != 0) {
+    return Problem(
+        path, line,
+        fmt::format("the XML nests deeper than {} levels", kMaxDepth),
+        "GraphML needs four; is this the right file?");
+  }
   pt::ptree doc;
   try {
     std::istringstream in(text);

@@ -19,7 +19,9 @@ Format DetectFormat(const std::string& path) {
   if (std::filesystem::is_directory(p, ec) || ext == ".yaml" || ext == ".yml")
     return Format::kYaml;
   if (ext == ".gv" || ext == ".dot") return Format::kDot;
-  if (IsGraphFile(path)) return Format::kGraphFile;
+  // The magic is read only from a regular file: a FIFO would block.
+  if (std::filesystem::is_regular_file(p, ec) && IsGraphFile(path))
+    return Format::kGraphFile;
   if (ext == ".graphml") return Format::kGraphml;
   if (ext == ".json") return Format::kJson;
   return Format::kTable;
@@ -27,13 +29,29 @@ Format DetectFormat(const std::string& path) {
 
 namespace {
 
-base::Result<model::Graph> LoadOne(const std::string& path,
-                                   const LoadOptions& options) {
+// Whether `path` can be read as data: it exists and is a file or a folder.
+// A FIFO or a device would block or never end: it is refused before it is
+// opened.
+base::Status CheckSource(const std::string& path) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
+  const auto status = std::filesystem::status(path, ec);
+  if (!std::filesystem::exists(status)) {
     return base::Status::NotFound(
         fmt::format("data path '{}' does not exist", path));
   }
+  if (!std::filesystem::is_regular_file(status) &&
+      !std::filesystem::is_directory(status)) {
+    return base::Status::InvalidArgument(fmt::format(
+        "data path '{}' is not a file or a folder (a pipe, a socket or a "
+        "device?); give a file or a folder",
+        path));
+  }
+  return base::Status::Ok();
+}
+
+base::Result<model::Graph> LoadOne(const std::string& path,
+                                   const LoadOptions& options) {
+  if (base::Status s = CheckSource(path); !s.ok()) return s;
   switch (DetectFormat(path)) {
     case Format::kYaml:
       return LoadYaml(path, options.max_file_bytes);
@@ -58,6 +76,7 @@ base::Result<model::Graph> LoadGraphs(const std::vector<std::string>& paths,
   if (paths.empty()) return base::Status::InvalidArgument("no data file given");
   if (paths.size() == 1) return LoadOne(paths.front(), options);
   for (const std::string& path : paths) {
+    if (base::Status s = CheckSource(path); !s.ok()) return s;
     if (DetectFormat(path) != Format::kTable) {
       return base::Status::InvalidArgument(fmt::format(
           "'{}' is not an edge-list table: several files are read as parts "

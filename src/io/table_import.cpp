@@ -113,15 +113,21 @@ bool AllDigits(std::string_view s) {
                                    [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// YYYY, YYYY-MM, YYYY-MM-DD, or Unix seconds (nine digits or more).
+// YYYY, YYYY-MM, YYYY-MM-DD, or Unix seconds (nine digits or more), with
+// the year in 1000..9999 either way: what a Date holds and .lgraph stores.
 std::optional<model::Date> ParseWhen(std::string_view text) {
   if (AllDigits(text) && text.size() >= 9) {
     long long seconds = 0;
-    std::from_chars(text.data(), text.data() + text.size(), seconds);
+    auto [ptr, ec] =
+        std::from_chars(text.data(), text.data() + text.size(), seconds);
+    if (ec != std::errc() || ptr != text.data() + text.size())
+      return std::nullopt;
     std::time_t t = static_cast<std::time_t>(seconds);
     std::tm tm{};
     if (gmtime_r(&t, &tm) == nullptr) return std::nullopt;
-    return model::Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+    const long long year = static_cast<long long>(tm.tm_year) + 1900;
+    if (year < 1000 || year > 9999) return std::nullopt;
+    return model::Date{static_cast<int>(year), tm.tm_mon + 1, tm.tm_mday};
   }
   auto d = model::Date::Parse(text);
   if (!d.ok()) return std::nullopt;

@@ -403,10 +403,11 @@ class SpecReader {
   std::vector<Diagnostic> diags_;
 };
 
-base::Status Problems(std::vector<Diagnostic> diags) {
-  std::string summary = fmt::format("{} problem{} in the graph data",
-                                    diags.size(), diags.size() == 1 ? "" : "s");
-  return base::Status::InvalidData(std::move(summary), std::move(diags));
+base::Status Problems(std::vector<Diagnostic> diags, std::size_t total = 0) {
+  total = std::max(total, diags.size());
+  std::string summary = fmt::format("{} problem{} in the graph data", total,
+                                    total == 1 ? "" : "s");
+  return base::Status::InvalidData(std::move(summary), std::move(diags), total);
 }
 
 void Append(model::GraphSpec* into, model::GraphSpec&& from) {
@@ -484,6 +485,7 @@ base::Result<model::Graph> LoadYaml(const std::filesystem::path& path,
   }
   model::GraphSpec all;
   std::vector<base::Diagnostic> diags;
+  std::size_t problems = 0;  // Each file's list may have been cut.
   for (const auto& file : files) {
     auto text = ReadFile(file, max_file_bytes);
     if (!text.ok()) return text.status();
@@ -491,9 +493,11 @@ base::Result<model::Graph> LoadYaml(const std::filesystem::path& path,
     if (!spec.ok()) {
       const auto& d = spec.status().diagnostics();
       diags.insert(diags.end(), d.begin(), d.end());
+      problems += spec.status().problems();
       continue;
     }
     if (!spec->title.empty() && !all.title.empty()) {
+      ++problems;
       diags.push_back({{file.string(), 0, 0},
                        fmt::format("a second title '{}' (the graph is "
                                    "already titled '{}')",
@@ -502,7 +506,7 @@ base::Result<model::Graph> LoadYaml(const std::filesystem::path& path,
     }
     Append(&all, std::move(spec).value());
   }
-  if (!diags.empty()) return Problems(std::move(diags));
+  if (!diags.empty()) return Problems(std::move(diags), problems);
   return model::Graph::Build(std::move(all));
 }
 

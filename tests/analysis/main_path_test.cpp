@@ -1,10 +1,10 @@
-#include "analysis/digraph.h"
 #include "analysis/main_path.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
+#include "analysis/digraph.h"
 #include "testing/fixtures.h"
 
 namespace lineage::analysis {

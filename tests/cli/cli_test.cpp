@@ -1,6 +1,7 @@
 // End-to-end: runs the real `lineage` binary and checks exit codes, stdout
 // and stderr.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -560,14 +561,60 @@ TEST(CliTest, ChineseIsTheTranslationsWords) {
 }
 
 TEST(CliRenderTest, ChineseDiagramsSpeakChinese) {
-  Outcome r = Lineage({"--lang", "zh", "--layer", "article", "render", "-o",
-                       "-", "--format", "svg", "--focus", "gan",
-                       "--descendants"});
+  Outcome r =
+      Lineage({"--lang", "zh", "--layer", "article", "render", "-o", "-",
+               "--format", "svg", "--focus", "gan", "--descendants"});
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.out.find("GAN 家族"), std::string::npos);  // The title.
-  EXPECT_NE(r.out.find("起源"), std::string::npos);      // An era.
-  EXPECT_NE(r.out.find("基于"), std::string::npos);      // builds_on.
+  EXPECT_NE(r.out.find("GAN 家族"), std::string::npos);      // The title.
+  EXPECT_NE(r.out.find("起源"), std::string::npos);          // An era.
+  EXPECT_NE(r.out.find("基于"), std::string::npos);          // builds_on.
   EXPECT_NE(r.out.find("潜在空间操纵"), std::string::npos);  // A name.
+}
+
+// A FIFO given as --data is refused before it is opened: it would block
+// forever (a timeout would end the test with 124).
+TEST(CliTest, AFifoIsNeverOpened) {
+  fs::path dir = fs::temp_directory_path() /
+                 ("lineage-fifo-" + std::to_string(std::random_device{}()));
+  fs::create_directories(dir);
+  const fs::path fifo = dir / "edges.tsv";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const std::string cmd =
+      "timeout 10 env -u LINEAGE_DATA " + ShellQuote(LINEAGE_BIN) + " --data " +
+      ShellQuote(fifo.string()) + " stats </dev/null >/dev/null 2>&1";
+  const int status = std::system(cmd.c_str());
+  EXPECT_EQ(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 2);
+  fs::remove_all(dir);
+}
+
+// -o never destroys the data being read, nor a device.
+TEST(CliTest, OutputsNeverReplaceTheirInputsOrDevices) {
+  const std::string table = testing::TempFile("t.tsv", "1\t2\n2\t3\n");
+  Outcome same = Lineage({"import", table, "-o", table});
+  EXPECT_EQ(same.code, 2) << same.err;
+  EXPECT_NE(same.err.find("the data being read"), std::string::npos)
+      << same.err;
+  EXPECT_EQ(Slurp(table), "1\t2\n2\t3\n");
+  const std::string yaml =
+      testing::TempFile("g.yaml", Slurp(Fixture("good.yaml")));
+  Outcome export_over = Lineage({"--data", yaml, "export", "-o", yaml});
+  EXPECT_EQ(export_over.code, 2) << export_over.err;
+  Outcome inside = Lineage({"--data", LINEAGE_BUNDLED_DATA, "render", "-o",
+                            std::string(LINEAGE_BUNDLED_DATA) + "/eras.yaml"});
+  EXPECT_EQ(inside.code, 2) << inside.err;
+  Outcome device = OnGood({"export", "-o", "/dev/null"});
+  EXPECT_EQ(device.code, 2) << device.err;
+}
+
+// Unix seconds beyond year 9999 are refused at their line: .lgraph stores
+// four-digit years, and the import must not write what it cannot read.
+TEST(CliTest, DatesBeyondYear9999AreRefused) {
+  const std::string edges = testing::TempFile("e.tsv", "a\tb\n");
+  const std::string nodes =
+      testing::TempFile("n.tsv", "a\t1000000000\nb\t999999999999999\n");
+  Outcome r = Lineage({"--data", edges, "--nodes", nodes, "validate"});
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.err.find("n.tsv:2"), std::string::npos) << r.err;
 }
 
 }  // namespace

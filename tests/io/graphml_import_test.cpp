@@ -74,5 +74,24 @@ TEST(GraphmlImportTest, UndirectedMalformedAndDanglingAreRefused) {
             std::string::npos);
 }
 
+// Nesting is counted before Boost's recursive parser sees the file: a file
+// nested 25,000 deep is refused with its line, not a crash.
+TEST(GraphmlImportTest, DeepNestingIsRefusedNotACrash) {
+  std::string xml = "<graphml><graph edgedefault=\"directed\">\n";
+  for (int i = 0; i < 25'000; ++i) xml += "<data>";
+  auto g = ImportGraphml(testing::TempFile("deep.graphml", xml), {}, nullptr);
+  ASSERT_FALSE(g.ok());
+  const std::string m = g.status().ToString();
+  EXPECT_NE(m.find("deeper than 256 levels"), std::string::npos) << m;
+  EXPECT_NE(m.find("deep.graphml:2"), std::string::npos) << m;
+  // Quotes and comments do not fool the count.
+  auto ok = ImportGraphml(
+      testing::TempFile("quoted.graphml",
+                        "<graphml><!-- <a><b> --><graph edgedefault="
+                        "\"directed\"><node id=\"a>b\"/></graph></graphml>"),
+      {}, nullptr);
+  EXPECT_TRUE(ok.ok()) << ok.status().ToString();
+}
+
 }  // namespace
 }  // namespace lineage::io

@@ -308,5 +308,29 @@ TEST(ChineseTest, UnknownKeysInZhAreNamed) {
       << spec.status().ToString();
 }
 
+// A broken file can hold hundreds of thousands of problems: the first 200
+// are listed, and the message gives the true total.
+TEST(LoadGraphTest, DiagnosticsAreCappedWithTheirTrueTotal) {
+  std::string yaml = "works:\n";
+  for (int i = 0; i < 1000; ++i) yaml += "  - id: " + std::to_string(i) + "x\n";
+  auto g = LoadGraph(testing::TempFile("many.yaml", yaml));
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.status().diagnostics().size(), base::Status::kMostDiagnostics);
+  EXPECT_NE(g.status().message().find("of 2000 listed"), std::string::npos)
+      << g.status().message();
+}
+
+// A folder with a link loop and a dangling link loads what it can read.
+TEST(LoadGraphTest, BrokenLinksInAFolderAreSkippedNotFatal) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::path(testing::TempFile("links/good.yaml",
+                                            testing::ReadFixture("good.yaml")))
+                     .parent_path();
+  fs::create_symlink("loop.yaml", dir / "loop.yaml");
+  fs::create_symlink("nowhere.yaml", dir / "dangling.yaml");
+  auto g = LoadGraph(dir.string());
+  EXPECT_TRUE(g.ok()) << g.status().ToString();
+}
+
 }  // namespace
 }  // namespace lineage::io

@@ -150,9 +150,14 @@ std::string TempFile(const std::string& name, const std::string& content) {
   std::filesystem::path dir =
       std::filesystem::temp_directory_path() /
       ("lineage-test-" + std::to_string(std::random_device{}()));
-  std::filesystem::create_directories(dir);
+  std::filesystem::create_directories((dir / name).parent_path());
   std::ofstream(dir / name, std::ios::binary) << content;
   return (dir / name).string();
+}
+
+std::string ReadFixture(std::string_view relative) {
+  std::ifstream in(Fixture(relative), std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 model::Work WorkOf(const model::Graph& g, model::VertexId v) {

@@ -54,7 +54,8 @@ model::VertexId V(const model::Graph& g, std::string_view id);
 model::EdgeId L(const model::Graph& g, std::string_view child,
                 std::string_view relation, std::string_view parent);
 
-std::string Fixture(std::string_view relative);  // Path under fixtures/.
+std::string Fixture(std::string_view relative);      // Path under fixtures/.
+std::string ReadFixture(std::string_view relative);  // Its content.
 
 // Every work and link of `g`, copied, in vertex and link order.
 model::Work WorkOf(const model::Graph& g, model::VertexId v);
