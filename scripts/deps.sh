@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, whatever of the build and test
-# dependencies is missing. Usage: scripts/deps.sh [build|test|bench]
+# dependencies is missing. Usage:
+#   scripts/deps.sh [build|test|fuzz|bench]
 set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config
@@ -8,7 +9,9 @@ packages=(g++ cmake ninja-build pkg-config
           libcli11-dev nlohmann-json3-dev libgraphviz-dev libxxhash-dev
           libutf8proc-dev fonts-wqy-zenhei)
 case "${1:-build}" in
-  test) packages+=(libgtest-dev python3 python3-networkx python3-scipy) ;;
+  test) packages+=(libgtest-dev python3 python3-networkx python3-scipy
+                  clang libclang-rt-14-dev) ;;
+  fuzz) packages+=(clang libclang-rt-14-dev) ;;
   bench) packages+=(python3 graphviz python3-igraph python3-graph-tool
                    python3-networkx python3-scipy python3-numpy) ;;
 esac

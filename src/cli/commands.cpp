@@ -503,7 +503,6 @@ Runner SetupValidate(CLI::App* sub, const GlobalOptions* global) {
     }
     if (!opened.ok()) return ReportError(status);
     const Graph& g = opened->graph();
-    const engine::Engine& e = *opened;
     if (opened->report().imported) {
       std::cout << fmt::format("imported {}: {} works, {} links\n",
                                global->data, g.num_works(), g.num_links());

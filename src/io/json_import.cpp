@@ -41,11 +41,12 @@ std::optional<std::string> Text(const json& value) {
 std::map<std::string, std::string> Attributes(
     const json& object, std::initializer_list<const char*> skip) {
   std::map<std::string, std::string> out;
-  for (const auto& [key, value] : object.items()) {
+  for (const auto& item : object.items()) {
+    const std::string& key = item.key();
     if (std::find_if(skip.begin(), skip.end(),
                      [&](const char* s) { return key == s; }) != skip.end())
       continue;
-    if (auto t = Text(value)) out[key] = *t;
+    if (auto t = Text(item.value())) out[key] = *t;
   }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -47,9 +48,14 @@ bool LineReader::Fill() {
     end_ -= begin_;
     begin_ = 0;
   }
-  if (buffer_.size() < end_ + kBlock) buffer_.resize(end_ + kBlock);
-  std::size_t got = std::fread(buffer_.data() + end_, 1, kBlock, file_.get());
-  if (got < kBlock) {
+  // A small file needs no 4 MiB block: the buffer is sized to the file
+  // (a few bytes more, to see its end), at least 64 KiB.
+  const std::size_t block =
+      size_ > 0 ? std::min(kBlock, std::max<std::size_t>(size_ + 1, 64 << 10))
+                : kBlock;
+  if (buffer_.size() < end_ + block) buffer_.resize(end_ + block);
+  std::size_t got = std::fread(buffer_.data() + end_, 1, block, file_.get());
+  if (got < block) {
     eof_ = true;
     if (std::ferror(file_.get()))
       status_ = base::Status::IoError(

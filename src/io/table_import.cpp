@@ -315,7 +315,7 @@ class Importer {
                                       : model::Relation::kCites;
     spec.attributes = std::move(attributes_);
     spec.kind = opt_.kind;
-    std::vector<std::uint32_t>().swap(dense_);
+    std::vector<std::unique_ptr<VertexId[]>>().swap(dense_);
     model::BulkReport dropped;
     model::Graph g = model::Graph::FromBulk(std::move(spec), &dropped);
     report_->duplicate_edges += dropped.duplicate_links;
@@ -493,8 +493,10 @@ class Importer {
   // The vertex of an already keyed id, or kNone.
   VertexId Find(std::string_view key) const {
     std::uint32_t value;
-    if (DenseNumber(key, &value))
-      return value < dense_.size() ? dense_[value] : kNone;
+    if (DenseNumber(key, &value)) {
+      const auto& page = dense_[value >> kPageBits];
+      return page ? page[value & kPageMask] : kNone;
+    }
     auto v = ids_.Find(key);
     return v ? *v : kNone;
   }
@@ -503,13 +505,18 @@ class Importer {
     std::string_view key = Key(id);
     std::uint32_t value;
     if (DenseNumber(key, &value)) {
-      if (value >= dense_.size())
-        dense_.resize(std::max<std::size_t>(value + 1, dense_.size() * 2),
-                      kNone);
+      // Pages are made as ids reach them, so that one large id costs a page,
+      // not an array up to its value.
+      auto& page = dense_[value >> kPageBits];
+      if (!page) {
+        page = std::make_unique<VertexId[]>(kPageSize);
+        std::fill_n(page.get(), kPageSize, kNone);
+      }
       // Numbers are deduplicated by dense_, and never equal a non-numeric
       // key: the hash index is built once at the end (Graph::FromBulk).
-      if (dense_[value] == kNone) dense_[value] = ids_.AddUnindexed(key);
-      return dense_[value];
+      VertexId& v = page[value & kPageMask];
+      if (v == kNone) v = ids_.AddUnindexed(key);
+      return v;
     }
     auto [v, added] = ids_.Intern(key);
     // Matched by key, a work keeps the first spelling met as its name.
@@ -630,7 +637,12 @@ class Importer {
   const ImportOptions& opt_;
   ImportReport* report_;
   base::InternTable ids_;
-  std::vector<std::uint32_t> dense_;  // Decimal id value -> vertex.
+  // Decimal id value -> vertex, in pages of 4,096 made on first use.
+  static constexpr unsigned kPageBits = 12;
+  static constexpr std::uint32_t kPageSize = 1u << kPageBits;
+  static constexpr std::uint32_t kPageMask = kPageSize - 1;
+  std::vector<std::unique_ptr<VertexId[]>> dense_ =
+      std::vector<std::unique_ptr<VertexId[]>>(kDenseLimit >> kPageBits);
   std::vector<VertexId> parents_, children_;
   std::vector<model::Date> dates_;
   base::StringPool labels_;

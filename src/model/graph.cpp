@@ -8,6 +8,7 @@
 #include <boost/graph/filtered_graph.hpp>
 #include <functional>
 #include <mutex>
+#include <random>
 #include <set>
 #include <thread>
 #include <tuple>
@@ -546,9 +547,12 @@ Graph Graph::FromBulk(BulkSpec spec, BulkReport* report) {
   *report = BulkReport{};
   Graph g;
   const std::size_t n = spec.ids.size();
-  // Ids added unindexed get their hash index on the second core meanwhile.
+  // Ids added unindexed get their hash index on the second core meanwhile
+  // (a small graph indexes them at the end: a thread costs more).
   g.ids_ = std::move(spec.ids);
-  std::thread index([&g] { g.ids_.Reindex(); });
+  const bool big = n >= 100'000;
+  std::thread index;
+  if (big) index = std::thread([&g] { g.ids_.Reindex(); });
   // Counting sort of the children by parent, straight into the CSR column.
   std::vector<EdgeId> rowstart;
   base::ResizeHuge(rowstart, n + 1);
@@ -596,7 +600,11 @@ Graph Graph::FromBulk(BulkSpec spec, BulkReport* report) {
             std::vector<EdgeBundle>(out, EdgeBundle{spec.relation}));
   g.AdoptCsr(std::move(csr));
   if (out > 0) g.relations_.Add(spec.relation);
-  index.join();
+  if (big) {
+    index.join();
+  } else {
+    g.ids_.Reindex();
+  }
   return g;
 }
 
@@ -623,6 +631,39 @@ bool InRowsFit(const InRows& in, std::size_t n, std::size_t m) {
          in.rowstart.back() == m && in.source.size() == m &&
          in.link.size() == m && NonDecreasing(in.rowstart) &&
          AllBelow(in.source, n) && AllBelow(in.link, m);
+}
+
+// Whether given in-edges are the out-edges seen from their other end: the
+// same (link, parent, child) triples. Each side is summed in one
+// sequential pass under a hash keyed at random for this process, so that
+// no file can be made to match without being right; a check of each triple
+// against the out-edges would read them in random order, as slow as
+// building the in-edges again. O(E).
+bool InRowsMatch(const InRows& in, const std::vector<EdgeId>& rowstart,
+                 const std::vector<VertexId>& column) {
+  static const std::array<std::uint64_t, 4> key = [] {
+    std::random_device rd;
+    std::array<std::uint64_t, 4> k{};
+    for (auto& x : k) x = (std::uint64_t{rd()} << 32 | rd()) | 1;
+    return k;
+  }();
+  auto hash = [&](std::uint64_t link, std::uint64_t parent,
+                  std::uint64_t child) {
+    std::uint64_t x = link * key[0] ^ parent * key[1] ^ child * key[2];
+    x += key[3];
+    x ^= x >> 31;
+    x *= 0x9E3779B97F4A7C15ull;
+    return x ^ (x >> 29);
+  };
+  const std::size_t n = rowstart.size() - 1;
+  std::uint64_t out_sum = 0, in_sum = 0;
+  for (VertexId u = 0; u < n; ++u)
+    for (EdgeId e = rowstart[u]; e < rowstart[u + 1]; ++e)
+      out_sum += hash(e, u, column[e]);
+  for (VertexId v = 0; v < n; ++v)
+    for (EdgeId i = in.rowstart[v]; i < in.rowstart[v + 1]; ++i)
+      in_sum += hash(in.link[i], in.source[i], v);
+  return out_sum == in_sum;
 }
 
 }  // namespace
@@ -660,7 +701,8 @@ std::optional<Graph> Graph::FromColumns(Columns c) {
     links_ok &= r < AllRelations().size();
     if (links_ok) g.relations_.Add(static_cast<Relation>(r));
   }
-  if (!c.in.rowstart.empty() && links_ok) links_ok = InRowsFit(c.in, n, m);
+  if (!c.in.rowstart.empty() && links_ok)
+    links_ok = InRowsFit(c.in, n, m) && InRowsMatch(c.in, c.rowstart, c.column);
   if (links_ok) {
     std::vector<EdgeBundle> bundles(m);
     for (std::size_t e = 0; e < m; ++e) bundles[e].relation = c.relations[e];

@@ -230,8 +230,9 @@ class Graph {
     std::vector<Relation> relations;
     std::vector<LinkDetails> link_details;
     std::vector<AttributeColumn> attributes;
-    // The in-edges, when the caller has them (else built, O(E)): only
-    // their ranges are checked, not that they match the out-edges.
+    // The in-edges, when the caller has them (else built, O(E)): their
+    // ranges are checked, and that they are the out-edges seen from the
+    // other end (in two sequential passes, O(E)).
     InRows in;
   };
   static std::optional<Graph> FromColumns(Columns columns);

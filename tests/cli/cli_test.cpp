@@ -501,9 +501,11 @@ TEST(CliTest, AncestorsAndTheQueryAgree) {
           Lineage({"query", std::string(fn) + "(" + work + ")", "--json"});
       ASSERT_EQ(direct.code, 0) << direct.err;
       ASSERT_EQ(query.code, 0) << query.err;
+      // The documents outlive the loops over them.
+      const json d = direct.Json(), q = query.Json();
       std::vector<std::string> a, b;
-      for (const json& w : direct.Json()[fn]) a.push_back(w["id"]);
-      for (const json& w : query.Json()["works"]) b.push_back(w["id"]);
+      for (const json& w : d[fn]) a.push_back(w["id"]);
+      for (const json& w : q["works"]) b.push_back(w["id"]);
       std::sort(a.begin(), a.end());
       std::sort(b.begin(), b.end());
       EXPECT_EQ(a, b) << fn << " " << work;

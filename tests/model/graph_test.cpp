@@ -348,6 +348,21 @@ TEST(GraphColumnsTest, MissingInLinksAreBuilt) {
               testing::ParentsOf(g, v, RelationSet::All()));
 }
 
+// In-links in range but not those of the out-links (a crafted file whose
+// checksum was made right) are refused, not believed.
+TEST(GraphColumnsTest, InLinksThatAreNotTheOutLinksAreRefused) {
+  Graph g = testing::Diamond();
+  auto swapped = g.ToColumns();
+  ASSERT_GE(swapped.in.source.size(), 2u);
+  // Two in-links trade their sources: every value stays in range.
+  std::swap(swapped.in.source.front(), swapped.in.source.back());
+  EXPECT_FALSE(Graph::FromColumns(std::move(swapped)));
+  auto relinked = g.ToColumns();
+  std::swap(relinked.in.link.front(), relinked.in.link.back());
+  EXPECT_FALSE(Graph::FromColumns(std::move(relinked)));
+  EXPECT_TRUE(Graph::FromColumns(g.ToColumns()));
+}
+
 TEST(GraphColumnsTest, ColumnsThatDoNotFitAreRefused) {
   Graph g = testing::Diamond();
   auto bad_target = g.ToColumns();
