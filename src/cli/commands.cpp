@@ -36,6 +36,7 @@ struct ShowOptions {
 
 void PrintWork(const engine::Engine& e, VertexId v) {
   const Graph& g = e.graph();
+  const Words& words = WordsFor(e.language());
   const model::WorkDetails& w = g.details(v);
   const model::Era* era = g.FindEra(w.era);
   std::vector<std::vector<std::string>> rows;
@@ -45,20 +46,20 @@ void PrintWork(const engine::Engine& e, VertexId v) {
   auto join = [](const std::vector<std::string>& items) {
     return fmt::format("{}", fmt::join(items, ", "));
   };
-  row("id", std::string(g.id(v)));
-  row("kind", std::string(model::KindName(g.kind(v))));
-  row("date", g.date(v).ToString());
-  row("era", era ? era->name : w.era);
-  row("aliases", join(w.aliases));
+  row(words.id, std::string(g.id(v)));
+  row(words.kind, std::string(model::KindName(g.kind(v))));
+  row(words.date, g.date(v).ToString());
+  row(words.era, era ? era->name : w.era);
+  row(words.aliases, join(w.aliases));
   json full = e.Describe(v, true);
   if (full.contains("organizations"))
-    row("organizations", join(full["organizations"]));
-  row("people", join(w.people));
-  row("paper", w.paper);
-  row("arxiv", w.arxiv.empty() ? "" : "https://arxiv.org/abs/" + w.arxiv);
-  row("url", w.url);
-  row("tags", join(w.tags));
-  row("summary", w.summary);
+    row(words.organizations, join(full["organizations"]));
+  row(words.people, join(w.people));
+  row(words.paper, w.paper);
+  row(words.arxiv, w.arxiv.empty() ? "" : "https://arxiv.org/abs/" + w.arxiv);
+  row(words.url, w.url);
+  row(words.tags, join(w.tags));
+  row(words.summary, w.summary);
   for (std::size_t c = 0; c < g.attributes().size(); ++c)
     row(g.attributes()[c].name, std::string(g.attribute(c, v)));
   std::cout << g.name(v) << '\n';
@@ -73,8 +74,8 @@ void PrintWork(const engine::Engine& e, VertexId v) {
     std::cout << title << '\n';
     PrintTable(lines);
   };
-  print_links("links to older works:", true);
-  print_links("links from newer works:", false);
+  print_links(words.links_older, true);
+  print_links(words.links_newer, false);
 }
 
 Runner SetupShow(CLI::App* sub, const GlobalOptions* global) {
@@ -174,11 +175,17 @@ Runner SetupReach(CLI::App* sub, const GlobalOptions* global,
       PrintJson({{"work", e.Describe(start)}, {what, list}});
       return kExitOk;
     }
-    std::cout << fmt::format("{} of {}: {} work{}\n", what, Label(g, start),
-                             reached.size(), reached.size() == 1 ? "" : "s");
+    const Words& words = WordsFor(e.language());
+    std::string title = fmt::format(
+        fmt::runtime(up ? words.ancestors_of : words.descendants_of),
+        Label(g, start), reached.size());
+    if (reached.size() == 1 && e.language() == model::Language::kEnglish)
+      title.pop_back();  // "1 work"
+    std::cout << title << '\n';
     if (reached.empty()) return kExitOk;
     std::vector<std::vector<std::string>> rows{
-        {"dist", "date", "kind", "work", up ? "led to" : "came through"}};
+        {words.dist, words.date, words.kind, words.work,
+         up ? words.led_to : words.came_through}};
     for (const analysis::Reached& r : reached) {
       const model::Date& date = g.date(r.work);
       rows.push_back({std::to_string(r.distance),
@@ -267,9 +274,12 @@ Runner SetupPath(CLI::App* sub, const GlobalOptions* global) {
     }
     for (std::size_t i = 0; i < found.paths.size(); ++i) {
       const analysis::Path& p = found.paths[i];
-      std::cout << fmt::format("path {} of {}{} ({} link{}):\n", i + 1,
-                               found.paths.size(), found.truncated ? "+" : "",
-                               p.length(), p.length() == 1 ? "" : "s");
+      std::string title = fmt::format(
+          fmt::runtime(WordsFor(e.language()).path_of), i + 1,
+          found.paths.size(), found.truncated ? "+" : "", p.length());
+      if (p.length() == 1 && e.language() == model::Language::kEnglish)
+        title.replace(title.size() - 3, 1, "");  // "(1 link):"
+      std::cout << title << '\n';
       PrintPath(g, p);
     }
     if (found.truncated) {
@@ -321,14 +331,16 @@ Runner SetupCommon(CLI::App* sub, const GlobalOptions* global) {
       PrintJson({{"a", e.Describe(a)}, {"b", e.Describe(b)}, {"common", list}});
       return kExitOk;
     }
-    std::cout << fmt::format("common ancestors of {} and {}: {}\n", Label(g, a),
-                             Label(g, b), common.size());
+    const Words& words = WordsFor(e.language());
+    std::cout << fmt::format(fmt::runtime(words.common_of), Label(g, a),
+                             Label(g, b), common.size())
+              << '\n';
     if (common.empty()) return kExitOk;
     std::vector<std::vector<std::string>> rows{
-        {"", "work", fmt::format("links to {}", g.id(a)),
-         fmt::format("links to {}", g.id(b))}};
+        {"", words.work, fmt::format(fmt::runtime(words.links_to), g.id(a)),
+         fmt::format(fmt::runtime(words.links_to), g.id(b))}};
     for (const analysis::CommonAncestor& c : common) {
-      rows.push_back({c.lowest ? "lowest" : "", Label(g, c.work),
+      rows.push_back({c.lowest ? words.lowest : "", Label(g, c.work),
                       std::to_string(c.distance_a),
                       std::to_string(c.distance_b)});
     }

@@ -12,6 +12,62 @@
 
 namespace lineage::cli {
 
+const Words& WordsFor(model::Language language) {
+  static constexpr Words kEnglish{"id",
+                                  "kind",
+                                  "date",
+                                  "era",
+                                  "aliases",
+                                  "organizations",
+                                  "people",
+                                  "paper",
+                                  "arxiv",
+                                  "url",
+                                  "tags",
+                                  "summary",
+                                  "links to older works:",
+                                  "links from newer works:",
+                                  "dist",
+                                  "work",
+                                  "name",
+                                  "led to",
+                                  "came through",
+                                  "lowest",
+                                  "ancestors of {}: {} works",
+                                  "descendants of {}: {} works",
+                                  "path {} of {}{} ({} links):",
+                                  "common ancestors of {} and {}: {}",
+                                  "links to {}",
+                                  "{} works"};
+  static constexpr Words kChinese{"标识",
+                                  "类型",
+                                  "日期",
+                                  "时代",
+                                  "别名",
+                                  "机构",
+                                  "人物",
+                                  "论文",
+                                  "arXiv",
+                                  "网址",
+                                  "标签",
+                                  "简介",
+                                  "所依据的较早工作：",
+                                  "由此而来的较新工作：",
+                                  "距离",
+                                  "工作",
+                                  "名称",
+                                  "通向",
+                                  "经由",
+                                  "最近",
+                                  "{} 的祖先：{} 项工作",
+                                  "{} 的后继：{} 项工作",
+                                  "路径 {} / {}{}（{} 条关系）：",
+                                  "{} 与 {} 的共同祖先：{}",
+                                  "到 {} 的关系数",
+                                  "{} 项工作"};
+  return language == model::Language::kChinese ? kChinese : kEnglish;
+}
+
 void PrintJson(const nlohmann::json& doc) {
   // Replace rather than throw on invalid UTF-8: the data was checked on load,
   // but a report must never crash.

@@ -13,6 +13,39 @@
 
 namespace lineage::cli {
 
+// The words of the tool's own output in each language of --lang: table
+// headings and the lines around them (the data comes in the graph's words).
+struct Words {
+  const char* id;
+  const char* kind;
+  const char* date;
+  const char* era;
+  const char* aliases;
+  const char* organizations;
+  const char* people;
+  const char* paper;
+  const char* arxiv;
+  const char* url;
+  const char* tags;
+  const char* summary;
+  const char* links_older;  // "links to older works:"
+  const char* links_newer;
+  const char* dist;
+  const char* work;
+  const char* name;
+  const char* led_to;
+  const char* came_through;
+  const char* lowest;
+  // With {} for names and numbers.
+  const char* ancestors_of;    // "ancestors of {}: {} works"
+  const char* descendants_of;  // "descendants of {}: {} works"
+  const char* path_of;         // "path {} of {}{} ({} links):"
+  const char* common_of;       // "common ancestors of {} and {}: {}"
+  const char* links_to;        // "links to {}"
+  const char* works_count;     // "{} works"
+};
+const Words& WordsFor(model::Language language);
+
 // One JSON document on stdout.
 void PrintJson(const nlohmann::json& doc);
 

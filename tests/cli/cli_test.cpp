@@ -556,6 +556,11 @@ TEST(CliTest, ChineseIsTheTranslationsWords) {
   ASSERT_EQ(zh.code, 0) << zh.err;
   EXPECT_NE(zh.out.find("起源"), std::string::npos) << zh.out;  // Its era.
   EXPECT_NE(zh.out.find("“生成器”"), std::string::npos) << zh.out;
+  // The tool's own words follow too.
+  EXPECT_NE(zh.out.find("所依据的较早工作："), std::string::npos) << zh.out;
+  Outcome ancestors = Lineage({"--lang", "zh", "ancestors", "dcgan"});
+  EXPECT_NE(ancestors.out.find("的祖先：2 项工作"), std::string::npos)
+      << ancestors.out;
   Outcome en = Lineage({"show", "变分自动编码器"});
   ASSERT_EQ(en.code, 0) << en.err;
   EXPECT_EQ(en.out.rfind("Variational autoencoder\n", 0), 0u) << en.out;
