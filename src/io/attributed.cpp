@@ -51,18 +51,33 @@ base::Result<std::vector<model::Era>> ParseEras(std::string_view json,
           "export the graph again ([[export]]), or drop the eras"}});
   };
   if (!list.is_array()) return bad("the eras are not a JSON list");
+  // A string field that is there but not a string is as bad as none.
+  auto text = [](const nlohmann::json& e, const char* key,
+                 const std::string& otherwise) {
+    auto it = e.find(key);
+    return it != e.end() && it->is_string() ? it->get<std::string>()
+                                            : otherwise;
+  };
   for (const nlohmann::json& e : list) {
     if (!e.is_object() || !e.contains("id") || !e["id"].is_string() ||
         !e.contains("from") || !e["from"].is_number_integer())
       return bad("an era needs a string id and a whole-number 'from'");
     model::Era era;
     era.id = e["id"];
-    era.name = e.value("name", era.id);
-    era.from_year = e["from"];
-    if (e.contains("to") && e["to"].is_number_integer()) era.to_year = e["to"];
-    era.summary = e.value("summary", "");
-    era.zh_name = e.value("zh_name", "");
-    era.zh_summary = e.value("zh_summary", "");
+    era.name = text(e, "name", era.id);
+    // Years as a Date holds them; anything else is no era of a graph.
+    auto year = [](const nlohmann::json& y) {
+      const auto v = y.get<std::int64_t>();
+      return v >= 0 && v <= 9999 ? static_cast<int>(v) : -1;
+    };
+    era.from_year = year(e["from"]);
+    if (e.contains("to") && e["to"].is_number_integer())
+      era.to_year = year(e["to"]);
+    if (era.from_year < 0 || era.to_year < 0)
+      return bad("an era's years must be between 0 and 9999");
+    era.summary = text(e, "summary", "");
+    era.zh_name = text(e, "zh_name", "");
+    era.zh_summary = text(e, "zh_summary", "");
     era.where = {path, 0, 0};
     eras.push_back(std::move(era));
   }

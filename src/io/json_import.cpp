@@ -69,6 +69,10 @@ base::Result<AttributedGraph> ReadNodeLink(const std::string& text,
     return Problem(path, LineOf(text, e.byte == 0 ? 0 : e.byte - 1),
                    fmt::format("malformed JSON: {}", e.what()),
                    "is the file cut short, or not JSON?");
+  } catch (const json::exception& e) {
+    // nlohmann throws more than parse errors (a number out of range, say).
+    return Problem(path, 0, fmt::format("unreadable JSON: {}", e.what()),
+                   "is the file cut short, or not JSON?");
   }
   if (!doc.is_object() || !doc.contains("nodes") || !doc["nodes"].is_array()) {
     return Problem(path, 1, "no \"nodes\" list",

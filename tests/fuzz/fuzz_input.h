@@ -9,6 +9,9 @@
 #include <fstream>
 #include <string>
 
+#include "analysis/ancestry.h"
+#include "io/table_import.h"
+
 namespace lineage::fuzz {
 
 // Writes `data` to one file per process and harness, named with `ext` so
@@ -21,6 +24,21 @@ inline std::string AsFile(const std::uint8_t* data, std::size_t size,
       .write(reinterpret_cast<const char*>(data),
              static_cast<std::streamsize>(size));
   return path;
+}
+
+// An importer of files with extension `ext` on the fuzzer's bytes, and the
+// questions asked of what it builds: the ancestors of the last work and the
+// descendants of the first.
+template <typename Import>
+int FuzzImporter(const std::uint8_t* data, std::size_t size,
+                 const std::string& ext, Import&& import) {
+  auto g = import(AsFile(data, size, ext), io::ImportOptions{}, nullptr);
+  if (g.ok() && g->num_works() > 0) {
+    (void)analysis::Reach(*g, 0, analysis::Direction::kDescendants);
+    (void)analysis::Reach(*g, static_cast<model::VertexId>(g->num_works() - 1),
+                          analysis::Direction::kAncestors);
+  }
+  return 0;
 }
 
 }  // namespace lineage::fuzz
