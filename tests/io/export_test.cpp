@@ -149,7 +149,7 @@ void ExpectSameGraph(const model::Graph& a, const model::Graph& b) {
 class RoundTripTest : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(RoundTripTest, TheBundledGraphReadsBackFieldByField) {
-  for (const std::string data :
+  for (const std::string& data :
        {std::string(LINEAGE_BUNDLED_DATA), Fixture("layers")}) {
     auto bundled = LoadGraph(data);
     ASSERT_TRUE(bundled.ok()) << bundled.status().ToString();
