@@ -43,8 +43,8 @@ void Bfs(const model::Graph& graph, std::span<const VertexId> starts,
     if (first_visit(start)) queue.emplace_back(start, 0);
   // Starts need a second mark only when there are several.
   std::vector<std::uint64_t> is_start(starts.size() > 1 ? seen.size() : 0);
-  for (VertexId start : starts)
-    if (!is_start.empty())
+  if (!is_start.empty())
+    for (VertexId start : starts)
       is_start[start / 64] |= std::uint64_t{1} << (start % 64);
   // On a big graph each work's row and edges are two cache misses in
   // arrays of tens of megabytes, and a plain search waits for them one
@@ -134,8 +134,9 @@ std::vector<Reached> Reach(const model::Graph& graph, VertexId start,
   return sorted;
 }
 
-std::vector<VertexId> ReachFrom(std::span<const VertexId> starts,
-                                const model::Graph& graph, Direction direction,
+std::vector<VertexId> ReachFrom(const model::Graph& graph,
+                                std::span<const VertexId> starts,
+                                Direction direction,
                                 const TraversalOptions& options) {
   std::vector<VertexId> out;
   std::vector<VertexId> again;  // Starts reached from another start.
@@ -157,13 +158,13 @@ std::vector<VertexId> NoNeighbourIn(std::span<const VertexId> works,
                                     Links&& links) {
   std::vector<VertexId> out;
   for (VertexId v : works) {
-    bool linked = false;
-    for (const model::Neighbor& n : links(v))
-      if (std::binary_search(works.begin(), works.end(), n.other)) {
-        linked = true;
-        break;
-      }
-    if (!linked) out.push_back(v);
+    const auto neighbours = links(v);
+    if (std::none_of(neighbours.begin(), neighbours.end(),
+                     [&](const model::Neighbor& n) {
+                       return std::binary_search(works.begin(), works.end(),
+                                                 n.other);
+                     }))
+      out.push_back(v);
   }
   return out;
 }

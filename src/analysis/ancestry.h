@@ -36,8 +36,8 @@ std::vector<Reached> Reach(const model::Graph& graph, model::VertexId start,
 // the chosen links, at most max_depth links from the nearest start; a
 // start is in it only when reached from another start. Sorted by id: the
 // sets the query language combines. One breadth-first search. O(V + E).
-std::vector<model::VertexId> ReachFrom(std::span<const model::VertexId> starts,
-                                       const model::Graph& graph,
+std::vector<model::VertexId> ReachFrom(const model::Graph& graph,
+                                       std::span<const model::VertexId> starts,
                                        Direction direction,
                                        const TraversalOptions& options = {});
 

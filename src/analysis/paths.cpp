@@ -159,7 +159,7 @@ OnPaths PathsBetween(const model::Graph& graph, std::span<const VertexId> from,
                      std::span<const VertexId> to, RelationSet relations) {
   auto with_self = [&](std::span<const VertexId> starts, Direction d) {
     std::vector<VertexId> out =
-        ReachFrom(starts, graph, d, {.relations = relations});
+        ReachFrom(graph, starts, d, {.relations = relations});
     out.insert(out.end(), starts.begin(), starts.end());
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());

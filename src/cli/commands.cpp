@@ -176,12 +176,11 @@ Runner SetupReach(CLI::App* sub, const GlobalOptions* global,
       return kExitOk;
     }
     const Words& words = WordsFor(e.language());
-    std::string title = fmt::format(
-        fmt::runtime(up ? words.ancestors_of : words.descendants_of),
-        Label(g, start), reached.size());
-    if (reached.size() == 1 && e.language() == model::Language::kEnglish)
-      title.pop_back();  // "1 work"
-    std::cout << title << '\n';
+    std::cout << fmt::format(fmt::runtime(up ? words.ancestors_of
+                                             : words.descendants_of),
+                             Label(g, start), reached.size(),
+                             reached.size() == 1 ? "" : "s")
+              << '\n';
     if (reached.empty()) return kExitOk;
     std::vector<std::vector<std::string>> rows{
         {words.dist, words.date, words.kind, words.work,
@@ -274,12 +273,11 @@ Runner SetupPath(CLI::App* sub, const GlobalOptions* global) {
     }
     for (std::size_t i = 0; i < found.paths.size(); ++i) {
       const analysis::Path& p = found.paths[i];
-      std::string title = fmt::format(
-          fmt::runtime(WordsFor(e.language()).path_of), i + 1,
-          found.paths.size(), found.truncated ? "+" : "", p.length());
-      if (p.length() == 1 && e.language() == model::Language::kEnglish)
-        title.replace(title.size() - 3, 1, "");  // "(1 link):"
-      std::cout << title << '\n';
+      std::cout << fmt::format(fmt::runtime(WordsFor(e.language()).path_of),
+                               i + 1, found.paths.size(),
+                               found.truncated ? "+" : "", p.length(),
+                               p.length() == 1 ? "" : "s")
+                << '\n';
       PrintPath(g, p);
     }
     if (found.truncated) {

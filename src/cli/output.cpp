@@ -33,12 +33,11 @@ const Words& WordsFor(model::Language language) {
                                   "led to",
                                   "came through",
                                   "lowest",
-                                  "ancestors of {}: {} works",
-                                  "descendants of {}: {} works",
-                                  "path {} of {}{} ({} links):",
+                                  "ancestors of {}: {} work{}",
+                                  "descendants of {}: {} work{}",
+                                  "path {} of {}{} ({} link{}):",
                                   "common ancestors of {} and {}: {}",
-                                  "links to {}",
-                                  "{} works"};
+                                  "links to {}"};
   static constexpr Words kChinese{"标识",
                                   "类型",
                                   "日期",
@@ -63,8 +62,7 @@ const Words& WordsFor(model::Language language) {
                                   "{} 的后继：{} 项工作",
                                   "路径 {} / {}{}（{} 条关系）：",
                                   "{} 与 {} 的共同祖先：{}",
-                                  "到 {} 的关系数",
-                                  "{} 项工作"};
+                                  "到 {} 的关系数"};
   return language == model::Language::kChinese ? kChinese : kEnglish;
 }
 

@@ -36,13 +36,13 @@ struct Words {
   const char* led_to;
   const char* came_through;
   const char* lowest;
-  // With {} for names and numbers.
-  const char* ancestors_of;    // "ancestors of {}: {} works"
-  const char* descendants_of;  // "descendants of {}: {} works"
-  const char* path_of;         // "path {} of {}{} ({} links):"
+  // With {} for names and numbers; the count's plural ending ("s" or "")
+  // comes last, for the languages that have one.
+  const char* ancestors_of;    // "ancestors of {}: {} work{}"
+  const char* descendants_of;  // "descendants of {}: {} work{}"
+  const char* path_of;         // "path {} of {}{} ({} link{}):"
   const char* common_of;       // "common ancestors of {} and {}: {}"
   const char* links_to;        // "links to {}"
-  const char* works_count;     // "{} works"
 };
 const Words& WordsFor(model::Language language);
 

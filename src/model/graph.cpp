@@ -83,6 +83,18 @@ std::unordered_map<std::string, VertexId> KeyMap(
   return keys;
 }
 
+// Every name a work is found by: its id, its name, its aliases, and its
+// Chinese name and aliases (either language finds a work).
+std::vector<std::string_view> NamesOf(std::string_view id,
+                                      std::string_view name,
+                                      const WorkDetails& d) {
+  std::vector<std::string_view> names{id, name};
+  names.insert(names.end(), d.aliases.begin(), d.aliases.end());
+  if (!d.zh_name.empty()) names.push_back(d.zh_name);
+  names.insert(names.end(), d.zh_aliases.begin(), d.zh_aliases.end());
+  return names;
+}
+
 // Groups links by parent with a counting sort, keeping their order within
 // a parent. Returns the row starts and, for each position, the index of the
 // link placed there.
@@ -206,14 +218,7 @@ const std::unordered_map<std::string, VertexId>& Graph::keys() const {
   std::call_once(keys_->once, [this] {
     keys_->map = KeyMap(
         num_works(), [this](VertexId v) { return id(v); },
-        [this](VertexId v) {
-          std::vector<std::string_view> names{id(v), name(v)};
-          const WorkDetails& d = details(v);
-          for (const std::string& a : d.aliases) names.push_back(a);
-          if (!d.zh_name.empty()) names.push_back(d.zh_name);
-          for (const std::string& a : d.zh_aliases) names.push_back(a);
-          return names;
-        },
+        [this](VertexId v) { return NamesOf(id(v), name(v), details(v)); },
         [this](VertexId v) { return details(v).where; }, nullptr);
   });
   return keys_->map;
@@ -277,15 +282,16 @@ void CheckWorkTime(const Work& w, const std::vector<Era>& eras,
                    const BuildOptions& options,
                    std::vector<Diagnostic>* diags) {
   const std::string& era_id = w.details.era;
-  const std::string known = EraIds(eras);
   const Era* era = FindIn(eras, era_id);
   const bool needs_time = w.kind != Kind::kOrganization && options.curated;
   if (era_id.empty() && needs_time) {
+    const std::string known = EraIds(eras);  // Only for the message.
     diags->push_back({w.details.where,
                       fmt::format("work '{}' has no era", w.id),
                       known.empty() ? "add 'era: ...'"
                                     : "add 'era: ...' with one of: " + known});
   } else if (era == nullptr && !era_id.empty()) {
+    const std::string known = EraIds(eras);
     diags->push_back(
         {w.details.where,
          fmt::format("work '{}' names unknown era '{}'", w.id, era_id),
@@ -341,15 +347,8 @@ WorkIndex IndexWorks(const std::vector<Work>& works,
   index.keys = KeyMap(
       works.size(), [&](VertexId v) -> std::string_view { return works[v].id; },
       [&](VertexId v) {
-        std::vector<std::string_view> names;
-        if (duplicate[v]) return names;  // Reported above.
-        const WorkDetails& d = works[v].details;
-        names = {works[v].id, works[v].name};
-        names.insert(names.end(), d.aliases.begin(), d.aliases.end());
-        // Either language finds a work.
-        if (!d.zh_name.empty()) names.push_back(d.zh_name);
-        names.insert(names.end(), d.zh_aliases.begin(), d.zh_aliases.end());
-        return names;
+        if (duplicate[v]) return std::vector<std::string_view>();  // Reported.
+        return NamesOf(works[v].id, works[v].name, works[v].details);
       },
       [&](VertexId v) { return works[v].details.where; },
       options.curated ? diags : nullptr);
@@ -548,64 +547,62 @@ Graph Graph::FromBulk(BulkSpec spec, BulkReport* report) {
   *report = BulkReport{};
   Graph g;
   const std::size_t n = spec.ids.size();
-  // Ids added unindexed get their hash index on the second core meanwhile
-  // (a small graph indexes them at the end: a thread costs more).
   g.ids_ = std::move(spec.ids);
-  const bool big = n >= 100'000;
-  std::thread index;
-  if (big) index = std::thread([&g] { g.ids_.Reindex(); });
-  // Counting sort of the children by parent, straight into the CSR column.
-  std::vector<EdgeId> rowstart;
-  base::ResizeHuge(rowstart, n + 1);
-  for (VertexId p : spec.parents) ++rowstart[p + 1];
-  for (std::size_t v = 0; v < n; ++v) rowstart[v + 1] += rowstart[v];
-  std::vector<VertexId> column;
-  base::ResizeHuge(column, spec.parents.size());
-  {
-    std::vector<EdgeId> next(rowstart.begin(), rowstart.end() - 1);
-    for (std::size_t i = 0; i < spec.parents.size(); ++i)
-      column[next[spec.parents[i]]++] = spec.children[i];
-  }
-  std::vector<VertexId>().swap(spec.parents);
-  std::vector<VertexId>().swap(spec.children);
-  // Sort each row by child and squeeze out repeats, in place.
-  EdgeId out = 0;
-  for (std::size_t u = 0; u < n; ++u) {
-    auto begin = column.begin() + rowstart[u];
-    auto end = column.begin() + rowstart[u + 1];
-    std::sort(begin, end);
-    rowstart[u] = out;
-    for (auto it = begin; it != end; ++it) {
-      if (it != begin && *it == *(it - 1)) {
-        if (report->duplicate_links++ == 0)
-          report->first_duplicate = {static_cast<VertexId>(u), *it};
-        continue;
-      }
-      column[out++] = *it;
-    }
-  }
-  rowstart[n] = out;
-  column.resize(out);
-  column.shrink_to_fit();
-  g.names_ = std::move(spec.labels);
-  g.name_of_ = std::move(spec.label_of);
-  g.kinds_.assign(n, spec.kind);
-  for (AttributeColumn& a : spec.attributes)
-    a.of.resize(n, AttributeColumn::kNone);
-  g.attributes_ = std::move(spec.attributes);
-  g.dates_ = std::move(spec.dates);
-  g.dates_.resize(n);
-  auto csr = std::make_shared<Csr>();
-  AdoptRows(*csr, static_cast<VertexId>(n), std::move(rowstart),
-            std::move(column),
-            std::vector<EdgeBundle>(out, EdgeBundle{spec.relation}));
-  g.AdoptCsr(std::move(csr));
-  if (out > 0) g.relations_.Add(spec.relation);
-  if (big) {
-    index.join();
-  } else {
-    g.ids_.Reindex();
-  }
+  // The links are sorted into rows while the ids added unindexed get their
+  // hash index on the second core (a small graph does one after the other).
+  base::OnTwoCores(
+      n,
+      [&] {
+        // Counting sort of the children by parent, straight into the CSR
+        // column.
+        std::vector<EdgeId> rowstart;
+        base::ResizeHuge(rowstart, n + 1);
+        for (VertexId p : spec.parents) ++rowstart[p + 1];
+        for (std::size_t v = 0; v < n; ++v) rowstart[v + 1] += rowstart[v];
+        std::vector<VertexId> column;
+        base::ResizeHuge(column, spec.parents.size());
+        {
+          std::vector<EdgeId> next(rowstart.begin(), rowstart.end() - 1);
+          for (std::size_t i = 0; i < spec.parents.size(); ++i)
+            column[next[spec.parents[i]]++] = spec.children[i];
+        }
+        std::vector<VertexId>().swap(spec.parents);
+        std::vector<VertexId>().swap(spec.children);
+        // Sort each row by child and squeeze out repeats, in place.
+        EdgeId out = 0;
+        for (std::size_t u = 0; u < n; ++u) {
+          auto begin = column.begin() + rowstart[u];
+          auto end = column.begin() + rowstart[u + 1];
+          std::sort(begin, end);
+          rowstart[u] = out;
+          for (auto it = begin; it != end; ++it) {
+            if (it != begin && *it == *(it - 1)) {
+              if (report->duplicate_links++ == 0)
+                report->first_duplicate = {static_cast<VertexId>(u), *it};
+              continue;
+            }
+            column[out++] = *it;
+          }
+        }
+        rowstart[n] = out;
+        column.resize(out);
+        column.shrink_to_fit();
+        g.names_ = std::move(spec.labels);
+        g.name_of_ = std::move(spec.label_of);
+        g.kinds_.assign(n, spec.kind);
+        for (AttributeColumn& a : spec.attributes)
+          a.of.resize(n, AttributeColumn::kNone);
+        g.attributes_ = std::move(spec.attributes);
+        g.dates_ = std::move(spec.dates);
+        g.dates_.resize(n);
+        auto csr = std::make_shared<Csr>();
+        AdoptRows(*csr, static_cast<VertexId>(n), std::move(rowstart),
+                  std::move(column),
+                  std::vector<EdgeBundle>(out, EdgeBundle{spec.relation}));
+        g.AdoptCsr(std::move(csr));
+        if (out > 0) g.relations_.Add(spec.relation);
+      },
+      [&] { g.ids_.Reindex(); });
   return g;
 }
 
@@ -657,24 +654,20 @@ bool InRowsMatch(const InRows& in, const std::vector<EdgeId>& rowstart,
     return x ^ (x >> 29);
   };
   const std::size_t n = rowstart.size() - 1;
-  std::uint64_t sums[2] = {0, 0};
-  // The two sides on the two cores (for a graph big enough to be worth a
-  // thread: the halves here are the sides, not ranges).
-  const std::size_t m = column.size();
-  base::OnTwoHalves(m, m / 2, [&](int side, std::size_t, std::size_t) {
-    std::uint64_t sum = 0;
-    if (side == 0) {
-      for (VertexId u = 0; u < n; ++u)
-        for (EdgeId e = rowstart[u]; e < rowstart[u + 1]; ++e)
-          sum += hash(e, u, column[e]);
-    } else {
-      for (VertexId v = 0; v < n; ++v)
-        for (EdgeId i = in.rowstart[v]; i < in.rowstart[v + 1]; ++i)
-          sum += hash(in.link[i], in.source[i], v);
-    }
-    sums[side] = sum;
-  });
-  return sums[0] == sums[1];
+  std::uint64_t out_sum = 0, in_sum = 0;
+  base::OnTwoCores(
+      column.size(),
+      [&] {
+        for (VertexId u = 0; u < n; ++u)
+          for (EdgeId e = rowstart[u]; e < rowstart[u + 1]; ++e)
+            out_sum += hash(e, u, column[e]);
+      },
+      [&] {
+        for (VertexId v = 0; v < n; ++v)
+          for (EdgeId i = in.rowstart[v]; i < in.rowstart[v + 1]; ++i)
+            in_sum += hash(in.link[i], in.source[i], v);
+      });
+  return out_sum == in_sum;
 }
 
 }  // namespace

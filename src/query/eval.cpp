@@ -159,11 +159,11 @@ const Function* Find(std::string_view name) {
 // The bind step: every call names a function of the table with the right
 // number of arguments, and every argument that needs no data is valid.
 base::Status Bind(const Node& n, std::string_view text) {
-  for (const auto& child : n.children) {
-    if (n.type == Node::Type::kCall) break;  // Checked below, per argument.
-    if (base::Status s = Bind(*child, text); !s.ok()) return s;
+  if (n.type != Node::Type::kCall) {  // Set operations and let: their parts.
+    for (const auto& child : n.children)
+      if (base::Status s = Bind(*child, text); !s.ok()) return s;
+    return base::Status::Ok();
   }
-  if (n.type != Node::Type::kCall) return base::Status::Ok();
   const Function* fn = Find(n.text);
   if (fn == nullptr) {
     std::string known, best;
@@ -423,7 +423,7 @@ class Evaluator {
       depth = d > static_cast<std::size_t>(INT_MAX) ? -1 : static_cast<int>(d);
     }
     return Value{
-        analysis::ReachFrom(e->works, g_, direction,
+        analysis::ReachFrom(g_, e->works, direction,
                             {.max_depth = depth, .relations = relations_}),
         {}};
   }
