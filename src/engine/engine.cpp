@@ -100,6 +100,10 @@ std::vector<Finding> Engine::Findings() const {
   add("node-table ids in no edge", r.unmatched_node_rows,
       "node-table ids that appear in no edge, ignored");
   add("undated works", r.undated_works, "works without a date");
+  add("coarsened dates", r.coarsened_dates,
+      "dates with a month or day of 00, read at the coarser precision");
+  add("unreadable dates", r.unreadable_dates,
+      "dates that are no date, left out (the works are kept, undated)");
   add("parents without a row", r.parents_without_row,
       "parents named in a list that have no row of their own (kept as "
       "undated works; if they should match a row, match names by key "

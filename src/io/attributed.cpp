@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "io/dates.h"
+
 namespace lineage::io {
 namespace {
 
@@ -102,9 +104,18 @@ base::Result<model::Graph> BuildAttributed(AttributedGraph g,
              : !data["label"].empty() ? data["label"]
                                       : w.id;
     std::string when = !data["date"].empty() ? data["date"] : data["year"];
-    if (!when.empty()) {
-      auto d = model::Date::Parse(when);
-      if (d.ok()) w.date = *d;
+    if (auto d = ParseLooseDate(when)) {
+      w.date = d->date;
+      if (d->coarsened && report->coarsened_dates++ == 0)
+        report->examples.try_emplace(
+            "coarsened dates",
+            fmt::format("{}:{}: '{}' is read as {}", path, node.line, when,
+                        d->date.ToString()));
+    } else if (!when.empty() && report->unreadable_dates++ == 0) {
+      // Kept as an undated work: the rest of the node is still good.
+      report->examples.try_emplace("unreadable dates",
+                                   fmt::format("{}:{}: '{}' of '{}' is no date",
+                                               path, node.line, when, node.id));
     }
     if (auto kind = model::ParseKind(data["kind"])) w.kind = *kind;
     model::WorkDetails& d = w.details;

@@ -12,6 +12,7 @@
 
 #include "base/parallel.h"
 #include "base/text.h"
+#include "io/dates.h"
 #include "io/line_reader.h"
 
 namespace lineage::io {
@@ -113,27 +114,6 @@ bool AllDigits(std::string_view s) {
                                    [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// YYYY, YYYY-MM, YYYY-MM-DD, or Unix seconds (nine digits or more), with
-// the year in 1000..9999 either way: what a Date holds and .lgraph stores.
-std::optional<model::Date> ParseWhen(std::string_view text) {
-  if (AllDigits(text) && text.size() >= 9) {
-    long long seconds = 0;
-    auto [ptr, ec] =
-        std::from_chars(text.data(), text.data() + text.size(), seconds);
-    if (ec != std::errc() || ptr != text.data() + text.size())
-      return std::nullopt;
-    std::time_t t = static_cast<std::time_t>(seconds);
-    std::tm tm{};
-    if (gmtime_r(&t, &tm) == nullptr) return std::nullopt;
-    const long long year = static_cast<long long>(tm.tm_year) + 1900;
-    if (year < 1000 || year > 9999) return std::nullopt;
-    return model::Date{static_cast<int>(year), tm.tm_mon + 1, tm.tm_mday};
-  }
-  auto d = model::Date::Parse(text);
-  if (!d.ok()) return std::nullopt;
-  return *d;
-}
-
 bool SameDate(const model::Date& a, const model::Date& b) {
   return std::tie(a.year, a.month, a.day) == std::tie(b.year, b.month, b.day);
 }
@@ -197,13 +177,8 @@ class Importer {
               "write 'id SEP date [SEP label]'");
         return;
       }
-      auto when = ParseWhen(fields.at[1]);
-      if (!when) {
-        Error(path, line.number,
-              fmt::format("'{}' is not a date", fields.at[1]),
-              "write YYYY, YYYY-MM, YYYY-MM-DD or Unix seconds");
-        return;
-      }
+      auto when = ReadDate(path, line.number, fields.at[1]);
+      if (!when) return;
       ++well_formed;
       // Conflicts are looked for over the whole table, whether or not the
       // id is in an edge: they say how far the table can be trusted.
@@ -567,12 +542,8 @@ class Importer {
         return;
       }
       std::string_view text = fields.at[opt_.date_column - 1];
-      auto when = ParseWhen(text);
-      if (!when) {
-        Error(path, line.number, fmt::format("'{}' is not a date", text),
-              "write YYYY, YYYY-MM, YYYY-MM-DD or Unix seconds");
-        return;
-      }
+      auto when = ReadDate(path, line.number, text);
+      if (!when) return;
       if (dates_.size() <= child) dates_.resize(child + 1);
       dates_[child] = *when;
     }
@@ -601,6 +572,24 @@ class Importer {
       }
       AddEdge(path, line.number, Node(parent), child);
     }
+  }
+
+  // The date of a cell: unknown for an empty one (an undated work), nullopt
+  // after reporting one that is no date.
+  std::optional<model::Date> ReadDate(const std::string& path, std::size_t line,
+                                      std::string_view text) {
+    if (Trim(text).empty()) return model::Date{};
+    auto d = ParseLooseDate(text);
+    if (!d) {
+      Error(path, line, fmt::format("'{}' is not a date", text),
+            std::string(kDateForms));
+      return std::nullopt;
+    }
+    if (d->coarsened && report_->coarsened_dates++ == 0) {
+      Note("coarsened dates", path, line,
+           fmt::format("'{}' is read as {}", Trim(text), d->date.ToString()));
+    }
+    return d->date;
   }
 
   void AddEdge(const std::string& path, std::size_t line, VertexId parent,

@@ -82,7 +82,9 @@ struct ImportReport {
   std::size_t conflicting_node_ids = 0;  // Rows disagree on the date.
   std::size_t unmatched_node_rows = 0;   // Ids in no edge; ignored.
   std::size_t undated_works = 0;
-  std::size_t time_inconsistent = 0;    // Links to a work dated later.
+  std::size_t coarsened_dates = 0;    // A month or day of 00, read as coarser.
+  std::size_t unreadable_dates = 0;   // Attributes that are no date; undated.
+  std::size_t time_inconsistent = 0;  // Links to a work dated later.
   std::size_t parents_without_row = 0;  // Parent lists: named, never a row.
   std::string header_claim;  // What a '#' header says the counts are.
   // One example for each kind of problem, "file:line: ...".
