@@ -15,21 +15,31 @@ std::vector<VertexId> Suggest(
   const std::string key = base::NormalizeKey(name);
   if (key.empty()) return {};
   const std::size_t limit = std::max<std::size_t>(1, key.size() / 3);
-  // (distance, key length, vertex): nearest first, then shorter keys, then
-  // the earlier-declared work, so the order is stable run to run.
-  std::vector<std::tuple<std::size_t, std::size_t, VertexId>> scored;
+  // Someone who types "Llama 2" means one of the "Llama 2-…" works, not
+  // LLaVA, which is nearer by edits: keys that start with what was typed
+  // come first, then those containing it, then the near misses.
+  enum Tier { kStarts, kContains, kNear };
+  // (tier, distance, key length, vertex): then nearest, shorter keys and the
+  // earlier-declared work, so the order is stable run to run.
+  std::vector<std::tuple<int, std::size_t, std::size_t, VertexId>> scored;
   for (const auto& [candidate, v] : keys) {
-    std::size_t d = base::EditDistance(key, candidate, limit);
-    bool contains = key.size() >= 3 && candidate.size() >= 3 &&
-                    (candidate.find(key) != std::string::npos ||
-                     key.find(candidate) != std::string::npos);
-    if (d <= limit || contains) {
-      scored.emplace_back(std::min(d, limit + 1), candidate.size(), v);
+    if (candidate == key) continue;
+    const bool long_enough = key.size() >= 3 && candidate.size() >= 3;
+    const std::size_t at =
+        long_enough ? candidate.find(key) : std::string::npos;
+    if (at != std::string::npos) {
+      scored.emplace_back(at == 0 ? kStarts : kContains, 0, candidate.size(),
+                          v);
+      continue;
     }
+    std::size_t d = base::EditDistance(key, candidate, limit);
+    bool within = long_enough && key.find(candidate) != std::string::npos;
+    if (d <= limit || within)
+      scored.emplace_back(kNear, std::min(d, limit + 1), candidate.size(), v);
   }
   std::sort(scored.begin(), scored.end());
   std::vector<VertexId> out;
-  for (const auto& [d, len, v] : scored) {
+  for (const auto& [tier, d, len, v] : scored) {
     if (std::find(out.begin(), out.end(), v) != out.end()) continue;
     out.push_back(v);
     if (out.size() == max) break;

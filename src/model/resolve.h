@@ -17,17 +17,19 @@ namespace lineage::model {
 
 // The work `name` refers to: the work with exactly that id, else the one
 // whose id, name or alias has its NormalizeKey. Fails with kNotFound naming
-// up to three close matches ("did you mean ...?") when none matches. O(1)
+// up to five close matches ("did you mean ...?") when none matches. O(1)
 // on an id; a name builds the key table on first use (O(V)); O(K·L²) over
 // the K lookup keys on a miss.
 base::Result<VertexId> Resolve(const Graph& graph, std::string_view name);
 
-// Up to `max` works whose lookup keys are closest to `name`: those within an
-// edit distance of about a third of its length, and those whose key contains
-// it or is contained in it, nearest first. Usable before a Graph exists.
+// Up to `max` works whose lookup keys come closest to `name`: first those
+// that start with its key ("Llama 2" -> the "Llama 2-..." works), then those
+// that contain it, then those within an edit distance of about a third of
+// its length or contained in it, nearest first; shorter keys first within
+// each. Usable before a Graph exists. O(K·L²) over the K keys.
 std::vector<VertexId> Suggest(
     const std::unordered_map<std::string, VertexId>& keys,
-    std::string_view name, std::size_t max = 3);
+    std::string_view name, std::size_t max = 5);
 
 // "did you mean 'a' (Name), 'b' or 'c'?" for the suggested works, given as
 // (id, name) pairs, or "" when none.

@@ -44,6 +44,11 @@ SpecBuilder& SpecBuilder::Work(std::string id, std::string_view date,
   return *this;
 }
 
+SpecBuilder& SpecBuilder::Name(std::string name) {
+  spec_.works.back().name = std::move(name);
+  return *this;
+}
+
 SpecBuilder& SpecBuilder::Alias(std::string alias) {
   spec_.works.back().details.aliases.push_back(std::move(alias));
   return *this;

@@ -17,6 +17,7 @@ class SpecBuilder {
   SpecBuilder& Work(std::string id, std::string_view date,
                     std::string_view kind = "model");
   SpecBuilder& Alias(std::string alias);  // Adds to the last work.
+  SpecBuilder& Name(std::string name);    // Names the last work.
   SpecBuilder& Link(std::string child, std::string_view relation,
                     std::string parent);
   model::GraphSpec spec() const { return spec_; }
