@@ -74,7 +74,7 @@ base::Result<Path> LongestChain(const model::Graph& graph) {
   return chain;
 }
 
-base::Result<Stats> ComputeStats(const model::Graph& graph) {
+Stats ComputeStats(const model::Graph& graph) {
   Stats s;
   s.works = graph.num_works();
   s.links = graph.num_links();
@@ -118,12 +118,17 @@ base::Result<Stats> ComputeStats(const model::Graph& graph) {
   std::sort(s.leaves.begin(), s.leaves.end(), by_date);
   std::sort(s.outside_lineage.begin(), s.outside_lineage.end(), by_date);
 
-  auto chain = LongestChain(graph);
-  if (!chain.ok()) return chain.status();
-  s.longest_chain = std::move(chain).value();
   Digraph d = Digraph::Build(graph);
+  s.cycles = StronglyConnected(d);
+  if (!s.acyclic()) {
+    s.example_cycles =
+        model::FindCycles(graph, model::RelationSet::Influence(), 3);
+    return s;
+  }
+  auto chain = LongestChain(graph);
   auto depth = Generations(graph, d);
-  if (!depth.ok()) return depth.status();
+  if (!chain.ok() || !depth.ok()) return s;  // Acyclic: cannot happen.
+  s.longest_chain = std::move(chain).value();
   for (VertexId v = 0; v < s.works; ++v) {
     if (!d.in_lineage(v)) continue;
     if (s.generations.size() <= (*depth)[v])

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/digraph.h"
 #include "analysis/paths.h"
 #include "base/status.h"
 #include "model/graph.h"
@@ -27,6 +28,12 @@ struct Stats {
   std::vector<model::VertexId> roots;
   std::vector<model::VertexId> leaves;
   std::vector<model::VertexId> outside_lineage;
+  // Cycles of influence links (imports may have them): the strongly
+  // connected components, and up to three cycles to name. The longest
+  // chain and the generations need a DAG: with cycles they stay empty.
+  Components cycles;
+  std::vector<model::Cycle> example_cycles;
+  bool acyclic() const { return cycles.cyclic == 0; }
   // A longest chain of influence links (most links; among equals the one
   // that ends earliest, then by id).
   Path longest_chain;
@@ -36,12 +43,11 @@ struct Stats {
   std::vector<std::size_t> generations;
 };
 
-// Counts and the longest chain, by a topological sort of the influence
-// links (Boost.Graph). Fails with kInvalidData naming a cycle if the
-// influence links are not acyclic (curated data never is; imports may be:
-// condense them first).
+// Counts, cycles, and (when the influence links are acyclic) the longest
+// chain and generations, by a topological sort (Boost.Graph). A graph with
+// cycles gets everything that does not need a DAG, and its cycles named.
 // O(V + E).
-base::Result<Stats> ComputeStats(const model::Graph& graph);
+Stats ComputeStats(const model::Graph& graph);
 
 // A longest chain of influence links; the same definition as above.
 base::Result<Path> LongestChain(const model::Graph& graph);

@@ -62,15 +62,16 @@ class Status {
   // their true count). A broken file can hold hundreds of thousands: the
   // first kMostDiagnostics are kept, and the message says so.
   // `problems` is their true count when the list was already cut (0:
-  // the list's size).
+  // the list's size); `say_cut` false when `msg` already says how it was
+  // cut (base::ProblemList).
   static constexpr std::size_t kMostDiagnostics = 200;
   static Status InvalidData(std::string msg,
                             std::vector<Diagnostic> diagnostics = {},
-                            std::size_t problems = 0) {
+                            std::size_t problems = 0, bool say_cut = true) {
     problems = std::max(problems, diagnostics.size());
     if (diagnostics.size() > kMostDiagnostics)
       diagnostics.resize(kMostDiagnostics);
-    if (problems > diagnostics.size()) {
+    if (say_cut && problems > diagnostics.size()) {
       msg += " (the first " + std::to_string(diagnostics.size()) + " of " +
              std::to_string(problems) + " listed)";
     }

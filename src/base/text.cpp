@@ -106,11 +106,12 @@ std::string NormalizeKey(std::string_view name) {
   std::size_t i = 0;
   while (i < name.size()) {
     const char c = name[i];
-    if (c == '+' && i > 0 && IsAsciiAlnum(name[i - 1])) {
+    if ((c == '+' || c == '#') && i > 0 && IsAsciiAlnum(name[i - 1])) {
       std::size_t end = i;
-      while (end < name.size() && name[end] == '+') ++end;
+      while (end < name.size() && name[end] == c) ++end;
       if (end == name.size() || !IsAsciiAlnum(name[end])) {
-        for (std::size_t k = i; k < end; ++k) key += "plus";
+        for (std::size_t k = i; k < end; ++k)
+          key += c == '+' ? "plus" : "sharp";
         i = end;
         continue;
       }
@@ -276,6 +277,31 @@ std::size_t FindInvalidText(std::string_view text) {
     if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') return i;
     if (cp == 0x7F) return i;
     i += len;
+  }
+  return std::string_view::npos;
+}
+
+std::size_t FindInvalidUtf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c != 0 && c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c == 0) return i;
+    char32_t cp = 0;
+    std::size_t len = DecodeUtf8(text, i, &cp);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+std::size_t FindControl(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) return i;
   }
   return std::string_view::npos;
 }

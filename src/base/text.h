@@ -16,7 +16,8 @@ namespace lineage::base {
 // a letter or digit that ends a word marks a successor and counts, as
 // "plus": "DPM-Solver++" is "dpmsolverplusplus" (like its id
 // "dpm-solver-plus-plus"), not "DPM-Solver"; a '+' joining two words
-// ("VQGAN+CLIP") or standing alone ("A + B") does not. Invalid UTF-8 bytes
+// ("VQGAN+CLIP") or standing alone ("A + B") does not. A '#' ending a word
+// counts the same way, as "sharp": "C#" is not "C". Invalid UTF-8 bytes
 // are kept as they are. O(n).
 std::string NormalizeKey(std::string_view name);
 
@@ -46,5 +47,10 @@ TextPosition PositionOf(std::string_view text, std::size_t offset);
 // Offset of the first byte that is not part of valid UTF-8 text (or is a NUL
 // or a C0 control other than tab, CR and LF), or npos when the text is clean.
 std::size_t FindInvalidText(std::string_view text);
+// Offset of the first byte that is not part of valid UTF-8 or is a NUL (the
+// marks of a binary file), or npos: control characters count as text.
+std::size_t FindInvalidUtf8(std::string_view text);
+// Offset of the first C0 control character other than tab, or DEL, or npos.
+std::size_t FindControl(std::string_view text);
 
 }  // namespace lineage::base

@@ -48,6 +48,41 @@ void AddChoice(CLI::App& app, const std::string& flag, T* target,
       ->option_text(fmt::format("{}", fmt::join(names, "|")));
 }
 
+// "3" is the third column, anything else a header name.
+io::ImportOptions::Column ParseColumn(const std::string& given) {
+  io::ImportOptions::Column column;
+  if (!given.empty() && std::all_of(given.begin(), given.end(), [](char c) {
+        return c >= '0' && c <= '9';
+      })) {
+    column.number = given.size() > 6 ? 999999 : std::stoul(given);
+  } else {
+    column.name = given;
+  }
+  return column;
+}
+
+CLI::Validator ColumnValidator() {
+  return CLI::Validator(
+      [](std::string& given) -> std::string {
+        if (given.empty()) return "a column needs a header name or a number";
+        if (std::all_of(given.begin(), given.end(),
+                        [](char c) { return c == '0'; }))
+          return "columns are numbered from 1";
+        return "";
+      },
+      "NAME|N");
+}
+
+void AddColumnOption(CLI::App& app, const char* flag,
+                     io::ImportOptions::Column* target, const char* help) {
+  app.add_option_function<std::string>(
+         flag,
+         [target](const std::string& given) { *target = ParseColumn(given); },
+         help)
+      ->option_text("NAME|N")
+      ->check(ColumnValidator());
+}
+
 std::string DefaultData() {
   if (const char* env = std::getenv("LINEAGE_DATA"); env && *env) return env;
   return LINEAGE_DEFAULT_DATA;
@@ -91,17 +126,43 @@ int Main(int argc, char** argv) {
                "Compare all-digit ids as numbers (0001001 == 1001)");
   app.add_flag("--parent-lists", global.import.parent_lists,
                "Table rows are 'id SEP parent parent...' (git log %H %P)");
-  app.add_option("--date-column", global.import.date_column,
-                 "With --parent-lists: the column of each row's date");
-  app.add_option("--parent-column", global.import.parent_column,
-                 "With --parent-lists: the column of each row's parents")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
+  struct ColumnFlag {
+    const char* flag;
+    io::ImportOptions::Column* column;
+    const char* help;
+  };
+  for (const ColumnFlag& c : {
+           ColumnFlag{"--id-column", &global.import.id_column,
+                      "Parent lists and node tables: the column of ids "
+                      "(default: 1)"},
+           ColumnFlag{"--date-column", &global.import.date_column,
+                      "The column of dates (node tables: 2; parent lists: "
+                      "none)"},
+           ColumnFlag{"--parent-column", &global.import.parent_column,
+                      "With --parent-lists: the column of parents (default: "
+                      "2)"},
+           ColumnFlag{"--label-column", &global.import.label_column,
+                      "The column of names (node tables: 3)"},
+           ColumnFlag{"--kind-column", &global.import.kind_column,
+                      "The column of kinds (paper, model, ...)"},
+       }) {
+    AddColumnOption(app, c.flag, c.column, c.help);
+  }
+  app.add_option_function<std::vector<std::string>>(
+         "--alias-column",
+         [&global](const std::vector<std::string>& given) {
+           for (const std::string& g : given)
+             global.import.alias_columns.push_back(ParseColumn(g));
+         },
+         "A column of other names works are found by (repeatable)")
+      ->option_text("NAME|N")
+      ->check(ColumnValidator());
   AddChoice<char>(
       app, "--list-sep", &global.import.list_separator,
       {{"space", ' '}, {"comma", ','}, {"semicolon", ';'}, {"pipe", '|'}},
-      "With --parent-lists: what separates the parents "
-      "(default: spaces)");
+      "With --parent-lists: what separates the parents (default: guessed "
+      "per cell: ; | or , if there, else spaces between ids, else one "
+      "name)");
   AddChoice<io::ImportOptions::Match>(
       app, "--match", &global.import.match,
       {{"exact", io::ImportOptions::Match::kExact},

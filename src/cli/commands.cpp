@@ -388,9 +388,13 @@ Runner SetupStats(CLI::App* sub, const GlobalOptions* global) {
     if (!opened.ok()) return ReportError(opened.status());
     const Graph& g = opened->graph();
     const engine::Engine& e = *opened;
-    auto stats = opened->Stats();
-    if (!stats.ok()) return ReportError(stats.status());
-    const analysis::Stats& s = *stats;
+    const analysis::Stats s = opened->Stats();
+    json cycles = json::array();
+    std::vector<std::string> cycle_texts;
+    for (const model::Cycle& c : s.example_cycles) {
+      cycle_texts.push_back(model::CycleText(g, c));
+      cycles.push_back(cycle_texts.back());
+    }
     if (opts->json) {
       json kinds = json::object(), rels = json::object(), eras = json::object();
       for (const auto& [k, n] : s.by_kind)
@@ -398,17 +402,24 @@ Runner SetupStats(CLI::App* sub, const GlobalOptions* global) {
       for (const auto& [r, n] : s.by_relation)
         rels[std::string(model::RelationName(r))] = n;
       for (const auto& [e, n] : s.by_era) eras[e] = n;
-      PrintJson({{"works", s.works},
-                 {"links", s.links},
-                 {"influence_links", s.influence_links},
-                 {"by_kind", kinds},
-                 {"by_relation", rels},
-                 {"by_era", eras},
-                 {"roots", IdList(e, s.roots)},
-                 {"leaves", IdList(e, s.leaves)},
-                 {"outside_lineage", IdList(e, s.outside_lineage)},
-                 {"longest_chain", PathJson(e, s.longest_chain)},
-                 {"generations", s.generations}});
+      PrintJson(
+          {{"works", s.works},
+           {"links", s.links},
+           {"influence_links", s.influence_links},
+           {"by_kind", kinds},
+           {"by_relation", rels},
+           {"by_era", eras},
+           {"roots", IdList(e, s.roots)},
+           {"leaves", IdList(e, s.leaves)},
+           {"outside_lineage", IdList(e, s.outside_lineage)},
+           {"cycles",
+            {{"components", s.cycles.cyclic},
+             {"works_in_cycles", s.cycles.in_cycles},
+             {"largest", s.cycles.largest},
+             {"examples", cycles}}},
+           {"longest_chain",
+            s.acyclic() ? PathJson(e, s.longest_chain) : json(nullptr)},
+           {"generations", s.acyclic() ? json(s.generations) : json(nullptr)}});
       return kExitOk;
     }
     std::vector<std::vector<std::string>> rows;
@@ -433,6 +444,17 @@ Runner SetupStats(CLI::App* sub, const GlobalOptions* global) {
     rows.push_back({"roots", Names(g, s.roots)});
     rows.push_back({"leaves", Names(g, s.leaves)});
     rows.push_back({"outside lineage", Names(g, s.outside_lineage)});
+    if (!s.acyclic()) {
+      rows.push_back(
+          {"cycles",
+           fmt::format("{} (largest {} works, {} works in all), e.g. {}; the "
+                       "longest chain and generations need a DAG: merge the "
+                       "cycles with {}",
+                       s.cycles.cyclic, s.cycles.largest, s.cycles.in_cycles,
+                       fmt::join(cycle_texts, "; "), SpellFlag("condense"))});
+      PrintTable(rows, "");
+      return kExitOk;
+    }
     std::string chain;
     for (VertexId v : s.longest_chain.works)
       chain += fmt::format("{}{}", chain.empty() ? "" : " -> ", g.name(v));
@@ -500,6 +522,7 @@ Runner SetupValidate(CLI::App* sub, const GlobalOptions* global) {
       json doc = {{"ok", opened.ok()},
                   {"data", global->data},
                   {"errors", errors},
+                  {"problems", opened.ok() ? 0 : status.problems()},
                   {"findings", FindingsJson(findings)}};
       if (opened.ok()) {
         doc["works"] = opened->graph().num_works();

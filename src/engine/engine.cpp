@@ -108,6 +108,16 @@ std::vector<Finding> Engine::Findings() const {
       "parents named in a list that have no row of their own (kept as "
       "undated works; if they should match a row, match names by key "
       "([[match]] key))");
+  add("repeated rows", r.repeated_rows,
+      "rows whose id has a row already; the first row is kept");
+  add("trimmed ids", r.trimmed_ids,
+      "unquoted ids with spaces around them, trimmed");
+  add("ambiguous names", r.ambiguous_names,
+      "parent names whose key fits several works; kept as works of their "
+      "own");
+  add("unknown kinds", r.unknown_kinds,
+      "kind cells that name no kind of work; those works keep the default "
+      "kind");
   add("time-inconsistent links", r.time_inconsistent,
       "links from a work to one dated later");
   analysis::Components scc =
@@ -227,9 +237,7 @@ std::vector<VertexId> Engine::Impact(VertexId work,
       .Impact(work);
 }
 
-base::Result<analysis::Stats> Engine::Stats() const {
-  return analysis::ComputeStats(graph_);
-}
+analysis::Stats Engine::Stats() const { return analysis::ComputeStats(graph_); }
 
 base::Result<query::Outcome> Engine::Query(const query::Prepared& query) const {
   return query::Evaluate(graph_, query);

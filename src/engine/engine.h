@@ -211,9 +211,9 @@ class Engine {
   std::vector<model::VertexId> Impact(
       model::VertexId work,
       model::RelationSet relations = model::RelationSet::Influence()) const;
-  // Counts, roots, leaves, the longest chain. Fails with kInvalidData
-  // naming a cycle on a graph that is not a DAG (condense it first).
-  base::Result<analysis::Stats> Stats() const;
+  // Counts, roots, leaves, cycles, and the longest chain and generations
+  // when the influence links are acyclic (analysis::ComputeStats).
+  analysis::Stats Stats() const;
 
   // --- queries --------------------------------------------------------------
   base::Result<query::Outcome> Query(const query::Prepared& query) const;

@@ -16,7 +16,7 @@ namespace lineage::io {
 namespace {
 
 constexpr char kMagic[8] = {'L', 'G', 'R', 'A', 'P', 'H', '\0', '\1'};
-constexpr std::uint32_t kVersion = 3;
+constexpr std::uint32_t kVersion = 4;
 constexpr std::uint32_t kByteOrder = 0x01020304;
 // The least bytes an entry of each section takes: its strings' and lists'
 // u32 lengths and its numbers (a location is a string and two i32).
@@ -272,6 +272,7 @@ base::Status WriteGraphFile(const model::Graph& graph,
   w.Raw<std::uint32_t>(static_cast<std::uint32_t>(c.attributes.size()));
   for (const model::AttributeColumn& a : c.attributes) {
     w.Bytes(a.name);
+    w.Raw<std::uint8_t>(a.names ? 1 : 0);
     w.Pool(a.values);
     w.Array(a.of);
   }
@@ -358,8 +359,11 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
     return corrupt("attributes");
   c.attributes.resize(attributes);
   for (model::AttributeColumn& a : c.attributes) {
-    if (!r.Bytes(&a.name) || !ReadPool(r, &a.values) || !r.Array(&a.of))
+    std::uint8_t names = 0;
+    if (!r.Bytes(&a.name) || !r.Raw(&names, 1) || names > 1 ||
+        !ReadPool(r, &a.values) || !r.Array(&a.of))
       return corrupt("attributes");
+    a.names = names == 1;
   }
   if (!r.Array(&c.in.rowstart) || !r.Array(&c.in.source) ||
       !r.Array(&c.in.link))

@@ -38,27 +38,44 @@ struct ImportOptions {
   // Ids made only of digits are compared as numbers ("0001001" == "1001").
   bool numeric_ids = false;
   // Each row is "id SEP parents [SEP ...]" (git log
-  // --format='%H%x09%P%x09%at'), instead of an edge list.
+  // --format='%H%x09%P%x09%at', a model hub's table with a "base model"
+  // column), instead of an edge list.
   bool parent_lists = false;
-  // With parent_lists: the 1-based column holding the row's date (0: none),
-  // the one holding its parents (a model table's "base model" column), and
-  // the separator between parents within it (spaces and tabs for ' ').
-  std::size_t date_column = 0;
-  std::size_t parent_column = 2;
-  char list_separator = ' ';
-  // How ids and parent names are matched: exactly as written, or by their
-  // NormalizeKey, ignoring case, spaces and punctuation ("Stable Diffusion
-  // 1.5" is "stable-diffusion-1.5"); a work then keeps the first spelling
-  // met as its name.
+  // A column of a table, by its header name (which implies a header row)
+  // or its 1-based number; neither: not given.
+  struct Column {
+    std::string name;
+    std::size_t number = 0;
+    bool given() const { return number > 0 || !name.empty(); }
+  };
+  // The columns of parent lists and node tables. Defaults: the id in
+  // column 1; parent lists' parents in column 2 and no date; node tables'
+  // date in column 2 and label in column 3. The kind column holds lineage's
+  // kind names (paper, model, ...); each alias column one more name a work
+  // is found by. Every other column of a parent list (with a field
+  // separator other than spaces) or node table is kept as an attribute,
+  // named by the header.
+  Column id_column, date_column, parent_column, label_column, kind_column;
+  std::vector<Column> alias_columns;
+  // With parent_lists: what separates the parents within their column; 0
+  // guesses it per cell: ';', '|' or ',' (when the fields are not
+  // comma-separated) if the cell holds one, else spaces between ids (git
+  // hashes, numbers), else the cell is one name ("Damn Small Linux").
+  char list_separator = 0;
+  // How parent names are matched to rows (and ids of an edge list to each
+  // other): exactly as written, or, where the exact name matches nothing,
+  // by NormalizeKey, ignoring case, spaces and punctuation ("Stable
+  // Diffusion 1.5" is "stable-diffusion-1.5"). A key that fits several works
+  // matches none of them (reported as ambiguous); a work keeps the first
+  // spelling met as its name.
   enum class Match { kExact, kKey };
   Match match = Match::kExact;
   // The kind of every work of a table (papers by default; models for a
   // model hub's table).
   model::Kind kind = model::Kind::kPaper;
-  // A node table "id SEP date [SEP label [SEP more...]]"; date is YYYY,
-  // YYYY-MM, YYYY-MM-DD or Unix seconds; columns after the label (any
-  // number) are kept as attributes. "" for none. With ',' as the
-  // separator, fields may be quoted as in CSV.
+  // A node table "id SEP date [SEP label [SEP more...]]" (or columns as
+  // above); an empty date is an undated work; other columns (any number)
+  // are kept as attributes. "" for none.
   std::string nodes;
   // Files larger than this are refused before reading. Tables stream in
   // blocks; GraphML, JSON and DOT are read whole into memory.
@@ -86,7 +103,11 @@ struct ImportReport {
   std::size_t unreadable_dates = 0;   // Attributes that are no date; undated.
   std::size_t time_inconsistent = 0;  // Links to a work dated later.
   std::size_t parents_without_row = 0;  // Parent lists: named, never a row.
-  std::string header_claim;  // What a '#' header says the counts are.
+  std::size_t repeated_rows = 0;    // Rows of an id met before; the first kept.
+  std::size_t trimmed_ids = 0;      // Unquoted ids with spaces around them.
+  std::size_t ambiguous_names = 0;  // --match key: a key fitting several works.
+  std::size_t unknown_kinds = 0;    // Kind cells that name no kind.
+  std::string header_claim;         // What a '#' header says the counts are.
   // One example for each kind of problem, "file:line: ...".
   std::map<std::string, std::string> examples;
 };

@@ -218,7 +218,13 @@ const std::unordered_map<std::string, VertexId>& Graph::keys() const {
   std::call_once(keys_->once, [this] {
     keys_->map = KeyMap(
         num_works(), [this](VertexId v) { return id(v); },
-        [this](VertexId v) { return NamesOf(id(v), name(v), details(v)); },
+        [this](VertexId v) {
+          auto names = NamesOf(id(v), name(v), details(v));
+          for (const AttributeColumn& a : attributes_)
+            if (a.names && v < a.of.size() && a.of[v] != AttributeColumn::kNone)
+              names.push_back(a.values.Get(a.of[v]));
+          return names;
+        },
         [this](VertexId v) { return details(v).where; }, nullptr);
   });
   return keys_->map;
@@ -589,7 +595,8 @@ Graph Graph::FromBulk(BulkSpec spec, BulkReport* report) {
         column.shrink_to_fit();
         g.names_ = std::move(spec.labels);
         g.name_of_ = std::move(spec.label_of);
-        g.kinds_.assign(n, spec.kind);
+        g.kinds_ = std::move(spec.kinds);
+        g.kinds_.resize(n, spec.kind);
         for (AttributeColumn& a : spec.attributes)
           a.of.resize(n, AttributeColumn::kNone);
         g.attributes_ = std::move(spec.attributes);

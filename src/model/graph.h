@@ -53,6 +53,9 @@ struct AttributeColumn {
   std::string name;
   base::StringPool values;
   std::vector<std::uint32_t> of;  // Per work: index into values, or ~0u.
+  // Its values are also names the work is found by (a table's alias
+  // columns), as its aliases are.
+  bool names = false;
 
   static constexpr std::uint32_t kNone = 0xFFFFFFFF;
 };
@@ -73,6 +76,7 @@ struct BulkSpec {
   std::vector<VertexId> children;
   Relation relation = Relation::kCites;
   Kind kind = Kind::kPaper;
+  std::vector<Kind> kinds;  // Per work, or empty: every work is `kind`.
   std::vector<AttributeColumn> attributes;
 
   static constexpr std::uint32_t kNoLabel = 0xFFFFFFFF;

@@ -11,8 +11,9 @@ using testing::V;
 
 TEST(StatsTest, CountsRootsLeavesAndTheLongestChainOfTheDiamond) {
   model::Graph g = testing::Diamond();
-  auto s = ComputeStats(g);
-  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  const Stats st = ComputeStats(g);
+  const Stats* s = &st;
+  EXPECT_TRUE(s->acyclic());
   EXPECT_EQ(s->works, 8u);
   EXPECT_EQ(s->links, 7u);
   EXPECT_EQ(s->influence_links, 5u);
@@ -41,9 +42,7 @@ TEST(StatsTest, SingleWorkIsItsOwnChainOfLengthZero) {
 TEST(StatsTest, EmptyGraphHasNoChain) {
   auto g = model::Graph::Build({});
   ASSERT_TRUE(g.ok());
-  auto s = ComputeStats(*g);
-  ASSERT_TRUE(s.ok());
-  EXPECT_TRUE(s->longest_chain.works.empty());
+  EXPECT_TRUE(ComputeStats(*g).longest_chain.works.empty());
 }
 
 TEST(StatsTest, LongestChainIgnoresKnowledgeLinks) {
@@ -60,6 +59,23 @@ TEST(StatsTest, LongestChainIgnoresKnowledgeLinks) {
   ASSERT_TRUE(chain.ok());
   EXPECT_EQ(chain->length(), 1u);
   EXPECT_EQ(chain->works.back(), V(g, "d"));
+}
+
+// An import with a cycle still gets its counts, and the cycle named,
+// instead of a refusal.
+TEST(StatsTest, AGraphWithACycleGetsEverythingButTheChainAndItsCycleNamed) {
+  model::Graph g = testing::TwoCycle();
+  const Stats s = ComputeStats(g);
+  EXPECT_FALSE(s.acyclic());
+  EXPECT_EQ(s.works, 2u);
+  EXPECT_EQ(s.links, 2u);
+  EXPECT_EQ(s.influence_links, 2u);
+  EXPECT_EQ(s.cycles.cyclic, 1u);
+  EXPECT_EQ(s.cycles.largest, 2u);
+  ASSERT_EQ(s.example_cycles.size(), 1u);
+  EXPECT_EQ(model::CycleText(g, s.example_cycles[0]).substr(0, 1), "a");
+  EXPECT_TRUE(s.longest_chain.works.empty());
+  EXPECT_TRUE(s.generations.empty());
 }
 
 }  // namespace

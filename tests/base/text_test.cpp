@@ -17,6 +17,13 @@ TEST(NormalizeKeyTest, ATrailingPlusMarksASuccessor) {
   EXPECT_EQ(NormalizeKey("+"), "");
 }
 
+TEST(NormalizeKeyTest, ATrailingSharpIsPartOfTheName) {
+  EXPECT_NE(NormalizeKey("C#"), NormalizeKey("C"));
+  EXPECT_NE(NormalizeKey("C#"), NormalizeKey("C++"));
+  EXPECT_EQ(NormalizeKey("F#"), "fsharp");
+  EXPECT_EQ(NormalizeKey("#1 model"), "1model");
+}
+
 TEST(NormalizeKeyTest, SpellingsOfDalle2ShareOneKey) {
   EXPECT_EQ(NormalizeKey("DALL-E 2"), "dalle2");
   EXPECT_EQ(NormalizeKey("dalle2"), "dalle2");

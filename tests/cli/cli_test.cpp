@@ -211,6 +211,39 @@ TEST(CliTest, StatsTextCutsLongListsShort) {
   EXPECT_EQ(doc["leaves"].size(), 20u);
 }
 
+// An import with a cycle: stats reports what needs no DAG and names the
+// cycle, where it used to refuse.
+TEST(CliTest, StatsOnACyclicImportNamesTheCycle) {
+  const std::string path = testing::TempFile("cycle.tsv", "a\tb\nb\ta\nc\ta\n");
+  Outcome text = Lineage({"--data", path, "stats"});
+  ASSERT_EQ(text.code, 0) << text.err;
+  EXPECT_NE(text.out.find("cycles           1 (largest 2 works"),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("a -> b -> a"), std::string::npos) << text.out;
+  json doc = Lineage({"--data", path, "stats", "--json"}).Json();
+  EXPECT_EQ(doc["works"], 3);
+  EXPECT_EQ(doc["cycles"]["components"], 1);
+  EXPECT_TRUE(doc["longest_chain"].is_null());
+}
+
+// The true number of problems, in text and in --json, not a capped one.
+TEST(CliTest, ValidateCountsEveryProblem) {
+  std::string rows = "a\tb\n";
+  std::string nodes;
+  for (int i = 0; i < 45; ++i) nodes += "a\tsoon\n";
+  const std::string edges = testing::TempFile("e.tsv", rows);
+  const std::string table = testing::TempFile("n.tsv", nodes);
+  Outcome text = Lineage({"--data", edges, "--nodes", table, "validate"});
+  EXPECT_EQ(text.code, 1);
+  EXPECT_NE(text.err.find("45 problems"), std::string::npos) << text.err;
+  EXPECT_NE(text.err.find("and 35 more: malformed dates"), std::string::npos)
+      << text.err;
+  json doc =
+      Lineage({"--data", edges, "--nodes", table, "validate", "--json"}).Json();
+  EXPECT_EQ(doc["problems"], 45);
+}
+
 TEST(CliTest, ExportWritesAtomicallyToAFileOrToStdout) {
   fs::path dir = fs::temp_directory_path() /
                  ("lineage-export-" + std::to_string(std::random_device{}()));
