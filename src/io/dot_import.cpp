@@ -25,14 +25,11 @@ base::Result<AttributedGraph> ReadDotGraph(const std::string& text,
     for (auto& [k, v] : n.attrs.values) node.data[k] = std::move(v);
     g.nodes.push_back(std::move(node));
   }
-  bool relations = false;
   for (graphviz::Edge& e : drawing->edges) {
     AttributedGraph::Edge edge{std::move(e.tail), std::move(e.head), {}};
     for (auto& [k, v] : e.attrs.values) edge.data[k] = std::move(v);
-    relations |= !edge.data["relation"].empty();
     g.edges.push_back(std::move(edge));
   }
-  if (relations) g.forward = true;
   return g;
 }
 

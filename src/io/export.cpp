@@ -66,21 +66,21 @@ struct Key {
   std::string_view type;    // GraphML attr.type
 };
 
-constexpr std::array<Key, 27> kKeys{{
-    {"title", "graph", "string"},      {"zh_title", "graph", "string"},
-    {"eras", "graph", "string"},       {"zh_name", "node", "string"},
-    {"zh_aliases", "node", "string"},  {"zh_summary", "node", "string"},
-    {"zh_evidence", "edge", "string"}, {"name", "node", "string"},
-    {"kind", "node", "string"},        {"date", "node", "string"},
-    {"year", "node", "int"},           {"era", "node", "string"},
-    {"aliases", "node", "string"},     {"organizations", "node", "string"},
-    {"people", "node", "string"},      {"paper", "node", "string"},
-    {"arxiv", "node", "string"},       {"url", "node", "string"},
-    {"summary", "node", "string"},     {"tags", "node", "string"},
-    {"label", "node", "string"},       {"note", "node", "string"},
-    {"relation", "edge", "string"},    {"influence", "edge", "boolean"},
-    {"evidence", "edge", "string"},    {"citation", "edge", "string"},
-    {"layer", "all", "string"},
+constexpr std::array<Key, 28> kKeys{{
+    {"edges", "graph", "string"},        {"title", "graph", "string"},
+    {"zh_title", "graph", "string"},     {"eras", "graph", "string"},
+    {"zh_name", "node", "string"},       {"zh_aliases", "node", "string"},
+    {"zh_summary", "node", "string"},    {"zh_evidence", "edge", "string"},
+    {"name", "node", "string"},          {"kind", "node", "string"},
+    {"date", "node", "string"},          {"year", "node", "int"},
+    {"era", "node", "string"},           {"aliases", "node", "string"},
+    {"organizations", "node", "string"}, {"people", "node", "string"},
+    {"paper", "node", "string"},         {"arxiv", "node", "string"},
+    {"url", "node", "string"},           {"summary", "node", "string"},
+    {"tags", "node", "string"},          {"label", "node", "string"},
+    {"note", "node", "string"},          {"relation", "edge", "string"},
+    {"influence", "edge", "boolean"},    {"evidence", "edge", "string"},
+    {"citation", "edge", "string"},      {"layer", "all", "string"},
 }};
 
 void Data(std::string_view key, std::string_view value, std::string* out) {
@@ -183,6 +183,7 @@ std::string ExportJson(const Graph& graph) {
                         {"multigraph", true},
                         {"graph",
                          {{"name", "lineage"},
+                          {"edges", "influences"},
                           {"title", graph.title()},
                           {"zh_title", graph.zh_title()},
                           {"eras", eras}}},
@@ -217,6 +218,7 @@ std::string ExportGraphml(const Graph& graph) {
   out += "  <graph id=\"lineage\" edgedefault=\"directed\">\n";
   // The graph's own data: its title, and its eras as a JSON list (GraphML
   // has no lists), so that an export reads back whole.
+  Data("edges", "influences", &out);  // Links run older -> newer.
   Data("title", graph.title(), &out);
   Data("zh_title", graph.zh_title(), &out);
   if (!graph.eras().empty()) Data("eras", ErasJson(graph).dump(), &out);

@@ -136,8 +136,9 @@ base::Result<AttributedGraph> ReadGraphml(const std::string& text,
     if (!eras.ok()) return eras.status();
     g.eras = std::move(eras).value();
   }
-  bool lineage_export = false;
-  for (const auto& [id, name] : edge_keys) lineage_export |= name == "relation";
+  // Lineage's own exports say that they run from the older work to the
+  // newer. No attribute's name decides it: a key named "relation" is data.
+  const bool declared = about["edges"] == "influences";
   for (const auto& [tag, node] : *graph_element) {
     if (tag != "node") continue;
     g.nodes.push_back({node.get("<xmlattr>.id", ""), Data(node, node_keys), 0});
@@ -148,9 +149,9 @@ base::Result<AttributedGraph> ReadGraphml(const std::string& text,
                        edge.get("<xmlattr>.target", ""),
                        Data(edge, edge_keys)});
   }
-  // Lineage's own exports run from the older work to the newer.
-  g.forward =
-      lineage_export || options.edges == ImportOptions::Edges::kInfluences;
+  g.forward = options.edges == ImportOptions::Edges::kAuto
+                  ? declared
+                  : options.edges == ImportOptions::Edges::kInfluences;
   return g;
 }
 

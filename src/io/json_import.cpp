@@ -85,7 +85,8 @@ base::Result<AttributedGraph> ReadNodeLink(const std::string& text,
   const json about = doc.value("graph", json::object());
   bool lineage_export = false;
   if (about.is_object()) {
-    lineage_export = about.value("name", json()) == "lineage";
+    lineage_export = about.value("name", json()) == "lineage" ||
+                     about.value("edges", json()) == "influences";
     if (about.contains("title") && about["title"].is_string())
       g.title = about["title"];
     if (about.contains("zh_title") && about["zh_title"].is_string())
@@ -118,8 +119,9 @@ base::Result<AttributedGraph> ReadNodeLink(const std::string& text,
                          Text(link["target"]).value_or(""), std::move(data)});
     }
   }
-  g.forward =
-      lineage_export || options.edges == ImportOptions::Edges::kInfluences;
+  g.forward = options.edges == ImportOptions::Edges::kAuto
+                  ? lineage_export
+                  : options.edges == ImportOptions::Edges::kInfluences;
   return g;
 }
 

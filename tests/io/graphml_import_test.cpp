@@ -29,6 +29,30 @@ TEST(GraphmlImportTest, ReadsNetworkxStyleCitations) {
   EXPECT_EQ(testing::WorkOf(*g, testing::LinkOf(*g, 0).child).id, "p3");
 }
 
+// A key named "relation" is data, not a sign of lineage's own export: only
+// the graph's declaration (edges = influences) or --edges sets direction.
+TEST(GraphmlImportTest, AKeyNamedRelationNeverFlipsTheEdges) {
+  std::string path = TempFile(
+      "typed.graphml",
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+      "<key id=\"r\" for=\"edge\" attr.name=\"relation\" "
+      "attr.type=\"string\"/>\n"
+      "<graph edgedefault=\"directed\">\n"
+      "<node id=\"new\"/><node id=\"old\"/>\n"
+      "<edge source=\"new\" target=\"old\"><data key=\"r\">cites</data>"
+      "</edge>\n</graph></graphml>\n");
+  auto g = LoadGraph(path);
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  // "new -> old" with the default reading: new cites old.
+  EXPECT_EQ(g->id(testing::LinkOf(*g, 0).parent), "old");
+  EXPECT_EQ(g->id(testing::LinkOf(*g, 0).child), "new");
+  LoadOptions influences;
+  influences.import.edges = ImportOptions::Edges::kInfluences;
+  auto h = LoadGraph(path, influences);
+  ASSERT_TRUE(h.ok());
+  EXPECT_EQ(h->id(testing::LinkOf(*h, 0).parent), "new");
+}
+
 TEST(GraphmlImportTest, LineagesOwnExportRoundTrips) {
   auto bundled = LoadGraph(LINEAGE_BUNDLED_DATA);
   ASSERT_TRUE(bundled.ok());
