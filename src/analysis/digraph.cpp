@@ -101,6 +101,18 @@ Components StronglyConnected(const Digraph& digraph) {
     out.in_cycles += s;
     out.largest = std::max(out.largest, s);
   }
+  // A work linked to itself is a cycle of one: no import keeps one, but a
+  // graph file could hold it, and a topological sort would refuse it.
+  for (VertexId v = 0; v < component.size(); ++v) {
+    if (size[component[v]] != 1) continue;
+    for (auto [e, end] = boost::out_edges(v, t); e != end; ++e) {
+      if (boost::target(*e, t) != v) continue;
+      ++out.cyclic;
+      ++out.in_cycles;
+      out.largest = std::max<std::size_t>(out.largest, 1);
+      break;
+    }
+  }
   return out;
 }
 

@@ -88,7 +88,9 @@ base::Result<std::vector<model::VertexId>> TopologicalOrder(
     const model::Graph& graph, const Digraph& digraph);
 
 struct Components {
-  std::size_t cyclic = 0;     // Strongly connected components of 2+ works.
+  // Strongly connected components of 2+ works, and works linked to
+  // themselves (cycles of one).
+  std::size_t cyclic = 0;
   std::size_t in_cycles = 0;  // Works in those components.
   std::size_t largest = 0;    // Works in the largest of them.
 };

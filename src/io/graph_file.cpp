@@ -1,6 +1,7 @@
 #include "io/graph_file.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -17,6 +18,8 @@ namespace {
 
 constexpr char kMagic[8] = {'L', 'G', 'R', 'A', 'P', 'H', '\0', '\1'};
 constexpr std::uint32_t kVersion = 4;
+// Files at least this large are checked for sparseness before reading.
+constexpr std::uint64_t kSparseCheckBytes = std::uint64_t{64} << 20;
 constexpr std::uint32_t kByteOrder = 0x01020304;
 // The least bytes an entry of each section takes: its strings' and lists'
 // u32 lengths and its numbers (a location is a string and two i32).
@@ -293,6 +296,20 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
   if (ec || !f)
     return base::Status::IoError(
         fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+  // Every section's length is checked against the file's size before it is
+  // allocated; a sparse file (a huge size on no disk blocks) would still let
+  // a crafted header claim gigabytes of zeros. lineage never writes one:
+  // refuse it before reading. The margin leaves room for file systems that
+  // compress.
+  struct stat st {};
+  if (fstat(fileno(f.get()), &st) == 0 && size >= kSparseCheckBytes &&
+      static_cast<std::uint64_t>(st.st_blocks) * 512 < size / 16) {
+    return base::Status::InvalidData(fmt::format(
+        "'{}' is {} bytes long but holds only {} on disk: it is sparse, "
+        "which a graph file never is; import the source data again "
+        "([[import]])",
+        path, size, static_cast<std::uint64_t>(st.st_blocks) * 512));
+  }
   Reader r(f.get(), size);
   auto corrupt = [&](std::string_view section) {
     return base::Status::InvalidData(fmt::format(

@@ -27,6 +27,25 @@ TEST(DigraphTest, ParallelLinksOfDifferentRelationsCountOnce) {
       1u);
 }
 
+// A graph file can hold a work linked to itself, which curated data and
+// imports refuse or drop: it is a cycle of one, counted like any other.
+TEST(StronglyConnectedTest, AWorkLinkedToItselfIsACycleOfOne) {
+  model::BulkSpec spec;
+  spec.ids.Intern("a");
+  spec.ids.Intern("b");
+  spec.parents = {0, 0};
+  spec.children = {0, 1};
+  model::BulkReport report;
+  model::Graph g = model::Graph::FromBulk(std::move(spec), &report);
+  Components c = StronglyConnected(Digraph::Build(g));
+  EXPECT_EQ(c.cyclic, 1u);
+  EXPECT_EQ(c.in_cycles, 1u);
+  EXPECT_EQ(c.largest, 1u);
+  auto cycles = model::FindCycles(g, model::RelationSet::Influence(), 3);
+  ASSERT_EQ(cycles.size(), 1u);
+  EXPECT_EQ(model::CycleText(g, cycles[0]), "a -> a");
+}
+
 TEST(DigraphTest, KnowledgeLinksAreNotLineage) {
   model::Graph g = testing::Diamond();
   Digraph d = Digraph::Build(g);

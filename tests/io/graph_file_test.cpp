@@ -1,6 +1,7 @@
 #include "io/graph_file.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -141,6 +142,27 @@ TEST(GraphFileTest, AnotherVersionAndOtherFilesAreNamed) {
   EXPECT_FALSE(IsGraphFile(testing::Fixture("good.yaml")));
   EXPECT_EQ(ReadGraphFile("/nonexistent.lgraph").status().code(),
             base::Status::Code::kNotFound);
+}
+
+// A header claiming a 2 GB section in a file of that length made of no
+// disk blocks: refused before anything is allocated or read.
+TEST(GraphFileTest, ASparseFileIsRefusedBeforeReading) {
+  auto g = LoadGraph(testing::Fixture("good.yaml"));
+  ASSERT_TRUE(g.ok());
+  std::string path = testing::TempFile("s.lgraph", "");
+  ASSERT_TRUE(WriteGraphFile(*g, path).ok());
+  std::string head = Slurp(path).substr(0, 16);
+  std::string sparse = testing::TempFile("sparse.lgraph", head);
+  std::filesystem::resize_file(sparse, std::uint64_t{2} << 30);
+  struct stat st {};
+  ASSERT_EQ(stat(sparse.c_str(), &st), 0);
+  if (static_cast<std::uint64_t>(st.st_blocks) * 512 > (std::uint64_t{1} << 20))
+    GTEST_SKIP() << "this file system does not make sparse files";
+  auto r = ReadGraphFile(sparse);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("it is sparse"), std::string::npos)
+      << r.status().message();
+  std::filesystem::remove(sparse);
 }
 
 }  // namespace
