@@ -105,9 +105,16 @@ std::vector<Finding> Engine::Findings() const {
   add("unreadable dates", r.unreadable_dates,
       "dates that are no date, left out (the works are kept, undated)");
   add("parents without a row", r.parents_without_row,
-      "parents named in a list that have no row of their own (kept as "
-      "undated works; if they should match a row, match names by key "
-      "([[match]] key))");
+      r.split_name.empty()
+          ? "parents named in a list that have no row of their own (kept as "
+            "undated works; if they should match a row, match names by key "
+            "([[match]] key))"
+          : fmt::format("parents named in a list that have no row of their "
+                        "own (kept as undated works); the list separator "
+                        "splits names: '{}' is a row, yet was read as "
+                        "several parents (choose the separator: "
+                        "[[list_separator]])",
+                        r.split_name));
   add("repeated rows", r.repeated_rows,
       "rows whose id has a row already; the first row is kept");
   add("trimmed ids", r.trimmed_ids,

@@ -313,6 +313,7 @@ class Importer {
     for (const model::Date& d : dates_)
       if (!d.known()) ++report_->undated_works;
     if (opt_.parent_lists) {
+      report_->split_name = SplitName();
       // Parents that have no row of their own: base models outside the
       // table, or names that match no id (try --match key). They are kept,
       // undated, with their links.
@@ -783,7 +784,11 @@ class Importer {
         if (i != cols_.date) parent_list_.Push(fields.at[i]);
     } else {
       std::string_view cell = fields.at[column];
-      Split(cell, ListSeparator(cell), &parent_list_);
+      const char list_sep = ListSeparator(cell);
+      Split(cell, list_sep, &parent_list_);
+      // Kept to tell, at the end, whether the separator split a name.
+      if (parent_list_.size > 1 && split_cells_.size() < kSplitCellsKept)
+        split_cells_.emplace_back(std::string(cell), list_sep);
     }
     for (std::size_t i = 0; i < parent_list_.size; ++i) {
       std::string_view parent = Trim(parent_list_.at[i]);
@@ -794,6 +799,27 @@ class Importer {
         AddEdge(path, line, Node(parent), child);
       }
     }
+  }
+
+  // A run of two or more names of a split parent cell that is, whole, the
+  // id of a row: the sign of a list separator that splits names. "" if none.
+  std::string SplitName() {
+    Fields pieces;
+    for (const auto& [cell, sep] : split_cells_) {
+      Split(cell, sep, &pieces);
+      const std::size_t n = std::min<std::size_t>(pieces.size, 16);
+      for (std::size_t i = 0; i + 1 < n; ++i) {
+        for (std::size_t j = i + 1; j < n; ++j) {
+          const char* begin = pieces.at[i].data();
+          const char* end = pieces.at[j].data() + pieces.at[j].size();
+          std::string_view run(begin, static_cast<std::size_t>(end - begin));
+          VertexId v = Find(Key(run));
+          if (v != kNone && v < row_line_.size() && row_line_[v] != 0)
+            return std::string(run);
+        }
+      }
+    }
+    return "";
   }
 
   // The separator of the parents in `cell` (ImportOptions::list_separator).
@@ -982,6 +1008,9 @@ class Importer {
   };
   std::vector<Pending> pending_;
   base::StringPool names_;
+  // Parent cells split in several names (the first kSplitCellsKept).
+  static constexpr std::size_t kSplitCellsKept = 10000;
+  std::vector<std::pair<std::string, char>> split_cells_;
   Fields parent_list_;               // ParentRow's list, reused.
   char sep_ = 0;                     // The current file's field separator.
   std::vector<std::string> header_;  // The current file's header fields.

@@ -103,6 +103,9 @@ struct ImportReport {
   std::size_t unreadable_dates = 0;   // Attributes that are no date; undated.
   std::size_t time_inconsistent = 0;  // Links to a work dated later.
   std::size_t parents_without_row = 0;  // Parent lists: named, never a row.
+  // A parent cell that the list separator split although it is, whole, the
+  // id of a row ("Damn Small Linux" split on spaces): "" when none.
+  std::string split_name;
   std::size_t repeated_rows = 0;    // Rows of an id met before; the first kept.
   std::size_t trimmed_ids = 0;      // Unquoted ids with spaces around them.
   std::size_t ambiguous_names = 0;  // --match key: a key fitting several works.

@@ -439,6 +439,18 @@ TEST(TableImportTest, AListSeparatorIsGuessedPerCell) {
   EXPECT_EQ(parents("Feather Linux"),
             (std::vector<std::string>{"Damn Small Linux", "Knoppix"}));
   EXPECT_EQ(parents("merge"), (std::vector<std::string>{"1234567", "abcdef1"}));
+  EXPECT_EQ(r.split_name, "");
+  // Told to split on spaces, the names come apart, and the report says why
+  // the parents have no row, instead of suggesting --match key.
+  std::string spaced = testing::TempFile(
+      "spaced.tsv",
+      "Knoppix\t\nDamn Small Linux\tKnoppix\nFeather Linux\tKnoppix Damn "
+      "Small Linux\n");
+  o.list_separator = ' ';
+  ImportReport split;
+  Import(spaced, o, &split);
+  EXPECT_EQ(split.parents_without_row, 3u);  // Damn, Small, Linux.
+  EXPECT_EQ(split.split_name, "Damn Small Linux");
 }
 
 // --match key helps only where the exact name matches nothing, and never
