@@ -14,6 +14,7 @@ import io
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -148,6 +149,30 @@ with tempfile.TemporaryDirectory() as tmp:
             got = {x["id"] for x in d["descendants"]}
             check(got == nx.descendants(g, work),
                   f"seed {seed}: descendants of {work!r} differ")
+        doc = run(path, "rank", "--by", "descendants", "--top", "0", "--json")
+        if doc is not None:
+            got = {w["id"]: w["score"] for w in doc["works"]}
+            want = {w: len(nx.descendants(g, w)) for w in g.nodes}
+            check(all(got.get(w, 0) == n for w, n in want.items()),
+                  f"seed {seed}: rank --by descendants differs")
+        # The diagram of a work's family draws exactly that family.
+        focus = max(works, key=lambda w: len(nx.ancestors(g, w)))
+        svg_path = os.path.join(tmp, f"family{seed}.svg")
+        out = subprocess.run(
+            [lineage, "--data", path, "--parent-lists", "--id-column", "Model",
+             "--date-column", "Publication date", "--parent-column",
+             "Base model", "-q", "render", "--focus", focus, "--ancestors",
+             "-o", svg_path], capture_output=True, text=True)
+        if out.returncode != 0:
+            failures.append(f"seed {seed}: render: {out.stderr[:300]}")
+        else:
+            with open(svg_path, encoding="utf-8") as f:
+                svg = f.read()
+            # Graphviz writes the '-' of "work-ID" as &#45;.
+            drawn = len(re.findall(r'id="work(?:-|&#45;)', svg))
+            check(drawn == len(nx.ancestors(g, focus)) + 1,
+                  f"seed {seed}: render drew {drawn} works, want "
+                  f"{len(nx.ancestors(g, focus)) + 1}")
         for _ in range(4):
             a, b = rng.sample(works, 2)
             if not nx.has_path(g, a, b):
