@@ -72,6 +72,16 @@ int Main(int argc, char** argv) {
                  "file, a .lgraph file (`lineage import`), or a table to "
                  "import (default: the bundled graph, or $LINEAGE_DATA)")
       ->capture_default_str();
+  // The format of --data and `import`'s files, instead of detecting it.
+  std::vector<std::pair<std::string, std::optional<io::Format>>> formats;
+  for (std::string_view name : {"yaml", "lgraph", "graphml", "gml", "dot",
+                                "json", "table", "gnuclad", "openalex", "s2"})
+    formats.emplace_back(std::string(name), io::ParseFormat(name));
+  AddChoice<std::optional<io::Format>>(
+      app, "--format,--data-format", &global.format, std::move(formats),
+      "The format of the data, instead of detecting it from the file (give "
+      "it before export, query and render, whose own --format names their "
+      "output)");
   // How a table given as --data is read.
   AddChoice<io::ImportOptions::Edges>(
       app, "--edges", &global.import.edges,

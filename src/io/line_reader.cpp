@@ -1,6 +1,7 @@
 #include "io/line_reader.h"
 
 #include <fmt/format.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -12,7 +13,26 @@ namespace {
 
 constexpr std::size_t kBlock = std::size_t{4} << 20;
 
+constexpr std::size_t kGzipBlock = std::size_t{1} << 18;
+
 }  // namespace
+
+struct LineReader::Gzip {
+  z_stream stream{};
+  std::string in;       // Compressed bytes read from the file.
+  bool in_eof = false;  // The file has no more.
+  bool done = false;    // The last member ended, or the data is broken.
+};
+
+void LineReader::GzipCloser::operator()(Gzip* gz) const {
+  inflateEnd(&gz->stream);
+  delete gz;
+}
+
+LineReader::LineReader(std::size_t max_line_bytes, bool gunzip)
+    : max_line_(max_line_bytes), gunzip_(gunzip) {}
+
+LineReader::~LineReader() = default;
 
 base::Status LineReader::Open(const std::string& path,
                               std::size_t max_file_bytes) {
@@ -34,7 +54,68 @@ base::Status LineReader::Open(const std::string& path,
     return base::Status::IoError(
         fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
   path_ = path;
+  if (gunzip_) {
+    unsigned char magic[2] = {0, 0};
+    const std::size_t got = std::fread(magic, 1, 2, file_.get());
+    std::rewind(file_.get());
+    if (got == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
+      gz_.reset(new Gzip);
+      // 16 + MAX_WBITS: a gzip header and trailer around the deflate data.
+      if (inflateInit2(&gz_->stream, 16 + MAX_WBITS) != Z_OK) {
+        gz_.reset();
+        return base::Status::IoError(
+            fmt::format("cannot start decompressing '{}'", path));
+      }
+      gz_->in.resize(kGzipBlock);
+    }
+  }
   return base::Status::Ok();
+}
+
+std::size_t LineReader::Inflate(char* out, std::size_t capacity) {
+  Gzip& gz = *gz_;
+  z_stream& z = gz.stream;
+  z.next_out = reinterpret_cast<Bytef*>(out);
+  z.avail_out = static_cast<uInt>(capacity);
+  while (z.avail_out > 0 && !gz.done) {
+    if (z.avail_in == 0 && !gz.in_eof) {
+      const std::size_t got =
+          std::fread(gz.in.data(), 1, gz.in.size(), file_.get());
+      file_read_ += got;
+      if (got < gz.in.size()) {
+        gz.in_eof = true;
+        if (std::ferror(file_.get())) {
+          status_ = base::Status::IoError(
+              fmt::format("cannot read '{}': {}", path_, std::strerror(errno)));
+          gz.done = true;
+          break;
+        }
+      }
+      z.next_in = reinterpret_cast<Bytef*>(gz.in.data());
+      z.avail_in = static_cast<uInt>(got);
+    }
+    const int ret = inflate(&z, Z_NO_FLUSH);
+    if (ret == Z_STREAM_END) {
+      // Another member may follow (`cat a.gz b.gz`, pigz, bgzip).
+      if (z.avail_in == 0 && gz.in_eof) {
+        gz.done = true;
+      } else {
+        inflateReset(&z);
+      }
+    } else if (ret == Z_BUF_ERROR && z.avail_in == 0 && gz.in_eof) {
+      status_ = base::Status::InvalidData(fmt::format(
+          "'{}' is cut short: its gzip data ends in the middle (after {} "
+          "bytes of text); download it again",
+          path_, consumed_ + (capacity - z.avail_out) + (end_ - begin_)));
+      gz.done = true;
+    } else if (ret != Z_OK && ret != Z_BUF_ERROR) {
+      status_ = base::Status::InvalidData(fmt::format(
+          "'{}' is not valid gzip data{}{}; is it whole, and is it gzip?",
+          path_, z.msg != nullptr ? ": " : "", z.msg != nullptr ? z.msg : ""));
+      gz.done = true;
+    }
+  }
+  return capacity - z.avail_out;
 }
 
 bool LineReader::Fill() {
@@ -51,10 +132,18 @@ bool LineReader::Fill() {
   // A small file needs no 4 MiB block: the buffer is sized to the file
   // (a few bytes more, to see its end), at least 64 KiB.
   const std::size_t block =
-      size_ > 0 ? std::min(kBlock, std::max<std::size_t>(size_ + 1, 64 << 10))
-                : kBlock;
+      size_ > 0 && !gz_
+          ? std::min(kBlock, std::max<std::size_t>(size_ + 1, 64 << 10))
+          : kBlock;
   if (buffer_.size() < end_ + block) buffer_.resize(end_ + block);
+  if (gz_) {
+    const std::size_t got = Inflate(buffer_.data() + end_, block);
+    end_ += got;
+    if (got < block) eof_ = true;
+    return got > 0;
+  }
   std::size_t got = std::fread(buffer_.data() + end_, 1, block, file_.get());
+  file_read_ += got;
   if (got < block) {
     eof_ = true;
     if (std::ferror(file_.get()))

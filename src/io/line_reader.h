@@ -23,11 +23,15 @@ struct TextLine {
 
 class LineReader {
  public:
-  explicit LineReader(std::size_t max_line_bytes) : max_line_(max_line_bytes) {}
+  // With `gunzip`, a file that starts with gzip's magic bytes is
+  // decompressed as it is read (zlib, streaming; several gzip members one
+  // after the other are one text), and any other file is read as it is.
+  explicit LineReader(std::size_t max_line_bytes, bool gunzip = false);
+  ~LineReader();
 
   // Fails with kNotFound when the file does not exist, kIoError when it is
   // not a regular file or cannot be opened, kInvalidData when it is larger
-  // than `max_file_bytes`.
+  // than `max_file_bytes` (compressed, for gzip).
   base::Status Open(const std::string& path, std::size_t max_file_bytes);
   // The next line, accepting LF and CRLF endings and a missing final
   // newline; false at the end of the file. An error while reading ends the
@@ -35,15 +39,29 @@ class LineReader {
   bool Next(TextLine* line);
   const base::Status& status() const { return status_; }
   std::uint64_t size() const { return size_; }
+  // Bytes of text handed out as lines (decompressed, for gzip).
   std::uint64_t consumed() const { return consumed_; }
+  // Bytes of the file read so far, to compare with size() for progress.
+  std::uint64_t file_bytes_read() const { return file_read_; }
+  bool gzipped() const { return gz_ != nullptr; }
 
  private:
   bool Fill();  // Reads another block after the unread bytes.
+  // Decompresses up to `capacity` bytes into `out`; fewer only at the end
+  // of the data or on an error (kept in status_).
+  std::size_t Inflate(char* out, std::size_t capacity);
 
   struct Closer {
     void operator()(std::FILE* f) const { std::fclose(f); }
   };
+  struct Gzip;  // zlib's stream and its input block.
+  struct GzipCloser {
+    void operator()(Gzip* gz) const;
+  };
   std::unique_ptr<std::FILE, Closer> file_;
+  bool gunzip_ = false;
+  std::unique_ptr<Gzip, GzipCloser> gz_;
+  std::uint64_t file_read_ = 0;
   std::string path_;
   std::size_t max_line_;
   std::string buffer_;
