@@ -40,6 +40,73 @@ std::string_view IdText(od::value v) {
   return {};
 }
 
+// Ids written as a number, bare (Semantic Scholar's corpus ids) or after a
+// 'W' (OpenAlex works, once the URL is cut), with no leading zero: their
+// key is the number (and whether it had the W), found in one open-addressing
+// table of 16-byte slots, one cache miss a look-up. A string table would
+// cost three (its slot, the string's end, its bytes); at ten million
+// references that is most of the import. Any other id (Semantic Scholar's
+// hex paperIds, "W0123") is interned as a string: it can never be written
+// the way a keyed id is, so the two never meet.
+class NumberIndex {
+ public:
+  static constexpr VertexId kNone = 0xFFFFFFFF;
+
+  // The key of `id`, or nullopt when it is not such a number.
+  static std::optional<std::uint64_t> Key(std::string_view id) {
+    std::uint64_t tag = 0;
+    if (!id.empty() && id.front() == 'W') {
+      id.remove_prefix(1);
+      tag = 1;
+    }
+    if (id.empty() || id.size() > 18 || (id[0] == '0' && id.size() > 1))
+      return std::nullopt;
+    std::uint64_t n = 0;
+    for (char c : id) {
+      if (c < '0' || c > '9') return std::nullopt;
+      n = n * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    return (n << 1) | tag;
+  }
+
+  // The vertex of `key`; `fresh` (and `*added`) when it had none.
+  VertexId FindOrAdd(std::uint64_t key, VertexId fresh, bool* added) {
+    if ((count_ + 1) * 2 > slots_.size()) Grow();
+    Slot& slot = slots_[Find(key)];
+    *added = slot.key == 0;
+    if (*added) {
+      slot = {key + 1, fresh};
+      ++count_;
+    }
+    return slot.value;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;  // key + 1; 0: empty.
+    VertexId value = kNone;
+  };
+
+  std::size_t Find(std::uint64_t key) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = (key * 0x9E3779B97F4A7C15ull) >> shift_;
+    while (slots_[i].key != 0 && slots_[i].key != key + 1) i = (i + 1) & mask;
+    return i;
+  }
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    shift_ = 64 - static_cast<unsigned>(__builtin_ctzll(slots_.size()));
+    for (const Slot& s : old)
+      if (s.key != 0) slots_[Find(s.key - 1)] = s;
+  }
+
+  std::vector<Slot> slots_;
+  unsigned shift_ = 64;
+  std::size_t count_ = 0;
+};
+
 // What one line says: a work's record, or (Semantic Scholar's citations
 // dataset) one citation.
 struct Line {
@@ -112,6 +179,10 @@ class Builder {
                                          "is it the right file?"}});
     }
     Grow(n - 1);
+    // Grow doubles: the columns are cut to one entry a work.
+    has_record_.resize(n);
+    dates_.resize(n);
+    label_of_.resize(n);
     for (VertexId v = 0; v < n; ++v) {
       if (!dates_[v].known()) ++report_->undated_works;
       if (records_ == 0 || has_record_[v]) continue;
@@ -248,7 +319,16 @@ class Builder {
   }
 
   VertexId Vertex(std::string_view id) {
-    return ids_.Intern(Canonical(id)).first;
+    id = Canonical(id);
+    if (auto key = NumberIndex::Key(id)) {
+      bool added = false;
+      const auto next = static_cast<VertexId>(ids_.size());
+      const VertexId v = numbers_.FindOrAdd(*key, next, &added);
+      // Indexed as strings once, by FromBulk.
+      if (added) ids_.AddUnindexed(id);
+      return v;
+    }
+    return ids_.Intern(id).first;
   }
 
   void Grow(VertexId v) {
@@ -349,6 +429,7 @@ class Builder {
   Line line_;
   std::vector<VertexId> refs_;
   base::InternTable ids_;
+  NumberIndex numbers_;
   base::StringPool labels_;
   std::vector<std::uint32_t> label_of_;
   std::vector<model::Date> dates_;

@@ -4,9 +4,14 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 
 namespace lineage::io {
 namespace {
@@ -14,17 +19,116 @@ namespace {
 constexpr std::size_t kBlock = std::size_t{4} << 20;
 
 constexpr std::size_t kGzipBlock = std::size_t{1} << 18;
+// Blocks inflated ahead of the reader: enough to keep both cores busy.
+constexpr std::size_t kBlocksAhead = 3;
 
 }  // namespace
 
+// Decompression runs on a thread of its own, a few blocks ahead of the
+// lines being parsed: inflating costs about as much as parsing a JSON
+// line, so the second core halves the time of a gzip dump.
 struct LineReader::Gzip {
+  std::FILE* file = nullptr;  // The reader's.
+  std::string path;
   z_stream stream{};
   std::string in;       // Compressed bytes read from the file.
   bool in_eof = false;  // The file has no more.
   bool done = false;    // The last member ended, or the data is broken.
+  std::uint64_t produced = 0;
+  std::atomic<std::uint64_t> read{0};  // Compressed bytes read.
+  // The hand-over from the thread to the reader.
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<std::string> ready;
+  bool finished = false, stop = false;
+  base::Status error;
+  std::thread worker;
+
+  // Decompresses up to `capacity` bytes into `out`; fewer only at the end
+  // of the data or on an error (kept in `error`).
+  std::size_t Inflate(char* out, std::size_t capacity) {
+    z_stream& z = stream;
+    z.next_out = reinterpret_cast<Bytef*>(out);
+    z.avail_out = static_cast<uInt>(capacity);
+    while (z.avail_out > 0 && !done) {
+      if (z.avail_in == 0 && !in_eof) {
+        const std::size_t got = std::fread(in.data(), 1, in.size(), file);
+        read += got;
+        if (got < in.size()) {
+          in_eof = true;
+          if (std::ferror(file)) {
+            error = base::Status::IoError(
+                fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+            done = true;
+            break;
+          }
+        }
+        z.next_in = reinterpret_cast<Bytef*>(in.data());
+        z.avail_in = static_cast<uInt>(got);
+      }
+      const int ret = inflate(&z, Z_NO_FLUSH);
+      if (ret == Z_STREAM_END) {
+        // Another member may follow (`cat a.gz b.gz`, pigz, bgzip).
+        if (z.avail_in == 0 && in_eof) {
+          done = true;
+        } else {
+          inflateReset(&z);
+        }
+      } else if (ret == Z_BUF_ERROR && z.avail_in == 0 && in_eof) {
+        error = base::Status::InvalidData(fmt::format(
+            "'{}' is cut short: its gzip data ends in the middle (after {} "
+            "bytes of text); download it again",
+            path, produced + (capacity - z.avail_out)));
+        done = true;
+      } else if (ret != Z_OK && ret != Z_BUF_ERROR) {
+        error = base::Status::InvalidData(fmt::format(
+            "'{}' is not valid gzip data{}{}; is it whole, and is it gzip?",
+            path, z.msg != nullptr ? ": " : "", z.msg != nullptr ? z.msg : ""));
+        done = true;
+      }
+    }
+    produced += capacity - z.avail_out;
+    return capacity - z.avail_out;
+  }
+
+  void Run() {
+    while (true) {
+      std::string block(kBlock, '\0');
+      block.resize(Inflate(block.data(), block.size()));
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return stop || ready.size() < kBlocksAhead; });
+      if (stop) return;
+      if (!block.empty()) ready.push_back(std::move(block));
+      finished = done;
+      changed.notify_all();
+      if (done) return;
+    }
+  }
+
+  // Appends the next block to `buffer` at `end`; 0 at the end of the data.
+  std::size_t Take(std::string* buffer, std::size_t end) {
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [&] { return !ready.empty() || finished; });
+    if (ready.empty()) return 0;
+    std::string block = std::move(ready.front());
+    ready.pop_front();
+    changed.notify_all();
+    lock.unlock();
+    if (buffer->size() < end + block.size()) buffer->resize(end + block.size());
+    std::memcpy(buffer->data() + end, block.data(), block.size());
+    return block.size();
+  }
 };
 
 void LineReader::GzipCloser::operator()(Gzip* gz) const {
+  if (gz->worker.joinable()) {
+    {
+      std::lock_guard lock(gz->mutex);
+      gz->stop = true;
+    }
+    gz->changed.notify_all();
+    gz->worker.join();
+  }
   inflateEnd(&gz->stream);
   delete gz;
 }
@@ -33,6 +137,10 @@ LineReader::LineReader(std::size_t max_line_bytes, bool gunzip)
     : max_line_(max_line_bytes), gunzip_(gunzip) {}
 
 LineReader::~LineReader() = default;
+
+std::uint64_t LineReader::file_bytes_read() const {
+  return gz_ ? gz_->read.load() : file_read_;
+}
 
 base::Status LineReader::Open(const std::string& path,
                               std::size_t max_file_bytes) {
@@ -67,55 +175,12 @@ base::Status LineReader::Open(const std::string& path,
             fmt::format("cannot start decompressing '{}'", path));
       }
       gz_->in.resize(kGzipBlock);
+      gz_->file = file_.get();
+      gz_->path = path;
+      gz_->worker = std::thread([gz = gz_.get()] { gz->Run(); });
     }
   }
   return base::Status::Ok();
-}
-
-std::size_t LineReader::Inflate(char* out, std::size_t capacity) {
-  Gzip& gz = *gz_;
-  z_stream& z = gz.stream;
-  z.next_out = reinterpret_cast<Bytef*>(out);
-  z.avail_out = static_cast<uInt>(capacity);
-  while (z.avail_out > 0 && !gz.done) {
-    if (z.avail_in == 0 && !gz.in_eof) {
-      const std::size_t got =
-          std::fread(gz.in.data(), 1, gz.in.size(), file_.get());
-      file_read_ += got;
-      if (got < gz.in.size()) {
-        gz.in_eof = true;
-        if (std::ferror(file_.get())) {
-          status_ = base::Status::IoError(
-              fmt::format("cannot read '{}': {}", path_, std::strerror(errno)));
-          gz.done = true;
-          break;
-        }
-      }
-      z.next_in = reinterpret_cast<Bytef*>(gz.in.data());
-      z.avail_in = static_cast<uInt>(got);
-    }
-    const int ret = inflate(&z, Z_NO_FLUSH);
-    if (ret == Z_STREAM_END) {
-      // Another member may follow (`cat a.gz b.gz`, pigz, bgzip).
-      if (z.avail_in == 0 && gz.in_eof) {
-        gz.done = true;
-      } else {
-        inflateReset(&z);
-      }
-    } else if (ret == Z_BUF_ERROR && z.avail_in == 0 && gz.in_eof) {
-      status_ = base::Status::InvalidData(fmt::format(
-          "'{}' is cut short: its gzip data ends in the middle (after {} "
-          "bytes of text); download it again",
-          path_, consumed_ + (capacity - z.avail_out) + (end_ - begin_)));
-      gz.done = true;
-    } else if (ret != Z_OK && ret != Z_BUF_ERROR) {
-      status_ = base::Status::InvalidData(fmt::format(
-          "'{}' is not valid gzip data{}{}; is it whole, and is it gzip?",
-          path_, z.msg != nullptr ? ": " : "", z.msg != nullptr ? z.msg : ""));
-      gz.done = true;
-    }
-  }
-  return capacity - z.avail_out;
 }
 
 bool LineReader::Fill() {
@@ -137,9 +202,12 @@ bool LineReader::Fill() {
           : kBlock;
   if (buffer_.size() < end_ + block) buffer_.resize(end_ + block);
   if (gz_) {
-    const std::size_t got = Inflate(buffer_.data() + end_, block);
+    const std::size_t got = gz_->Take(&buffer_, end_);
     end_ += got;
-    if (got < block) eof_ = true;
+    if (got == 0) {
+      eof_ = true;
+      if (!gz_->error.ok()) status_ = gz_->error;
+    }
     return got > 0;
   }
   std::size_t got = std::fread(buffer_.data() + end_, 1, block, file_.get());

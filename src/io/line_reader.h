@@ -24,8 +24,9 @@ struct TextLine {
 class LineReader {
  public:
   // With `gunzip`, a file that starts with gzip's magic bytes is
-  // decompressed as it is read (zlib, streaming; several gzip members one
-  // after the other are one text), and any other file is read as it is.
+  // decompressed as it is read (zlib, streaming, on a second thread a few
+  // blocks ahead; several gzip members one after the other are one text),
+  // and any other file is read as it is.
   explicit LineReader(std::size_t max_line_bytes, bool gunzip = false);
   ~LineReader();
 
@@ -42,14 +43,11 @@ class LineReader {
   // Bytes of text handed out as lines (decompressed, for gzip).
   std::uint64_t consumed() const { return consumed_; }
   // Bytes of the file read so far, to compare with size() for progress.
-  std::uint64_t file_bytes_read() const { return file_read_; }
+  std::uint64_t file_bytes_read() const;
   bool gzipped() const { return gz_ != nullptr; }
 
  private:
   bool Fill();  // Reads another block after the unread bytes.
-  // Decompresses up to `capacity` bytes into `out`; fewer only at the end
-  // of the data or on an error (kept in status_).
-  std::size_t Inflate(char* out, std::size_t capacity);
 
   struct Closer {
     void operator()(std::FILE* f) const { std::fclose(f); }
@@ -59,11 +57,12 @@ class LineReader {
     void operator()(Gzip* gz) const;
   };
   std::unique_ptr<std::FILE, Closer> file_;
-  bool gunzip_ = false;
+  // Declared after file_, so destroyed (its thread stopped) before it.
   std::unique_ptr<Gzip, GzipCloser> gz_;
   std::uint64_t file_read_ = 0;
   std::string path_;
   std::size_t max_line_;
+  bool gunzip_ = false;
   std::string buffer_;
   std::string head_;                 // The kept head of an overlong line.
   std::size_t begin_ = 0, end_ = 0;  // Unread bytes of buffer_.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "analysis/ancestry.h"
+#include "io/graph_file.h"
 #include "io/load.h"
 #include "testing/fixtures.h"
 
@@ -69,6 +70,20 @@ TEST(JsonlImportTest, GzipIsReadWhateverTheName) {
   const std::string renamed = testing::TempFile(
       "works.data", testing::ReadFixture("datasets/openalex-works.jsonl.gz"));
   ExpectTheFixture(ImportWorks({renamed}, WorksFormat::kOpenAlex, {}, &r), r);
+}
+
+// What the benchmark found: the per-work columns must be one a work, or
+// the .lgraph file written from them reads back as corrupt.
+TEST(JsonlImportTest, TheImportedGraphSavesAndReadsBack) {
+  auto g = LoadGraph(testing::Fixture("datasets/openalex-works.jsonl"));
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  const std::string path = testing::TempFile("works.lgraph", "");
+  ASSERT_TRUE(WriteGraphFile(*g, path).ok());
+  auto back = ReadGraphFile(path);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->num_works(), g->num_works());
+  EXPECT_EQ(back->num_links(), g->num_links());
+  EXPECT_EQ(back->name(*back->FindId("W100")), "Older work A");
 }
 
 TEST(JsonlImportTest, AGzipFileCutShortIsAnError) {
