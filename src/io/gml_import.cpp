@@ -361,8 +361,10 @@ class Parser {
       case Context::kNode:
       case Context::kEdge: {
         // networkx writes a list as the key repeated.
+        // Appended in place: a key repeated a million times stays linear.
         std::string& slot = (*data)[std::string(key)];
-        slot = slot.empty() ? std::move(text) : slot + "; " + text;
+        if (!slot.empty()) slot += "; ";
+        slot += text;
         return;
       }
       case Context::kSkip:

@@ -57,8 +57,8 @@ struct LineReader::Gzip {
         if (got < in.size()) {
           in_eof = true;
           if (std::ferror(file)) {
-            error = base::Status::IoError(
-                fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+            error = base::Status::IoError(fmt::format(
+                "cannot read '{}': {}", path, std::strerror(errno)));
             done = true;
             break;
           }
