@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The imported formats, read independently (networkx's GML reader,
-Python's csv and json modules), give the same ancestors and descendants as
+Python's csv and json modules), give the same ancestors and descendants,
+shortest paths and count of works named without a record (`validate`) as
 `lineage` gives on the same files.
 
 - GML: networkx writes a random DAG (numeric ids with labels, as its
@@ -34,6 +35,33 @@ def reach(data, command, work, *flags):
                           "--json", "--", work],
                          check=True, capture_output=True, text=True)
     return {w["id"] for w in json.loads(out.stdout)[command]}
+
+
+def lineage_json(data, command, *args):
+    out = subprocess.run([lineage, "--data", data, "-q", command, "--json",
+                          *args],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def check_paths(name, data, graph, pairs):
+    """The shortest path lineage finds is as long as networkx's."""
+    for a, b in pairs:
+        want = nx.shortest_path_length(graph, a, b)
+        got = lineage_json(data, "path", "--", a, b)["paths"][0]["length"]
+        if got != want:
+            failures.append(f"{name}: path {a} -> {b}: lineage {got} links, "
+                            f"networkx {want}")
+
+
+def check_outsiders(name, data, want):
+    """`validate` counts the works named without a record of their own."""
+    found = {f["kind"]: f["count"]
+             for f in lineage_json(data, "validate")["findings"]}
+    got = found.get("parents without a row", 0)
+    if got != want:
+        failures.append(f"{name}: validate counts {got} works without a "
+                        f"record, the file names {want}")
 
 
 def compare(name, data, graph, flags=(), works=None):
@@ -86,11 +114,16 @@ for r in rows:
         timeline.add_edge(r[3], r[1])
     if r[0] == "C":
         timeline.add_edge(r[2], r[4])
-compare("ldt-excerpt.csv", os.path.join(datasets, "ldt-excerpt.csv"),
-        timeline)
+ldt = os.path.join(datasets, "ldt-excerpt.csv")
+compare("ldt-excerpt.csv", ldt, timeline)
+check_paths("ldt-excerpt.csv", ldt, timeline,
+            [("SLS", "Damn Vulnerable Linux"), ("Slackware", "Wolvix")])
+check_outsiders("ldt-excerpt.csv", ldt,
+                len(set(timeline) - {r[1] for r in rows if r[0] == "N"}))
 
 # OpenAlex: every referenced work is an ancestor of the work citing it.
 works = nx.DiGraph()
+records = set()
 short = lambda url: url.rsplit("/", 1)[-1]
 with open(os.path.join(datasets, "openalex-works.jsonl"),
           encoding="utf-8") as f:
@@ -99,11 +132,14 @@ with open(os.path.join(datasets, "openalex-works.jsonl"),
             continue
         w = json.loads(line)
         works.add_node(short(w["id"]))
+        records.add(short(w["id"]))
         for ref in w["referenced_works"]:
             if short(ref) != short(w["id"]):
                 works.add_edge(short(ref), short(w["id"]))
-compare("openalex-works.jsonl", os.path.join(datasets, "openalex-works.jsonl"),
-        works)
+alex = os.path.join(datasets, "openalex-works.jsonl")
+compare("openalex-works.jsonl", alex, works)
+check_paths("openalex-works.jsonl", alex, works, [("W200", "W300")])
+check_outsiders("openalex-works.jsonl", alex, len(set(works) - records))
 
 for f in failures:
     print(f, file=sys.stderr)
