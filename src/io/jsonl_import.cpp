@@ -151,11 +151,12 @@ class Builder {
       }
       if (TrimRight(text.text).empty()) continue;
       ++report_->data_lines;
-      // simdjson reads a few bytes past the end of its input.
-      padded_.assign(text.text);
-      padded_.resize(text.text.size() + simdjson::SIMDJSON_PADDING);
+      // simdjson reads a few bytes past the end of its input: the reader
+      // leaves that many after every line.
+      static_assert(LineReader::kPadding >= simdjson::SIMDJSON_PADDING);
       if (auto why = Parse(simdjson::padded_string_view(
-              padded_.data(), text.text.size(), padded_.size()));
+              text.text.data(), text.text.size(),
+              text.text.size() + LineReader::kPadding));
           !why.empty()) {
         Error(path, text.number, why,
               format_ == WorksFormat::kOpenAlex
@@ -435,7 +436,6 @@ class Builder {
   const ImportOptions& opt_;
   ImportReport* report_;
   od::parser parser_;
-  std::string padded_;
   Line line_;
   std::vector<VertexId> refs_;
   base::InternTable ids_;

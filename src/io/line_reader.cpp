@@ -39,7 +39,10 @@ struct LineReader::Gzip {
   // The hand-over from the thread to the reader.
   std::mutex mutex;
   std::condition_variable changed;
-  std::deque<std::string> ready;
+  // Blocks of text and how much of each is filled; the emptied ones come
+  // back as `spare`, so that no block is allocated (and zeroed) twice.
+  std::deque<std::pair<std::string, std::size_t>> ready;
+  std::vector<std::string> spare;
   bool finished = false, stop = false;
   base::Status error;
   std::thread worker;
@@ -93,12 +96,20 @@ struct LineReader::Gzip {
 
   void Run() {
     while (true) {
-      std::string block(kBlock, '\0');
-      block.resize(Inflate(block.data(), block.size()));
+      std::string block;
+      {
+        std::lock_guard lock(mutex);
+        if (!spare.empty()) {
+          block = std::move(spare.back());
+          spare.pop_back();
+        }
+      }
+      if (block.empty()) block.resize(kBlock);
+      const std::size_t got = Inflate(block.data(), block.size());
       std::unique_lock lock(mutex);
       changed.wait(lock, [&] { return stop || ready.size() < kBlocksAhead; });
       if (stop) return;
-      if (!block.empty()) ready.push_back(std::move(block));
+      if (got > 0) ready.emplace_back(std::move(block), got);
       finished = done;
       changed.notify_all();
       if (done) return;
@@ -110,13 +121,16 @@ struct LineReader::Gzip {
     std::unique_lock lock(mutex);
     changed.wait(lock, [&] { return !ready.empty() || finished; });
     if (ready.empty()) return 0;
-    std::string block = std::move(ready.front());
+    auto [block, size] = std::move(ready.front());
     ready.pop_front();
     changed.notify_all();
     lock.unlock();
-    if (buffer->size() < end + block.size()) buffer->resize(end + block.size());
-    std::memcpy(buffer->data() + end, block.data(), block.size());
-    return block.size();
+    if (buffer->size() < end + size + kPadding)
+      buffer->resize(end + size + kPadding);
+    std::memcpy(buffer->data() + end, block.data(), size);
+    lock.lock();
+    spare.push_back(std::move(block));
+    return size;
   }
 };
 
@@ -200,7 +214,8 @@ bool LineReader::Fill() {
       size_ > 0 && !gz_
           ? std::min(kBlock, std::max<std::size_t>(size_ + 1, 64 << 10))
           : kBlock;
-  if (buffer_.size() < end_ + block) buffer_.resize(end_ + block);
+  if (buffer_.size() < end_ + block + kPadding)
+    buffer_.resize(end_ + block + kPadding);
   if (gz_) {
     const std::size_t got = gz_->Take(&buffer_, end_);
     end_ += got;

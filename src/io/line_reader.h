@@ -13,7 +13,11 @@
 namespace lineage::io {
 
 struct TextLine {
-  std::string_view text;   // Without "\n" or "\r\n"; valid until Next.
+  // Without "\n" or "\r\n"; valid until Next. Unless the line is
+  // overlong, at least LineReader::kPadding readable bytes follow it (the
+  // next lines, or spare room): what SIMD parsers such as simdjson read
+  // past the end of their input.
+  std::string_view text;
   std::size_t number = 0;  // 1-based.
   // The line was longer than the limit; `text` then holds its first
   // `max_line_bytes` bytes only.
@@ -23,6 +27,8 @@ struct TextLine {
 
 class LineReader {
  public:
+  static constexpr std::size_t kPadding = 64;
+
   // With `gunzip`, a file that starts with gzip's magic bytes is
   // decompressed as it is read (zlib, streaming, on a second thread a few
   // blocks ahead; several gzip members one after the other are one text),
