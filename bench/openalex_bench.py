@@ -10,9 +10,9 @@ has: "doi", "type", "cited_by_count"), plain and gzip-compressed. Then
 `lineage import` reads each file (and the TSV edge list with its node table
 of years and labels), and the import's own "read_seconds" (reading and
 building the graph, not writing the .lgraph) is timed, the median of
---runs runs. The ancestors of some works must agree between the graphs.
+--runs runs (five). The ancestors of some works must agree between the graphs.
 
-usage: openalex_bench.py LINEAGE [--nodes 1000000] [--runs 3] [--cache DIR]
+usage: openalex_bench.py LINEAGE [--nodes 1000000] [--runs 5] [--cache DIR]
 """
 import argparse
 import gzip
@@ -73,7 +73,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("lineage")
     ap.add_argument("--nodes", type=int, default=1_000_000)
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--cache", default=os.path.join("build", "bench-cache"))
     args = ap.parse_args()
     data = generate(args.nodes, args.cache)

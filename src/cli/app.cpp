@@ -76,9 +76,8 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   // The format of --data and `import`'s files, instead of detecting it.
   std::vector<std::pair<std::string, std::optional<io::Format>>> formats;
-  for (std::string_view name : {"yaml", "lgraph", "graphml", "gml", "dot",
-                                "json", "table", "gnuclad", "openalex", "s2"})
-    formats.emplace_back(std::string(name), io::ParseFormat(name));
+  for (auto& [name, format] : io::AllFormats())
+    formats.emplace_back(std::move(name), format);
   AddChoice<std::optional<io::Format>>(
       app, "--format,--data-format", &global.format, std::move(formats),
       "The format of the data, instead of detecting it from the file (give "

@@ -124,10 +124,9 @@ std::string_view FormatName(Format format) {
   return "";
 }
 
-std::string FormatNames() {
-  std::string out;
-  for (const auto& [n, f] : kFormatNames)
-    out += (out.empty() ? "" : ", ") + std::string(n);
+std::vector<std::pair<std::string, Format>> AllFormats() {
+  std::vector<std::pair<std::string, Format>> out;
+  for (const auto& [n, f] : kFormatNames) out.emplace_back(n, f);
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -42,8 +43,8 @@ Format DetectFormat(const std::string& path);
 // gml, dot, json, table, gnuclad, openalex, s2; nullopt for anything else.
 std::optional<Format> ParseFormat(std::string_view name);
 std::string_view FormatName(Format format);
-// "yaml, lgraph, ..." for messages.
-std::string FormatNames();
+// Every format with its name, in that order.
+std::vector<std::pair<std::string, Format>> AllFormats();
 
 // Whether data of this format is imported rather than the curated YAML: its
 // problems are counted in an ImportReport (and reported as findings)
