@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <simdjson.h>
+#include <zlib.h>
 
+#include <cctype>
+#include <filesystem>
 #include <string_view>
 
 #include "io/dates.h"
@@ -453,28 +456,35 @@ class Builder {
 }  // namespace
 
 std::optional<WorksFormat> SniffWorks(const std::string& path) {
-  LineReader reader(std::size_t{1} << 20, /*gunzip=*/true);
-  if (!reader.Open(path, ~std::size_t{0}).ok()) return std::nullopt;
-  TextLine line;
-  while (reader.Next(&line)) {
-    std::string_view t = line.text;
-    while (!t.empty() && (t.front() == ' ' || t.front() == '\t'))
-      t.remove_prefix(1);
-    if (t.empty()) continue;
-    // One record a line: a node-link document spans lines or has "nodes".
-    if (t.front() != '{' || t.find("\"nodes\"") != std::string_view::npos)
-      return std::nullopt;
-    auto has = [&](std::string_view key) {
-      return t.find(key) != std::string_view::npos;
-    };
-    if (has("\"referenced_works\"") || has("\"https://openalex.org/W") ||
-        has("\"publication_year\""))
-      return WorksFormat::kOpenAlex;
-    if (has("\"paperId\"") || has("\"corpusid\"") ||
-        has("\"citingcorpusid\"") || has("\"outCitations\""))
-      return WorksFormat::kSemanticScholar;
+  // The first 64 KiB of text, through zlib's reader, which passes a plain
+  // file as it is; not a line reader, which would read a node-link document
+  // written on one line to its end. A FIFO would block: regular files only.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (file == nullptr) return std::nullopt;
+  std::string head(std::size_t{64} << 10, '\0');
+  const int got = gzread(file, head.data(), static_cast<unsigned>(head.size()));
+  gzclose(file);
+  head.resize(got > 0 ? static_cast<std::size_t>(got) : 0);
+  std::string_view t = head;
+  // The first record: after blank lines, up to the end of its line.
+  while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front())))
+    t.remove_prefix(1);
+  t = t.substr(0, t.find('\n'));
+  // One record a line: a node-link document spans lines or has "nodes".
+  if (t.empty() || t.front() != '{' ||
+      t.find("\"nodes\"") != std::string_view::npos)
     return std::nullopt;
-  }
+  auto has = [&](std::string_view key) {
+    return t.find(key) != std::string_view::npos;
+  };
+  if (has("\"referenced_works\"") || has("\"https://openalex.org/W") ||
+      has("\"publication_year\""))
+    return WorksFormat::kOpenAlex;
+  if (has("\"paperId\"") || has("\"corpusid\"") || has("\"citingcorpusid\"") ||
+      has("\"outCitations\""))
+    return WorksFormat::kSemanticScholar;
   return std::nullopt;
 }
 

@@ -30,7 +30,8 @@ enum class WorksFormat {
 
 // The format of a JSON Lines file, from the keys of its first record
 // (decompressed when the file is gzip): nullopt when it is neither (a
-// networkx node-link document, say). Reads at most the first 1 MiB of text.
+// networkx node-link document, say). Reads at most the first 64 KiB of
+// text; nullopt for anything but a regular file.
 std::optional<WorksFormat> SniffWorks(const std::string& path);
 
 // Reads the JSON Lines files at `paths` (each plain or gzip, told apart by

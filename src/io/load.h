@@ -36,7 +36,8 @@ enum class Format {
 // kOpenAlex or kSemanticScholar when the first record has their keys
 // (decompressed when gzip), else kJson for .json; kGnuclad for a .csv whose
 // first data row is gnuclad's `N,` or `C,` row; and kTable for anything
-// else. Reads at most the first MiB of the file. Never fails.
+// else. Reads at most the first 64 KiB of the file (of its text, for
+// gzip). Never fails.
 Format DetectFormat(const std::string& path);
 
 // The format named `name` as --format takes it: yaml, lgraph, graphml,
