@@ -42,14 +42,17 @@ std::optional<std::vector<std::string>> SplitRow(std::string_view line) {
       // Text after the closing quote (`"a" b`) is kept, as spreadsheets do.
       while (i < line.size() && line[i] != ',') field.push_back(line[i++]);
     } else {
+      // Spaces around an unquoted field are no part of it.
       const std::size_t end = std::min(line.find(',', i), line.size());
-      field.assign(line.substr(i, end - i));
+      std::string_view bare = line.substr(i, end - i);
+      while (!bare.empty() && bare.back() == ' ') bare.remove_suffix(1);
+      while (!bare.empty() && bare.front() == ' ') bare.remove_prefix(1);
+      field.assign(bare);
       i = end;
     }
-    // Spaces around a field are no part of a name ("Slackware ").
-    while (!field.empty() && field.back() == ' ') field.pop_back();
-    std::size_t lead = field.find_first_not_of(' ');
-    fields.push_back(lead == std::string::npos ? "" : field.substr(lead));
+    // Inside quotes they are data: the Linux timeline tells two works
+    // apart as "Hiweed Linux" and "Hiweed Linux " (and "MAX", "MAX ").
+    fields.push_back(std::move(field));
     if (i >= line.size()) break;
     ++i;  // The comma.
   }

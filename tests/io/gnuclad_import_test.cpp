@@ -28,16 +28,18 @@ base::Result<model::Graph> Import(const std::string& text,
 // 1993.7.16, 1992.6 and 2013.09.7, name changes (Minislack -> Zenwalk,
 // Corel -> Xandros, Medialinux -> Mediainlinux -> ArtistX), a "B2D" row
 // whose name-change slot holds "INFO:" and no name, Swift's parent antiX
-// left out of the excerpt, and one connector SLS -> Debian. By hand:
-// 16 works (15 N rows and antiX), 13 parent links and 1 connector.
+// left out of the excerpt, two works told apart by a trailing space inside
+// the quotes ("Hiweed Linux" and "Hiweed Linux ", later "Linux Deepin",
+// "Deepin" and "deepin"), and one connector SLS -> Debian. By hand: 19
+// works (18 N rows and antiX), 16 parent links and 1 connector.
 TEST(GnucladImportTest, TheDistributionTimelineImportsAsItIs) {
   ImportReport r;
   const std::string path = testing::Fixture("datasets/ldt-excerpt.csv");
   EXPECT_EQ(DetectFormat(path), Format::kGnuclad);
   auto g = LoadGraph(path, {.import = {}, .report = &r});
   ASSERT_TRUE(g.ok()) << g.status().ToString();
-  EXPECT_EQ(g->num_works(), 16u);
-  EXPECT_EQ(g->num_links(), 14u);
+  EXPECT_EQ(g->num_works(), 19u);
+  EXPECT_EQ(g->num_links(), 17u);
   EXPECT_FALSE(g->FindId("Gnu-HALO"));  // "#N": commented out.
   EXPECT_EQ(g->date(*g->FindId("Slackware")).ToString(), "1993-07-16");
   EXPECT_EQ(g->date(*g->FindId("SLS")).ToString(), "1992-06");
@@ -48,14 +50,18 @@ TEST(GnucladImportTest, TheDistributionTimelineImportsAsItIs) {
   EXPECT_EQ(burapha.url, "https://distroware.gitlab.io/os/Linux/b/burapha");
   // Dist by hand: DVL <- Damn Small Linux <- Knoppix <- Debian <- SLS.
   EXPECT_EQ(Count(*g, "Damn Vulnerable Linux", Direction::kAncestors), 4u);
-  // SLS: the Slackware family (6) and, by the connector, Debian's (7).
-  EXPECT_EQ(Count(*g, "SLS", Direction::kDescendants), 13u);
+  // SLS: the Slackware family (6) and, by the connector, Debian's (10).
+  EXPECT_EQ(Count(*g, "SLS", Direction::kDescendants), 16u);
+  // Spaces inside quotes are data: two works.
+  EXPECT_EQ(Count(*g, "Hiweed Linux", Direction::kAncestors), 2u);
+  EXPECT_EQ(Count(*g, "Hiweed Linux ", Direction::kAncestors), 3u);
   EXPECT_EQ(Count(*g, "Wolvix", Direction::kAncestors), 3u);
   // Later names are aliases: found by name.
   for (auto [name, id] : {std::pair{"Zenwalk", "Minislack"},
                           {"Xandros", "Corel"},
                           {"ArtistX", "Medialinux"},
-                          {"Mediainlinux", "Medialinux"}}) {
+                          {"Mediainlinux", "Medialinux"},
+                          {"Linux Deepin", "Hiweed Linux "}}) {
     auto v = model::Resolve(*g, name);
     ASSERT_TRUE(v.ok()) << name;
     EXPECT_EQ(g->id(*v), id);
