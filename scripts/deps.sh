@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config
           libboost-graph-dev libfmt-dev libspdlog-dev libyaml-cpp-dev
           libcli11-dev nlohmann-json3-dev libgraphviz-dev libxxhash-dev
-          libutf8proc-dev fonts-wqy-zenhei)
+          libutf8proc-dev libsimdjson-dev zlib1g-dev fonts-wqy-zenhei)
 case "${1:-build}" in
   test) packages+=(libgtest-dev python3 python3-networkx python3-scipy
                   clang libclang-rt-14-dev) ;;

@@ -3,14 +3,16 @@
 # and runs each for SECONDS (default 30), seeded from the test fixtures and
 # the bundled graph, with a dictionary of its format. Usage:
 #   scripts/fuzz.sh [SECONDS] [HARNESS...]
-# HARNESS: yaml table graphml json dot lgraph query (default: all). A crash
+# HARNESS: yaml table graphml json dot lgraph query gml gnuclad openalex s2
+# (default: all). A crash
 # stops with its input saved in build-fuzz/crashes/; turn it into a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 harnesses=("$@")
-[[ ${#harnesses[@]} -gt 0 ]] || harnesses=(yaml table graphml json dot lgraph query)
+[[ ${#harnesses[@]} -gt 0 ]] ||
+  harnesses=(yaml table graphml json dot lgraph query gml gnuclad openalex s2)
 
 bash scripts/deps.sh fuzz
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja \
@@ -30,6 +32,10 @@ seeds() {  # The files each harness starts from.
     json) ls $fixtures/golden/*.json ;;
     dot) ls $fixtures/datasets/*.gv ;;
     lgraph) echo build-fuzz/seed.lgraph ;;
+    gml) ls $fixtures/datasets/*.gml ;;
+    gnuclad) ls $fixtures/datasets/ldt-excerpt.csv ;;
+    openalex) ls $fixtures/datasets/openalex-works.jsonl* ;;
+    s2) ls $fixtures/datasets/s2-*.jsonl ;;
     query) ;;
   esac
 }
@@ -48,7 +54,8 @@ for h in "${harnesses[@]}"; do
   fi
   dict=()
   case "$h" in
-    yaml | table | graphml | json | dot | query) dict=(-dict=tests/fuzz/dict/$h.dict) ;;
+    yaml | table | graphml | json | dot | query | gml | gnuclad | openalex | s2)
+      dict=(-dict=tests/fuzz/dict/$h.dict) ;;
   esac
   echo "fuzz_$h: ${seconds}s"
   if ! ASAN_OPTIONS=detect_leaks=0 ./build-fuzz/fuzz/fuzz_$h "${dict[@]}" \

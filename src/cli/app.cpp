@@ -103,10 +103,21 @@ int Main(int argc, char** argv) {
   GlobalOptions global;
   global.data = DefaultData();
   app.add_option("--data", global.data,
-                 "Graph data: a .yaml file or a folder of them, a .graphml "
-                 "file, a .lgraph file (`lineage import`), or a table to "
-                 "import (default: the bundled graph, or $LINEAGE_DATA)")
+                 "Graph data: a .yaml file or a folder of them, a .lgraph "
+                 "file (`lineage import`), or a file to import: GraphML, "
+                 "GML, JSON, DOT, gnuclad CSV, OpenAlex or Semantic Scholar "
+                 "JSON Lines, or a table (default: the bundled graph, or "
+                 "$LINEAGE_DATA)")
       ->capture_default_str();
+  // The format of --data and `import`'s files, instead of detecting it.
+  std::vector<std::pair<std::string, std::optional<io::Format>>> formats;
+  for (auto& [name, format] : io::AllFormats())
+    formats.emplace_back(std::move(name), format);
+  AddChoice<std::optional<io::Format>>(
+      app, "--format,--data-format", &global.format, std::move(formats),
+      "The format of the data, instead of detecting it from the file (give "
+      "it before export, query and render, whose own --format names their "
+      "output)");
   // How a table given as --data is read.
   AddChoice<io::ImportOptions::Edges>(
       app, "--edges", &global.import.edges,

@@ -601,10 +601,11 @@ struct ImportCommandOptions {
 Runner SetupImport(CLI::App* sub, const GlobalOptions* global) {
   auto opts = std::make_shared<ImportCommandOptions>();
   sub->add_option("files", opts->files,
-                  "Tables (several are read as parts of one), or one "
-                  "GraphML, JSON, YAML or DOT file; read with the global "
-                  "import options (--edges, --sep, --nodes...); default: "
-                  "--data");
+                  "Tables (several are read as parts of one), OpenAlex or "
+                  "Semantic Scholar JSON Lines files (plain or gzip; several "
+                  "are one dump), or one GraphML, GML, JSON, YAML, DOT or "
+                  "gnuclad file; read with the global import options "
+                  "(--format, --edges, --sep, --nodes...); default: --data");
   sub->add_option("-o,--output", opts->output,
                   "The graph file to write (atomically), e.g. arxiv.lgraph; "
                   "every command then reads it with --data")

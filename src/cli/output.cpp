@@ -123,6 +123,8 @@ std::string SpellFlag(std::string_view option) {
   // commands.
   static constexpr std::pair<std::string_view, std::string_view> kFlags[] = {
       {"separator", "--sep"},
+      {"format", "--format"},
+      {"edges", "--edges"},
       {"numeric_ids", "--numeric-ids"},
       {"match", "--match"},
       {"date_column", "--date-column"},

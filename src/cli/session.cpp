@@ -15,6 +15,7 @@ base::Result<engine::Engine> OpenEngine(const GlobalOptions& global,
   const std::string data = fmt::format("{}", fmt::join(sources, ", "));
   auto opened =
       engine::Engine::Open(std::move(sources), {.import = global.import,
+                                                .format = global.format,
                                                 .condense = global.condense,
                                                 .layer = global.layer,
                                                 .language = global.language});

@@ -22,7 +22,8 @@ struct GlobalOptions {
   std::string data;  // --data: YAML (a file or folder), or a file to import.
   bool data_given = false;   // --data or $LINEAGE_DATA, not the default.
   io::ImportOptions import;  // How a table is read (--edges, --sep, ...).
-  bool condense = false;     // --condense: merge every cycle into one work.
+  std::optional<io::Format> format;  // --format: instead of detecting it.
+  bool condense = false;  // --condense: merge every cycle into one work.
   std::optional<model::Layer> layer;  // --layer article: the article alone.
   // --lang, or $LINEAGE_LANG: the language of names, evidence and diagrams.
   model::Language language = model::Language::kEnglish;

@@ -29,11 +29,13 @@ base::Result<Engine> Engine::Open(std::vector<std::string> sources,
                                   const OpenOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   OpenReport report;
-  auto graph = io::LoadGraphs(
-      sources, {.import = options.import, .report = &report.import});
+  auto graph = io::LoadGraphs(sources, {.import = options.import,
+                                        .report = &report.import,
+                                        .format = options.format});
   if (!graph.ok()) return graph.status();
   report.imported =
-      sources.size() != 1 || io::IsImported(io::DetectFormat(sources[0]));
+      sources.size() != 1 ||
+      io::IsImported(options.format.value_or(io::DetectFormat(sources[0])));
   report.sources = std::move(sources);
   report.nodes = options.import.nodes;
   Engine engine(std::move(graph).value());

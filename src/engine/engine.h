@@ -25,6 +25,7 @@
 #include "analysis/select.h"
 #include "analysis/stats.h"
 #include "base/status.h"
+#include "io/load.h"
 #include "io/table_import.h"
 #include "model/graph.h"
 #include "query/eval.h"
@@ -36,6 +37,9 @@ struct OpenOptions {
   // How imported data (tables, GraphML, JSON, DOT) is read; its progress
   // callback also hears "condensing cycles".
   io::ImportOptions import;
+  // The format of the sources, instead of the one io::DetectFormat finds
+  // in each (default: found).
+  std::optional<io::Format> format;
   // Merge every cycle of influence links into one work (as Pajek does), so
   // that the analyses that need a DAG apply. Default: off.
   bool condense = false;
@@ -132,8 +136,9 @@ enum class ExportFormat { kGraphml, kJson };
 // results of the other methods give them.
 class Engine {
  public:
-  // Opens `sources`: one .yaml file or folder, .graphml, .gv/.dot, .json or
-  // .lgraph file, or one or more tables (io::LoadGraphs), then condenses
+  // Opens `sources`: one .yaml file or folder, .graphml, .gml, .gv/.dot,
+  // .json, gnuclad or .lgraph file, or one or more tables, or OpenAlex or
+  // Semantic Scholar JSON Lines files (io::LoadGraphs), then condenses
   // cycles when asked. Fails as io::LoadGraphs does, or with kInvalidData
   // when condensing fails.
   static base::Result<Engine> Open(std::vector<std::string> sources,

@@ -657,5 +657,34 @@ TEST(CliTest, DatesBeyondYear9999AreRefused) {
   EXPECT_NE(r.err.find("n.tsv:2"), std::string::npos) << r.err;
 }
 
+// --format names the data's format whatever the file is called; before a
+// command with its own --format (render, export, query) it is the data's.
+TEST(CliImportTest, FormatFlagNamesTheDataFormat) {
+  const std::string gml = testing::TempFile(
+      "graph.txt", testing::ReadFixture("datasets/networkx-citations.gml"));
+  Outcome guessed = Lineage({"--data", gml, "stats", "--json"});
+  EXPECT_EQ(guessed.code, 0) << guessed.err;  // Found from `graph [`.
+  Outcome table = Lineage({"--data", gml, "--format", "table", "stats"});
+  EXPECT_EQ(table.code, 1);  // Read as an edge list, it is no table.
+  Outcome named = Lineage(
+      {"--format", "gml", "--data", gml, "render", "-f", "dot", "-o", "-"});
+  EXPECT_EQ(named.code, 0) << named.err;
+  EXPECT_NE(named.out.find("digraph"), std::string::npos);
+  Outcome bogus = Lineage({"--format", "xml", "stats"});
+  EXPECT_EQ(bogus.code, 2);
+  EXPECT_NE(bogus.err.find("openalex"), std::string::npos) << bogus.err;
+  // Several dumps are one: `import` of two OpenAlex files.
+  const std::string out = testing::TempFile("two.lgraph", "");
+  Outcome two =
+      Lineage({"import", Fixture("datasets/openalex-works.jsonl"),
+               testing::TempFile("more.jsonl",
+                                 "{\"id\": \"https://openalex.org/W7\", "
+                                 "\"referenced_works\": "
+                                 "[\"https://openalex.org/W300\"]}\n"),
+               "-o", out, "--json"});
+  ASSERT_EQ(two.code, 0) << two.err;
+  EXPECT_EQ(two.Json()["works"], 7);
+}
+
 }  // namespace
 }  // namespace lineage::cli

@@ -78,3 +78,30 @@ TEST(LineReaderTest, MissingFilesAndFoldersAreRefused) {
 
 }  // namespace
 }  // namespace lineage::io
+
+namespace lineage::io {
+namespace {
+
+std::vector<std::string> LinesOf(const std::string& path, bool gunzip) {
+  LineReader reader(1 << 20, gunzip);
+  EXPECT_TRUE(reader.Open(path, 1 << 30).ok());
+  std::vector<std::string> lines;
+  TextLine line;
+  while (reader.Next(&line)) lines.emplace_back(line.text);
+  EXPECT_TRUE(reader.status().ok()) << reader.status().ToString();
+  return lines;
+}
+
+// With gunzip, a gzip file (here two members, as `cat a.gz b.gz` makes) is
+// the text it holds, and a plain file is read as it is; without, gzip is
+// bytes.
+TEST(LineReaderTest, GzipIsDecompressedAndPlainTextReadAsIs) {
+  const std::string gz = testing::Fixture("datasets/openalex-works.jsonl.gz");
+  const std::string plain = testing::Fixture("datasets/openalex-works.jsonl");
+  EXPECT_EQ(LinesOf(gz, true), LinesOf(plain, false));
+  EXPECT_EQ(LinesOf(plain, true), LinesOf(plain, false));
+  EXPECT_NE(LinesOf(gz, false), LinesOf(plain, false));
+}
+
+}  // namespace
+}  // namespace lineage::io
