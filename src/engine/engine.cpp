@@ -108,9 +108,10 @@ std::vector<Finding> Engine::Findings() const {
       "dates that are no date, left out (the works are kept, undated)");
   add("parents without a row", r.parents_without_row,
       r.split_name.empty()
-          ? "parents named in a list that have no row of their own (kept as "
-            "undated works; if they should match a row, match names by key "
-            "([[match]] key))"
+          ? "works named (as a parent, a link's end or a reference) without "
+            "a record of their own, kept as undated works with their links "
+            "(in a table, if they should match a row, match names by key: "
+            "[[match]] key)"
           : fmt::format("parents named in a list that have no row of their "
                         "own (kept as undated works); the list separator "
                         "splits names: '{}' is a row, yet was read as "
