@@ -46,6 +46,8 @@ base::Result<Engine> Engine::Open(std::vector<std::string> sources,
     model::GraphSpec spec =
         options.layer ? model::LayerSpec(engine.graph_, *options.layer)
                       : model::SpecOf(engine.graph_);
+    if (other_language)
+      engine.english_ = std::make_shared<const model::GraphSpec>(spec);
     model::Localize(&spec, options.language);
     const bool curated = !report.imported;
     auto rebuilt = model::Graph::Build(
