@@ -46,16 +46,78 @@ bool SameShape(const model::Graph& a, const model::Graph& b) {
   return true;
 }
 
-// {"en": ..., "zh": ...} from the value in each language.
-json ByLanguage(const std::vector<std::pair<Language, json>>& values) {
+// The engines of a page: the one it opens in, and the same graph in the
+// other language when there is one (same work and link ids).
+using Engines = std::vector<const Engine*>;
+
+// {"en": ..., "zh": ...}: `value` of each engine, leaving out nulls.
+template <typename F>
+json ByLanguage(const Engines& engines, F&& value) {
   json out = json::object();
-  for (const auto& [language, value] : values) out[Code(language)] = value;
+  for (const Engine* e : engines) {
+    json v = value(*e);
+    if (!v.is_null()) out[Code(e->language())] = std::move(v);
+  }
   return out;
 }
 
-std::string TextOf(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+// A work as Describe gives it, with the text people read (name, summary,
+// organizations) in each language and the keys its names are found by
+// (base::NormalizeKey, as the CLI keys them).
+json WorkJson(const Engines& engines, VertexId v) {
+  std::vector<json> described;
+  for (const Engine* e : engines) described.push_back(e->Describe(v, true));
+  json w = described[0];
+  std::set<std::string> keys;
+  for (const json& d : described) {
+    for (const char* field : {"id", "name", "zh_name"})
+      if (d.contains(field))
+        keys.insert(base::NormalizeKey(d[field].get<std::string>()));
+    for (const char* field : {"aliases", "zh_aliases"})
+      if (d.contains(field))
+        for (const json& alias : d[field])
+          keys.insert(base::NormalizeKey(alias.get<std::string>()));
+  }
+  keys.erase("");
+  for (const char* field : {"name", "summary", "organizations"}) {
+    std::size_t i = 0;
+    w[field] = ByLanguage(engines, [&](const Engine&) {
+      const json& d = described[i++];
+      return d.contains(field) ? d[field] : json(nullptr);
+    });
+  }
+  for (const char* field : {"zh_name", "zh_aliases", "zh_summary"})
+    w.erase(field);
+  w["keys"] = keys;
+  return w;
+}
+
+// A link as DescribeLink gives it, its evidence in each language.
+json LinkJson(const Engines& engines, model::EdgeId e) {
+  json l = engines[0]->DescribeLink(e);
+  l["evidence"] = ByLanguage(engines, [&](const Engine& engine) {
+    return json(engine.graph().link_details(e).evidence);
+  });
+  l.erase("zh_evidence");
+  return l;
+}
+
+// The eras, and the names of the view's kinds and relations, in each
+// language: the filters' labels.
+json ErasJson(const Engines& engines) {
+  json eras = json::array();
+  const auto& all = engines[0]->graph().eras();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    eras.push_back(
+        {{"id", all[i].id},
+         {"name", ByLanguage(engines,
+                             [&](const Engine& e) {
+                               return json(e.graph().eras()[i].name);
+                             })},
+         {"from", all[i].from_year},
+         {"to", all[i].to_year == 0 ? json(nullptr) : json(all[i].to_year)}});
+  }
+  return eras;
 }
 
 }  // namespace
@@ -92,7 +154,7 @@ base::Result<Diagram> Engine::Explore(View view,
 
   // The same view in the other language, when the graph speaks one. A
   // graph that cannot be rebuilt in it simply gets a one-language page.
-  std::vector<const Engine*> engines{this};
+  Engines engines{this};
   auto other = Translated();
   render::ExplorerPage page{.title = original.title,
                             .language = Code(language_),
@@ -110,100 +172,53 @@ base::Result<Diagram> Engine::Explore(View view,
   std::set<VertexId> focus(s.focus.begin(), s.focus.end());
   std::set<model::Kind> kinds;
   std::set<model::Relation> relations;
-  json works = json::array();
+  json works = json::array(), links = json::array();
   for (VertexId v = 0; v < graph_.num_works(); ++v) {
     if (!s.works[v]) continue;
     kinds.insert(graph_.kind(v));
-    std::vector<std::pair<Language, json>> described;
-    for (const Engine* e : engines)
-      described.emplace_back(e->language_, e->Describe(v, true));
-    json w = described[0].second;
-    // The text people read, in each language; keys name-search matches.
-    std::set<std::string> keys;
-    for (const auto& [language, d] : described) {
-      for (const char* field : {"id", "name", "zh_name"})
-        keys.insert(base::NormalizeKey(TextOf(d, field)));
-      for (const char* field : {"aliases", "zh_aliases"}) {
-        if (!d.contains(field)) continue;
-        for (const json& alias : d[field])
-          keys.insert(base::NormalizeKey(alias.get<std::string>()));
-      }
-    }
-    keys.erase("");
-    auto per_language = [&](const char* field) {
-      std::vector<std::pair<Language, json>> values;
-      for (const auto& [language, d] : described)
-        if (d.contains(field)) values.emplace_back(language, d[field]);
-      return ByLanguage(values);
-    };
-    w["name"] = per_language("name");
-    w["summary"] = per_language("summary");
-    w["organizations"] = per_language("organizations");
-    for (const char* field : {"zh_name", "zh_aliases", "zh_summary"})
-      w.erase(field);
-    w["keys"] = keys;
-    if (focus.contains(v)) w["focus"] = true;
-    works.push_back(std::move(w));
+    works.push_back(WorkJson(engines, v));
+    if (focus.contains(v)) works.back()["focus"] = true;
   }
-  json links = json::array();
   for (model::EdgeId e = 0; e < graph_.num_links(); ++e) {
     if (!s.links[e]) continue;
     relations.insert(graph_.relation(e));
-    json l = DescribeLink(e);
-    std::vector<std::pair<Language, json>> evidence;
-    for (const Engine* engine : engines)
-      evidence.emplace_back(engine->language_,
-                            engine->graph_.link_details(e).evidence);
-    l["evidence"] = ByLanguage(evidence);
-    l.erase("zh_evidence");
-    if (s.highlighted_links[e]) l["highlighted"] = true;
-    links.push_back(std::move(l));
-  }
-  json eras = json::array();
-  for (std::size_t i = 0; i < graph_.eras().size(); ++i) {
-    const model::Era& era = graph_.eras()[i];
-    std::vector<std::pair<Language, json>> names;
-    for (const Engine* e : engines)
-      names.emplace_back(e->language_, e->graph_.eras()[i].name);
-    eras.push_back(
-        {{"id", era.id},
-         {"name", ByLanguage(names)},
-         {"from", era.from_year},
-         {"to", era.to_year == 0 ? json(nullptr) : json(era.to_year)}});
+    links.push_back(LinkJson(engines, e));
+    if (s.highlighted_links[e]) links.back()["highlighted"] = true;
   }
   json kind_labels = json::object(), relation_labels = json::object();
   for (model::Kind k : kinds) {
-    std::vector<std::pair<Language, json>> names;
-    for (const Engine* e : engines)
-      names.emplace_back(e->language_,
-                         std::string(render::KindLabel(k, e->language_)));
-    kind_labels[std::string(model::KindName(k))] = ByLanguage(names);
+    kind_labels[std::string(model::KindName(k))] =
+        ByLanguage(engines, [&](const Engine& e) {
+          return json(render::KindLabel(k, e.language()));
+        });
   }
   for (model::Relation r : relations) {
-    std::vector<std::pair<Language, json>> names;
-    for (const Engine* e : engines)
-      names.emplace_back(e->language_,
-                         std::string(render::RelationLabel(r, e->language_)));
     relation_labels[std::string(model::RelationName(r))] = {
-        {"name", ByLanguage(names)}, {"influence", model::IsInfluence(r)}};
-  }
-  std::vector<std::pair<Language, json>> titles;
-  titles.emplace_back(language_, original.title);
-  if (engines.size() > 1) {
-    titles.emplace_back(engines[1]->language_, original.title == Subject()
-                                                   ? engines[1]->Subject()
-                                                   : original.title);
+        {"name", ByLanguage(engines,
+                            [&](const Engine& e) {
+                              return json(
+                                  render::RelationLabel(r, e.language()));
+                            })},
+        {"influence", model::IsInfluence(r)}};
   }
   json languages = json::array();
-  for (const Engine* e : engines) languages.push_back(Code(e->language_));
-  const json data = {{"title", ByLanguage(titles)},
-                     {"language", Code(language_)},
-                     {"languages", languages},
-                     {"eras", eras},
-                     {"kinds", kind_labels},
-                     {"relations", relation_labels},
-                     {"works", works},
-                     {"links", links}};
+  for (const Engine* e : engines) languages.push_back(Code(e->language()));
+  const json data = {
+      {"title", ByLanguage(engines,
+                           [&](const Engine& e) {
+                             // A view's own title is kept; the graph's is
+                             // the graph's in each language.
+                             return json(original.title == Subject()
+                                             ? e.Subject()
+                                             : original.title);
+                           })},
+      {"language", Code(language_)},
+      {"languages", languages},
+      {"eras", ErasJson(engines)},
+      {"kinds", kind_labels},
+      {"relations", relation_labels},
+      {"works", works},
+      {"links", links}};
   // Imported labels may hold stray bytes: replaced, never an exception.
   page.data = data.dump(-1, ' ', false, json::error_handler_t::replace);
   diagram->bytes = render::ExplorerHtml(page);

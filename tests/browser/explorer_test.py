@@ -19,6 +19,7 @@ Fails (never skips) when Chromium, its driver or Selenium is missing.
 import json
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -181,9 +182,9 @@ def check_selection(d, name, work_id, everything):
     check(works_with("faded", state) == faded,
           f"faded works of {work_id} differ on "
           f"{sorted(works_with('faded', state) ^ faded)}")
-    panel = d.find_element(By.ID, "details").text
-    check(str(len(cli_up)) in panel and str(len(cli_down)) in panel,
-          f"the panel of {work_id} gives other counts: {panel[:200]!r}")
+    counts = d.find_element(By.CSS_SELECTOR, "#details .counts").text
+    check(re.findall(r"\d+", counts) == [str(len(cli_up)), str(len(cli_down))],
+          f"the panel of {work_id} counts {counts!r}")
     return state
 
 
@@ -538,8 +539,10 @@ def main():
         check_language(d, whole)
         # The picture for the README: Stable Diffusion, its ancestors and
         # its descendants, zoomed in around it.
-        open_page(d, whole, "#select=stable-diffusion")
-        for _ in range(2):
+        open_page(d, whole)
+        search(d, "stable diffusion")
+        d.execute_script("document.activeElement.blur()")  # Keys to the page.
+        for _ in range(5):
             ActionChains(d).send_keys("+").perform()
         picture = shot(d, "explorer.png")
         if DOCS_SHOT:
