@@ -2,7 +2,6 @@
 // page's script answers ancestry, paths and "as known in" questions itself,
 // over the JSON written here, so what it needs is every work and link of
 // the view with the text people read, in each language the graph speaks.
-#include <fmt/format.h>
 
 #include <set>
 

@@ -240,6 +240,36 @@ def check_year(d, year, dated):
     return len(later)
 
 
+def check_as_known_in(d, path, year):
+    """Selected as of a year, a work's ancestors and descendants are those
+    of the graph as it was then: the influence links among the works dated
+    up to that year (or undated), computed here from the export."""
+    graph = json.loads(lineage("export", "--format", "json"))
+    dates = {n["id"]: n.get("date") for n in graph["nodes"]}
+    present = {i for i, date in dates.items()
+               if date is None or int(date[:4]) <= year}
+    down = {}
+    for l in graph["links"]:
+        if l["influence"] and l["source"] in present and l["target"] in present:
+            down.setdefault(l["source"], []).append(l["target"])
+    for work_id in ["gan", "transformer", "vae"]:
+        seen, todo = set(), [work_id]
+        while todo:
+            for child in down.get(todo.pop(), []):
+                if child not in seen:
+                    seen.add(child)
+                    todo.append(child)
+        open_page(d, path, f"#select={work_id}&as-of={year}")
+        state = classes(d)
+        check(works_with("descendant", state) == seen,
+              f"descendants of {work_id} as known in {year} differ on "
+              f"{sorted(works_with('descendant', state) ^ seen)}")
+        counts = d.find_element(By.CSS_SELECTOR, "#details .counts").text
+        check(re.findall(r"\d+", counts)[1] == str(len(seen)),
+              f"the panel counts {counts!r} for {work_id} in {year}")
+        check(str(year) in counts, f"the counts do not say {year}: {counts!r}")
+
+
 def check_fragment(d, path):
     state = classes(d)
     fragment = d.execute_script("return location.hash")
@@ -321,6 +351,20 @@ def check_language(d, path):
     Select(d.find_element(By.ID, "lang")).select_by_value("en")
     check(d.find_element(By.CSS_SELECTOR, "#details h2").text == en,
           "switching back does not name the VAE in English")
+    # Made in Chinese, a page opens in Chinese and switches to English.
+    zh_page = page("lineage-zh.html", "--lang", "zh", "render")
+    open_page(d, zh_page, "#select=vae")
+    check_loads_clean(d, zh_page)
+    check(d.find_element(By.CSS_SELECTOR, "#details h2").text == zh,
+          "a page made with --lang zh does not open in Chinese")
+    Select(d.find_element(By.ID, "lang")).select_by_value("en")
+    check(d.find_element(By.CSS_SELECTOR, "#details h2").text == en,
+          "a page made with --lang zh does not switch to English")
+    label = d.execute_script(
+        "return document.getElementById('work-vae').textContent")
+    # Labels wrap over lines: compare without the spaces.
+    check(en.replace(" ", "") in re.sub(r"\s", "", label),
+          f"the English diagram of a Chinese page labels the VAE {label!r}")
 
 
 HOSTILE = "</script><img src=x onerror=alert(1)>"
@@ -503,6 +547,9 @@ def main():
         check(links and links[0].get_attribute("target") == "_blank",
               "GAN's paper is not an ordinary link in the panel")
         paths = check_path(d, "transformer", "stable-diffusion")
+        fragment = check_fragment(d, whole)
+        check("select=transformer&to=stable-diffusion" in fragment,
+              f"the path is not in the fragment {fragment}")
         check_path(d, "gan", "stylegan")
         dated = {w["id"]: int(w["date"][:4])
                  for w in lineage("query", "*", "--json")["works"] if w["date"]}
@@ -534,6 +581,7 @@ def main():
               works_with("future", state) == {i for i, y in dated.items()
                                               if y > 2022},
               "#select=dall-e-2&as-of=2022 does not open that view")
+        check_as_known_in(d, whole, 2019)
         check_keyboard(d, whole)
         check_zoom(d)
         check_language(d, whole)
