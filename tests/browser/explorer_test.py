@@ -327,6 +327,32 @@ def check_zoom(d):
         120, 40).release().perform()
     check(box()[0] < home[0], "dragging does not pan")
     ActionChains(d).send_keys("0").perform()
+    wheel = ("document.getElementById('canvas').dispatchEvent(new WheelEvent("
+             "'wheel', {deltaX: arguments[0], deltaY: arguments[1], "
+             "ctrlKey: arguments[2], clientX: 400, clientY: 400, "
+             "bubbles: true, cancelable: true}))")
+    d.execute_script(wheel, 0, -120, False)  # A mouse wheel.
+    check(box()[2] < home[2], "the wheel does not zoom in")
+    ActionChains(d).send_keys("0").perform()
+    d.execute_script(wheel, 0, -20, True)  # A pinch on a touchpad.
+    check(box()[2] < home[2], "a pinch does not zoom in")
+    ActionChains(d).send_keys("0").perform()
+    d.execute_script(wheel, 30, 10, False)  # A two-finger swipe.
+    check(box()[2] == home[2] and box()[0] > home[0],
+          "a swipe on a touchpad does not pan")
+    ActionChains(d).send_keys("0").perform()
+
+
+def check_grey(d):
+    """Ancestors and descendants differ by dash, not colour alone."""
+    style = d.execute_script(
+        "const s = id => { const g = document.querySelector("
+        "  'g.work.' + id + ' polygon, g.work.' + id + ' path');"
+        "  const c = getComputedStyle(g);"
+        "  return [c.strokeDasharray, c.strokeWidth]; };"
+        "return [s('ancestor'), s('descendant'), s('selected')]")
+    check(len({tuple(x) for x in style}) == 3,
+          f"selected, ancestor and descendant look alike in grey: {style}")
 
 
 def check_language(d, path):
@@ -581,6 +607,8 @@ def main():
               works_with("future", state) == {i for i, y in dated.items()
                                               if y > 2022},
               "#select=dall-e-2&as-of=2022 does not open that view")
+        open_page(d, whole, "#select=dall-e-2")
+        check_grey(d)
         check_as_known_in(d, whole, 2019)
         check_keyboard(d, whole)
         check_zoom(d)
