@@ -951,13 +951,14 @@
   };
   asOf.min = String(minYear);
   asOf.max = String(maxYear);
-  if (!years.length) asOf.disabled = true;
+  // No dates, no time to move through; one language, nothing to switch.
+  asOf.closest('.field').hidden = !years.length;
   data.languages.forEach(function (lang) {
     const o = el('option', lang === 'zh' ? '中文' : 'English');
     o.value = lang;
     langSelect.appendChild(o);
   });
-  if (data.languages.length < 2) langSelect.disabled = true;
+  langSelect.closest('.field').hidden = data.languages.length < 2;
   setupDiagrams();
   bindDiagram();
   readFragment();
