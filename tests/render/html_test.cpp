@@ -76,6 +76,10 @@ TEST(HtmlTest, ThePageIsSelfContained) {
   // Scripts need the nonce: inline handlers in markup would not run.
   EXPECT_NE(page.find("script-src 'nonce-" + nonce + "'; style-src"),
             std::string::npos);
+  // The script sets text only as text, and builds no code from strings.
+  for (std::string_view risky : {"innerHTML", "outerHTML", "insertAdjacentHTML",
+                                 "document.write", "eval(", "new Function"})
+    EXPECT_EQ(page.find(risky), std::string::npos) << risky;
   // The controls the script and the tests rely on.
   for (std::string_view id :
        {"id=\"search\"", "id=\"details\"", "id=\"as-of\"", "id=\"filters\"",
