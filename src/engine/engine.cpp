@@ -337,6 +337,7 @@ base::Result<View> Engine::Select(const ViewSpec& spec) const {
     analysis::KeepTop(graph_, *scores, spec.top, &view.selection);
   }
   view.title = DefaultTitle(spec);
+  view.spec = spec;
   return view;
 }
 

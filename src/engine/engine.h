@@ -90,6 +90,9 @@ struct ViewSpec {
 struct View {
   analysis::Selection selection;
   std::string title;
+  // What Select made it from (none for a query's result): an explorer
+  // titles the view with it in the graph's other language.
+  std::optional<ViewSpec> spec;
 };
 
 using render::Format;

@@ -158,9 +158,15 @@ base::Result<Diagram> Engine::Explore(View view,
   render::ExplorerPage page{.title = original.title,
                             .language = Code(language_),
                             .svgs = {{Code(language_), diagram->bytes}}};
+  // The view's title in an engine's language: from its spec when Select
+  // made it, else the graph's own title in that language, else as given.
+  auto title_in = [&](const Engine& e) {
+    if (original.spec) return e.DefaultTitle(*original.spec);
+    return original.title == Subject() ? e.Subject() : original.title;
+  };
   if (other.ok()) {
     View translated = original;
-    if (original.title == Subject()) translated.title = other->Subject();
+    translated.title = title_in(*other);
     auto drawn = other->Draw(std::move(translated), svg_options);
     if (!drawn.ok()) return drawn.status();
     page.svgs.emplace_back(Code(other->language_), std::move(drawn->bytes));
@@ -203,14 +209,8 @@ base::Result<Diagram> Engine::Explore(View view,
   json languages = json::array();
   for (const Engine* e : engines) languages.push_back(Code(e->language()));
   const json data = {
-      {"title", ByLanguage(engines,
-                           [&](const Engine& e) {
-                             // A view's own title is kept; the graph's is
-                             // the graph's in each language.
-                             return json(original.title == Subject()
-                                             ? e.Subject()
-                                             : original.title);
-                           })},
+      {"title",
+       ByLanguage(engines, [&](const Engine& e) { return json(title_in(e)); })},
       {"language", Code(language_)},
       {"languages", languages},
       {"eras", ErasJson(engines)},

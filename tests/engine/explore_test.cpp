@@ -66,6 +66,25 @@ TEST(ExploreTest, TheBundledGraphSpeaksBothLanguages) {
   EXPECT_EQ(data["relations"]["trained_on"]["influence"], false);
 }
 
+// A view's title is made again in the other language, from what it is of.
+TEST(ExploreTest, TheTitleIsTranslated) {
+  Engine e = Open();
+  auto vae = e.Find("vae");
+  ASSERT_TRUE(vae.ok());
+  auto view = e.Select({.of = ViewSpec::Of::kFamily, .works = {*vae}});
+  ASSERT_TRUE(view.ok());
+  auto page = e.Explore(*view, {});
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  const json data = DataOf(page->bytes);
+  EXPECT_EQ(data["title"]["en"], view->title);
+  EXPECT_NE(
+      data["title"]["en"].get<std::string>().find("Variational autoencoder"),
+      std::string::npos);
+  EXPECT_NE(data["title"]["zh"].get<std::string>().find("变分自动编码器"),
+            std::string::npos)
+      << data["title"];
+}
+
 // Opened in Chinese, the page opens in Chinese and keeps the English.
 TEST(ExploreTest, AChinesePageKeepsTheEnglish) {
   Engine e = Open({.language = model::Language::kChinese});
