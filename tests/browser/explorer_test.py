@@ -16,6 +16,7 @@ Usage: explorer_test.py LINEAGE GRAPH_DATA OUT_DIR [--docs-screenshot PNG]
 Fails (never skips) when Chromium, its driver or Selenium is missing.
 """
 
+import concurrent.futures
 import json
 import os
 import random
@@ -188,14 +189,44 @@ def check_selection(d, name, work_id, everything):
     return state
 
 
+def check_every_work(d, everything):
+    """Every work selected in turn: its ancestors and descendants on the
+    page are exactly the CLI's."""
+    page_sets = d.execute_script(
+        "const out = {};"
+        "for (const id of arguments[0]) {"
+        "  window.lineageExplorer.select(id);"
+        "  const of = c => Array.from(document.querySelectorAll('g.work.' + c))"
+        "    .map(g => g.id.slice(5));"
+        "  out[id] = [of('ancestor'), of('descendant')];"
+        "}"
+        "return out;", sorted(everything))
+
+    def cli(work_id):
+        return (work_id,
+                {w["id"] for w in lineage("ancestors", work_id,
+                                          "--json")["ancestors"]},
+                {w["id"] for w in lineage("descendants", work_id,
+                                          "--json")["descendants"]})
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(cli, sorted(everything)))
+    wrong = [w for w, up, down in answers
+             if set(page_sets[w][0]) != up or set(page_sets[w][1]) != down]
+    check(not wrong, f"ancestors or descendants differ from the CLI's for "
+          f"{len(wrong)} works: {wrong[:5]}")
+    return len(answers)
+
+
 def node(d, work_id):
     return d.find_element(By.ID, "work-" + work_id)
 
 
-def check_path(d, a, b):
-    search(d, a)
-    ActionChains(d).key_down(Keys.SHIFT).click(node(d, b)).key_up(
-        Keys.SHIFT).perform()
+def check_path(d, a, b, newer_first=False):
+    """Paths from a to b (a older), picked in either order."""
+    search(d, b if newer_first else a)
+    ActionChains(d).key_down(Keys.SHIFT).click(
+        node(d, a if newer_first else b)).key_up(Keys.SHIFT).perform()
     state = classes(d)
     cli = lineage("path", a, b, "--all", "--max-paths", "1000000", "--json")
     check(not cli["truncated"], "path --all was truncated")
@@ -559,7 +590,7 @@ def main():
                               ("DALL·E 2", "dall-e-2"), ("dalle2", "dall-e-2"),
                               ("GAN", "gan"), ("transformer", "transformer")]:
             check_selection(d, name, work_id, everything)
-        matches = d.find_elements(By.CSS_SELECTOR, "#matches li")
+        check_every_work(d, everything)
         search(d, "diffusion")
         matches = d.find_elements(By.CSS_SELECTOR, "#matches li")
         check(len(matches) > 1, "searching 'diffusion' lists no other matches")
@@ -577,6 +608,7 @@ def main():
         check("select=transformer&to=stable-diffusion" in fragment,
               f"the path is not in the fragment {fragment}")
         check_path(d, "gan", "stylegan")
+        check_path(d, "vae", "dall-e-2", newer_first=True)
         dated = {w["id"]: int(w["date"][:4])
                  for w in lineage("query", "*", "--json")["works"] if w["date"]}
         hidden = check_year(d, 2019, dated)
