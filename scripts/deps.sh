@@ -10,7 +10,8 @@ packages=(g++ cmake ninja-build pkg-config
           libutf8proc-dev libsimdjson-dev zlib1g-dev fonts-wqy-zenhei)
 case "${1:-build}" in
   test) packages+=(libgtest-dev python3 python3-networkx python3-scipy
-                  clang libclang-rt-14-dev) ;;
+                  clang libclang-rt-14-dev
+                  chromium chromium-driver python3-selenium) ;;
   fuzz) packages+=(clang libclang-rt-14-dev) ;;
   bench) packages+=(python3 graphviz python3-igraph python3-graph-tool
                    python3-networkx python3-scipy python3-numpy) ;;

@@ -17,5 +17,8 @@ $lineage render --focus gan --descendants -o output/gan-family.svg
 $lineage render --focus "DALL-E 2" --ancestors -o output/dall-e-2-ancestry.svg
 $lineage render --path transformer "stable diffusion" \
   -o output/transformer-to-stable-diffusion.svg
+# The explorer: the whole graph, and one work's family, as offline pages.
+$lineage render -o output/lineage.html
+$lineage render --focus "stable diffusion" -o output/stable-diffusion.html
 $lineage export --format graphml -o output/lineage.graphml
 $lineage export --format json -o output/lineage.json

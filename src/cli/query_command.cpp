@@ -42,8 +42,8 @@ Runner SetupQuery(CLI::App* sub, const GlobalOptions* global) {
   sub->add_option("--render", o->render,
                   "Draw the result into this file (as `lineage render`)");
   sub->add_option("--format", o->diagram.format,
-                  "With --render: svg, png, pdf or dot")
-      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}));
+                  "With --render: svg, png, pdf, dot or html (an explorer)")
+      ->check(CLI::IsMember({"svg", "png", "pdf", "dot", "html"}));
   sub->add_option("--layout", o->diagram.draw.layout,
                   "With --render: dot, sfdp, neato or fdp")
       ->check(CLI::IsMember({"dot", "sfdp", "neato", "fdp"}));

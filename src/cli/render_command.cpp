@@ -46,17 +46,21 @@ struct RenderCommandOptions {
 int DrawView(const engine::Engine& engine, engine::View view,
              const DiagramOptions& o) {
   engine::DrawOptions draw = o.draw;
-  if (!o.format.empty()) {
+  // An explorer page is the SVG with the view's data and a script around it.
+  const bool html =
+      o.format == "html" || (o.format.empty() && engine::IsHtmlPath(o.output));
+  if (!html && !o.format.empty()) {
     auto f = engine::ParseFormat(o.format);
     if (!f) {
       return ReportError(base::Status::InvalidArgument(fmt::format(
-          "unknown format '{}'; use svg, png, pdf or dot", o.format)));
+          "unknown format '{}'; use svg, png, pdf, dot or html", o.format)));
     }
     draw.format = *f;
-  } else if (auto f = engine::FormatFromPath(o.output)) {
+  } else if (auto f = engine::FormatFromPath(o.output); f && !html) {
     draw.format = *f;
   }
-  auto diagram = engine.Draw(std::move(view), draw);
+  auto diagram = html ? engine.Explore(std::move(view), draw)
+                      : engine.Draw(std::move(view), draw);
   if (!diagram.ok()) return ReportError(diagram.status());
   spdlog::debug("layout {:.1f} ms, render {:.1f} ms", diagram->layout_ms,
                 diagram->render_ms);
@@ -93,9 +97,9 @@ void AddRenderOptions(CLI::App* sub, RenderCommandOptions* o) {
                   "Write here, atomically; '-' for stdout")
       ->capture_default_str();
   sub->add_option("-f,--format", o->format,
-                  "svg, png, pdf or dot (default: from the extension of -o, "
-                  "else svg)")
-      ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}));
+                  "svg, png, pdf, dot, or html: an interactive explorer in one "
+                  "offline page (default: from the extension of -o, else svg)")
+      ->check(CLI::IsMember({"svg", "png", "pdf", "dot", "html"}));
   sub->add_option("--layout", o->layout,
                   "Graphviz engine: dot (the timeline), or sfdp, neato, fdp "
                   "for big views (no timeline)")
@@ -160,7 +164,8 @@ void AddRenderOptions(CLI::App* sub, RenderCommandOptions* o) {
       "Works are placed on a year ruler (rank = year), coloured by era, "
       "shaped by kind;\nlinks are styled by relation. In SVG, nodes and edges "
       "carry ids, classes and tooltips\nwith the evidence, and works link to "
-      "their paper.");
+      "their paper. An HTML page (-o FILE.html) is an explorer:\nsearch, "
+      "select, trace ancestry and paths, filter, and move through time.");
 }
 
 // Checks the options, asks the engine for the view and draws it.

@@ -48,6 +48,8 @@ base::Result<Engine> Engine::Open(std::vector<std::string> sources,
     model::GraphSpec spec =
         options.layer ? model::LayerSpec(engine.graph_, *options.layer)
                       : model::SpecOf(engine.graph_);
+    if (other_language)
+      engine.english_ = std::make_shared<const model::GraphSpec>(spec);
     model::Localize(&spec, options.language);
     const bool curated = !report.imported;
     auto rebuilt = model::Graph::Build(
@@ -357,6 +359,7 @@ base::Result<View> Engine::Select(const ViewSpec& spec) const {
     analysis::KeepTop(graph_, *scores, spec.top, &view.selection);
   }
   view.title = DefaultTitle(spec);
+  view.spec = spec;
   return view;
 }
 

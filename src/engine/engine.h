@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -30,6 +31,7 @@
 #include "model/graph.h"
 #include "query/eval.h"
 #include "render/draw.h"
+#include "render/html.h"
 
 namespace lineage::engine {
 
@@ -92,10 +94,14 @@ struct ViewSpec {
 struct View {
   analysis::Selection selection;
   std::string title;
+  // What Select made it from (none for a query's result): an explorer
+  // titles the view with it in the graph's other language.
+  std::optional<ViewSpec> spec;
 };
 
 using render::Format;
 using render::FormatFromPath;  // "x.png" -> kPng; nullopt for no known one.
+using render::IsHtmlPath;      // "x.html": an explorer page (Explore).
 using render::ParseFormat;     // "svg", "png", "pdf", "dot" (or "gv").
 
 struct DrawOptions {
@@ -237,6 +243,15 @@ class Engine {
   // layout or rankdir, a view over the layout's size limit (checked before
   // anything is built) or one with no work; kIoError when Graphviz fails.
   base::Result<Diagram> Draw(View view, const DrawOptions& options) const;
+  // The view as an explorer: one self-contained, offline HTML page
+  // (render/html.h) holding its diagram as SVG -- drawn again in the other
+  // language when the graph has Chinese labels, so that the page switches
+  // without reloading -- its works and links as JSON (as Describe and
+  // DescribeLink give them, with both languages' text and the keys names
+  // are found by), and the script that selects, traces and filters them.
+  // options.format is ignored. Fails as Draw does. The Diagram's bytes are
+  // the page; its counts and times are the first diagram's.
+  base::Result<Diagram> Explore(View view, const DrawOptions& options) const;
   std::string Export(ExportFormat format) const;
   // Writes the graph in lineage's own format (io/graph_file.h), which Open
   // reads back in a fraction of a table's time. Fails with kIoError.
@@ -272,10 +287,16 @@ class Engine {
 
  private:
   std::string DefaultTitle(const ViewSpec& spec) const;
+  // The graph in the other language, with the same work and link ids; an
+  // error when it has none (engine/explore.cpp).
+  base::Result<Engine> Translated() const;
 
   model::Graph graph_;
   OpenReport report_;
   model::Language language_ = model::Language::kEnglish;
+  // Opened in another language: the data as read, in English, before it
+  // was localized; null otherwise. Explore draws the English side from it.
+  std::shared_ptr<const model::GraphSpec> english_;
 };
 
 }  // namespace lineage::engine

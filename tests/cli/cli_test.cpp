@@ -483,6 +483,28 @@ TEST(CliRenderTest, FormatFollowsTheExtensionOrTheFlag) {
   EXPECT_NE(svg.out.find("Ancestry of DCGAN"), std::string::npos);
 }
 
+// An .html file, --format html, or a query's --render into .html: an
+// explorer page, with the diagram and the view's data inside.
+TEST(CliRenderTest, HtmlMakesAnExplorer) {
+  fs::path dir = fs::temp_directory_path() /
+                 ("lineage-html-" + std::to_string(std::random_device{}()));
+  const std::string out = (dir / "page.html").string();
+  Outcome r = OnGood({"render", "--focus", "dcgan", "-o", out});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string page = Slurp(out);
+  EXPECT_EQ(page.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(page.find("id=\"work&#45;dcgan\""), std::string::npos);
+  EXPECT_NE(page.find("\"id\":\"dcgan\""), std::string::npos);
+  Outcome flag = OnGood({"render", "--format", "html", "-o", "-"});
+  ASSERT_EQ(flag.code, 0) << flag.err;
+  EXPECT_EQ(flag.out.rfind("<!DOCTYPE html>", 0), 0u);
+  const std::string query = (dir / "query.html").string();
+  Outcome q = OnGood({"query", "ancestors(stylegan)", "--render", query});
+  ASSERT_EQ(q.code, 0) << q.err;
+  EXPECT_NE(Slurp(query).find("\"id\":\"gan\""), std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST(CliRenderTest, ViewOptionsAreCheckedBeforeDrawing) {
   EXPECT_EQ(OnGood({"render", "--only"}).code, 2);
   EXPECT_EQ(OnGood({"render", "--key-routes", "2"}).code, 2);
