@@ -214,16 +214,7 @@ class Builder {
     spec.children = std::move(children_);
     spec.relation = model::Relation::kCites;
     spec.kind = model::Kind::kPaper;
-    model::BulkReport dropped;
-    model::Graph g = model::Graph::FromBulk(std::move(spec), &dropped);
-    report_->duplicate_edges += dropped.duplicate_links;
-    if (dropped.first_duplicate) {
-      auto [p, c] = *dropped.first_duplicate;
-      report_->examples.try_emplace(
-          "duplicate edges", fmt::format("{}: {} cites {} more than once",
-                                         report_->source, g.id(c), g.id(p)));
-    }
-    return g;
+    return BuildBulkGraph(std::move(spec), report_);
   }
 
  private:

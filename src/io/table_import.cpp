@@ -175,6 +175,52 @@ bool DenseNumber(std::string_view id, std::uint32_t* value) {
   return v < kDenseLimit;
 }
 
+// Links from a work to one dated earlier, at the precision both dates
+// have. Dates are packed YYYYMMDD into a 4-byte column so that the look-ups
+// of ten million children stay in cache, and the links are split over two
+// cores.
+void CountTimeInconsistent(const model::Graph& g, ImportReport* report) {
+  const std::size_t n = g.num_works();
+  std::vector<std::uint32_t> packed(n);
+  for (VertexId v = 0; v < n; ++v) {
+    const model::Date& d = g.date(v);
+    packed[v] =
+        static_cast<std::uint32_t>(d.year * 10000 + d.month * 100 + d.day);
+  }
+  auto later = [](std::uint32_t p, std::uint32_t c) {
+    if (p == 0 || c == 0 || p / 10000 != c / 10000)
+      return p != 0 && c != 0 && p / 10000 > c / 10000;
+    std::uint32_t pm = p / 100 % 100, cm = c / 100 % 100;
+    if (pm == 0 || cm == 0 || pm != cm) return pm != 0 && cm != 0 && pm > cm;
+    std::uint32_t pd = p % 100, cd = c % 100;
+    return pd != 0 && cd != 0 && pd > cd;
+  };
+  const model::RowView out = g.out_rows();
+  std::size_t count[2] = {0, 0};
+  std::optional<std::pair<VertexId, VertexId>> first[2];
+  base::OnTwoHalves(
+      n, model::MidRow(out, n),
+      [&](int half, std::size_t begin, std::size_t end) {
+        for (auto u = static_cast<VertexId>(begin); u < end; ++u) {
+          const std::uint32_t p = packed[u];
+          if (p == 0) continue;
+          for (model::EdgeId e = out.start[u]; e < out.start[u + 1]; ++e) {
+            const VertexId c = out.vertex[e];
+            if (!later(p, packed[c])) continue;
+            if (count[half]++ == 0) first[half] = {u, c};
+          }
+        }
+      });
+  report->time_inconsistent = count[0] + count[1];
+  auto example = first[0] ? first[0] : first[1];
+  if (example) {
+    auto [p, c] = *example;
+    report->examples["time-inconsistent links"] =
+        fmt::format("{} ({}) draws on {}, dated later ({})", g.id(c),
+                    g.date(c).ToString(), g.id(p), g.date(p).ToString());
+  }
+}
+
 // The 0-based columns of one file's parent-list or node-table rows, from
 // ImportOptions' columns and the file's header.
 struct Columns {
@@ -341,66 +387,10 @@ class Importer {
     spec.kind = opt_.kind;
     spec.kinds = std::move(kinds_);
     std::vector<std::unique_ptr<VertexId[]>>().swap(dense_);
-    model::BulkReport dropped;
-    model::Graph g = model::Graph::FromBulk(std::move(spec), &dropped);
-    report_->duplicate_edges += dropped.duplicate_links;
-    if (dropped.first_duplicate) {
-      auto [p, c] = *dropped.first_duplicate;
-      report_->examples.try_emplace(
-          "duplicate edges", fmt::format("{}: {} -> {} more than once",
-                                         report_->source, g.id(p), g.id(c)));
-    }
-    CountTimeInconsistent(g);
-    return g;
+    return BuildBulkGraph(std::move(spec), report_);
   }
 
  private:
-  // Links from a work to one dated earlier, at the precision both dates
-  // have. Dates are packed YYYYMMDD into a 4-byte column so that the look-ups
-  // of ten million children stay in cache, and the links are split over two
-  // cores.
-  void CountTimeInconsistent(const model::Graph& g) {
-    const std::size_t n = g.num_works();
-    std::vector<std::uint32_t> packed(n);
-    for (VertexId v = 0; v < n; ++v) {
-      const model::Date& d = g.date(v);
-      packed[v] =
-          static_cast<std::uint32_t>(d.year * 10000 + d.month * 100 + d.day);
-    }
-    auto later = [](std::uint32_t p, std::uint32_t c) {
-      if (p == 0 || c == 0 || p / 10000 != c / 10000)
-        return p != 0 && c != 0 && p / 10000 > c / 10000;
-      std::uint32_t pm = p / 100 % 100, cm = c / 100 % 100;
-      if (pm == 0 || cm == 0 || pm != cm) return pm != 0 && cm != 0 && pm > cm;
-      std::uint32_t pd = p % 100, cd = c % 100;
-      return pd != 0 && cd != 0 && pd > cd;
-    };
-    const model::RowView out = g.out_rows();
-    std::size_t count[2] = {0, 0};
-    std::optional<std::pair<VertexId, VertexId>> first[2];
-    base::OnTwoHalves(
-        n, model::MidRow(out, n),
-        [&](int half, std::size_t begin, std::size_t end) {
-          for (auto u = static_cast<VertexId>(begin); u < end; ++u) {
-            const std::uint32_t p = packed[u];
-            if (p == 0) continue;
-            for (model::EdgeId e = out.start[u]; e < out.start[u + 1]; ++e) {
-              const VertexId c = out.vertex[e];
-              if (!later(p, packed[c])) continue;
-              if (count[half]++ == 0) first[half] = {u, c};
-            }
-          }
-        });
-    report_->time_inconsistent = count[0] + count[1];
-    auto example = first[0] ? first[0] : first[1];
-    if (example) {
-      auto [p, c] = *example;
-      report_->examples["time-inconsistent links"] =
-          fmt::format("{} ({}) draws on {}, dated later ({})", g.id(c),
-                      g.date(c).ToString(), g.id(p), g.date(p).ToString());
-    }
-  }
-
   // Calls each(line, fields) for every data record of `path`, where `line`
   // is the line it starts on: comments, blank lines and the header skipped;
   // quoted fields may span lines (RFC 4180); bytes that are not UTF-8 and
@@ -1021,6 +1011,20 @@ class Importer {
 };
 
 }  // namespace
+
+model::Graph BuildBulkGraph(model::BulkSpec spec, ImportReport* report) {
+  model::BulkReport dropped;
+  model::Graph g = model::Graph::FromBulk(std::move(spec), &dropped);
+  report->duplicate_edges += dropped.duplicate_links;
+  if (dropped.first_duplicate) {
+    auto [p, c] = *dropped.first_duplicate;
+    report->examples.try_emplace("duplicate edges",
+                                 fmt::format("{}: {} -> {} more than once",
+                                             report->source, g.id(p), g.id(c)));
+  }
+  CountTimeInconsistent(g, report);
+  return g;
+}
 
 base::Result<model::Graph> ImportTables(const std::vector<std::string>& paths,
                                         const ImportOptions& options,

@@ -125,6 +125,11 @@ inline ImportReport* FreshReport(ImportReport* report, ImportReport* local,
   return report;
 }
 
+// The graph of a bulk import (model::Graph::FromBulk), with what it found
+// added to `report`: links given twice (dropped) and links from a work to
+// one dated later. For every importer that builds columns. O(V + E).
+model::Graph BuildBulkGraph(model::BulkSpec spec, ImportReport* report);
+
 // Reads the tables at `paths`, one after the other (and then
 // options.nodes), into a graph whose links are influence links (cites, or
 // builds_on for parent lists) from the older work to the newer, with cycles
