@@ -398,7 +398,8 @@ class Importer {
   template <typename Each>
   base::Status ForEachRecord(const std::string& path, bool count, bool nodes,
                              Each&& each) {
-    LineReader reader(opt_.max_line_bytes);
+    // gzip files (edges.tsv.gz) read as their text.
+    LineReader reader(opt_.max_line_bytes, /*gunzip=*/true);
     if (auto s = reader.Open(path, opt_.max_file_bytes); !s.ok()) return s;
     // An edge line takes ten bytes or more ("1001\t2002\n"): reserving for
     // that many spares the edge columns their growth copies. Pages never

@@ -51,6 +51,17 @@ TEST(TableImportTest, SnapExcerptWithItsQuirks) {
   EXPECT_EQ(scc.largest, 2u);
 }
 
+// A gzip-compressed edge list (as SNAP ships them) reads as its text.
+TEST(TableImportTest, AGzipTableReadsAsItsText) {
+  ImportReport plain, gz;
+  model::Graph a = Import(Fixture("datasets/hepth-excerpt.txt"), {}, &plain);
+  model::Graph b = Import(Fixture("datasets/hepth-excerpt.txt.gz"), {}, &gz);
+  EXPECT_EQ(b.num_works(), a.num_works());
+  EXPECT_EQ(b.num_links(), a.num_links());
+  EXPECT_EQ(gz.self_loops, plain.self_loops);
+  EXPECT_EQ(gz.header_claim, plain.header_claim);
+}
+
 TEST(TableImportTest, NodeTableWithPaddedIdsAndConflictingRows) {
   ImportReport r;
   ImportOptions o;
