@@ -367,11 +367,15 @@ base::Result<Diagram> Engine::Draw(View view,
       !s.ok())
     return s;
   if (options.reduce) analysis::Reduce(graph_, &view.selection);
-  auto scene = render::BuildScene(graph_, view.selection,
-                                  {.rankdir = options.rankdir,
-                                   .title = view.title,
-                                   .timeline = options.layout == "dot",
-                                   .language = language_});
+  const bool pinned = options.layout == "timeline";
+  auto scene =
+      render::BuildScene(graph_, view.selection,
+                         {.rankdir = options.rankdir,
+                          .title = view.title,
+                          .timeline = pinned || options.layout == "dot",
+                          .pinned = pinned,
+                          .resolution = options.resolution,
+                          .language = language_});
   if (!scene.ok()) return scene.status();
   if (scene->works == 0) {
     return base::Status::InvalidArgument(
@@ -382,8 +386,12 @@ base::Result<Diagram> Engine::Draw(View view,
   Diagram d;
   d.bytes = std::move(rendered->bytes);
   d.works = scene->works;
-  for (const render::SceneEdge& e : scene->edges)
-    d.links += e.attrs.Get("class").rfind("link", 0) == 0 ? 1 : 0;
+  d.links = scene->links;
+  d.listed_links = scene->listed;
+  d.back_in_time = scene->back_in_time;
+  d.crossings = scene->crossings;
+  if (scene->resolution)
+    d.resolution = std::string(render::ResolutionName(*scene->resolution));
   d.reduced_links = view.selection.reduced_links;
   d.layout_ms = rendered->layout_ms;
   d.render_ms = rendered->render_ms;

@@ -33,6 +33,18 @@ constexpr Words kEnglish{
     .undated_many =
         "{} undated works (organizations) after the last year; "
         "hover for their links",
+    .placed_one =
+        "{} undated work placed by its links: after its latest dated "
+        "ancestor, else before its earliest dated descendant",
+    .placed_many =
+        "{} undated works placed by their links: after their latest dated "
+        "ancestor, else before their earliest dated descendant",
+    .back_one =
+        "{} link runs back in time (orange): its newer work is dated "
+        "before the older one",
+    .back_many =
+        "{} links run back in time (orange): their newer work is dated "
+        "before the older one",
 };
 
 constexpr Words kChinese{
@@ -57,6 +69,14 @@ constexpr Words kChinese{
     .reduced_many = "传递约简：隐藏了 {} 条可由其他路径推出的影响关系",
     .undated_one = "{} 个无日期的工作 (机构) 位于最后一年之后；悬停查看其关系",
     .undated_many = "{} 个无日期的工作 (机构) 位于最后一年之后；悬停查看其关系",
+    .placed_one =
+        "{} 个无日期的工作按其关系放置：在最晚的有日期祖先之后，"
+        "否则在最早的有日期后代之前",
+    .placed_many =
+        "{} 个无日期的工作按其关系放置：在最晚的有日期祖先之后，"
+        "否则在最早的有日期后代之前",
+    .back_one = "{} 条关系逆时间方向 (橙色)：较新的工作日期早于较旧的工作",
+    .back_many = "{} 条关系逆时间方向 (橙色)：较新的工作日期早于较旧的工作",
 };
 
 // In the order of model::Kind and model::Relation.

@@ -23,6 +23,9 @@ struct Words {
   // With one {} for the count.
   std::string_view reduced_one, reduced_many;
   std::string_view undated_one, undated_many;
+  // Undated works placed by their links; links back in time (orange).
+  std::string_view placed_one, placed_many;
+  std::string_view back_one, back_many;
 };
 
 const Words& WordsFor(model::Language language);

@@ -482,7 +482,7 @@ TEST(CliTest, LibraryHintsAreSpelledAsFlags) {
   EXPECT_EQ(big.code, 2);
   EXPECT_NE(big.err.find("--max-works N"), std::string::npos) << big.err;
   EXPECT_NE(big.err.find("--focus WORK"), std::string::npos) << big.err;
-  EXPECT_NE(big.err.find("--layout sfdp"), std::string::npos) << big.err;
+  EXPECT_NE(big.err.find("--top N"), std::string::npos) << big.err;
   EXPECT_EQ(big.err.find("[["), std::string::npos) << big.err;
   Outcome unknown = Lineage({"show", "xyzzy"});
   EXPECT_EQ(unknown.code, 2);
