@@ -130,8 +130,10 @@ std::string PaperUrl(const model::WorkDetails& d) {
 }
 
 // A Graphviz point, "x,y", in points.
+// Whole points: a finer position is invisible, and integers are cheaper
+// to write, for Graphviz to read back and to print into the SVG.
 std::string Pos(const Point& p) {
-  return fmt::format("{:.1f},{:.1f}", p.x, p.y);
+  return fmt::format("{},{}", std::lround(p.x), std::lround(p.y));
 }
 std::string Inches(double points) { return fmt::format("{:.3f}", points / 72); }
 

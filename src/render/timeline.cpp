@@ -358,6 +358,49 @@ long NextKey(long key, Resolution r) {
   return make(year, month + step, first_day);
 }
 
+// A point of a link's path: along and across the columns.
+struct Way {
+  double t, a;
+};
+
+// Drops the waypoints of a path that lie within `tolerance` of the chord
+// between the ones kept (Douglas & Peucker 1973), keeping both ends: a long
+// link through many columns' slots keeps only its bends.
+void Simplify(std::vector<Way>* ways, double tolerance) {
+  const std::size_t n = ways->size();
+  if (n < 3) return;
+  std::vector<bool> keep(n, false);
+  keep[0] = keep[n - 1] = true;
+  std::vector<std::pair<std::size_t, std::size_t>> stack{{0, n - 1}};
+  while (!stack.empty()) {
+    auto [first, last] = stack.back();
+    stack.pop_back();
+    const Way &a = (*ways)[first], &b = (*ways)[last];
+    double worst = -1;
+    std::size_t at = first;
+    for (std::size_t i = first + 1; i < last; ++i) {
+      const Way& p = (*ways)[i];
+      // Across-distance from the chord at p's position along: columns
+      // are what a link must keep clear of.
+      const double f = b.t == a.t ? 0 : (p.t - a.t) / (b.t - a.t);
+      const double d = std::abs(p.a - (a.a + f * (b.a - a.a)));
+      if (d > worst) {
+        worst = d;
+        at = i;
+      }
+    }
+    if (worst > tolerance) {
+      keep[at] = true;
+      stack.emplace_back(first, at);
+      stack.emplace_back(at, last);
+    }
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (keep[i]) (*ways)[kept++] = (*ways)[i];
+  ways->resize(kept);
+}
+
 }  // namespace
 
 std::optional<Resolution> ParseResolution(std::string_view name) {
@@ -437,7 +480,9 @@ Resolution ChooseResolution(std::span<const TimelineItem> items,
       if (l.from >= items.size() || l.to >= items.size()) continue;
       const model::Date &a = items[l.from].date, &b = items[l.to].date;
       if (!a.known() || !b.known()) continue;
-      auto [lo, hi] = std::minmax(column(a), column(b));
+      // (std::minmax of temporaries would return dangling references.)
+      const std::size_t ca = column(a), cb = column(b);
+      const std::size_t lo = std::min(ca, cb), hi = std::max(ca, cb);
       if (hi > lo + 1) {
         passing[lo + 1] += kLane;
         passing[hi] -= kLane;
@@ -582,6 +627,31 @@ TimelineLayout LayOutTimeline(std::span<const TimelineItem> items,
     g.across.push_back(across(items[i]));
     g.order[out.column_of[i]].push_back(i);
   }
+  // Which links get virtual points: the shortest first, within budget.
+  const std::size_t budget =
+      o.most_virtual_points > 0 ? o.most_virtual_points : 10 * n + 1000;
+  std::vector<std::size_t> span(links.size(), 0);
+  std::vector<std::size_t> by_span;
+  for (std::size_t k = 0; k < links.size(); ++k) {
+    if (!laid_out(links[k])) continue;
+    const std::size_t a = out.column_of[links[k].from];
+    const std::size_t b = out.column_of[links[k].to];
+    span[k] = a > b ? a - b : b - a;
+    if (span[k] > 1) by_span.push_back(k);
+  }
+  std::stable_sort(
+      by_span.begin(), by_span.end(),
+      [&](std::size_t a, std::size_t b) { return span[a] < span[b]; });
+  std::vector<bool> direct(links.size(), false);
+  std::size_t spent = 0;
+  for (std::size_t k : by_span) {
+    if (spent + span[k] - 1 > budget) {
+      direct[k] = true;
+    } else {
+      spent += span[k] - 1;
+    }
+  }
+
   std::vector<std::pair<std::size_t, std::size_t>> segments;
   // Per link, its slots from the left column to the right one.
   std::vector<std::size_t> chain_at{0}, chain;
@@ -593,6 +663,8 @@ TimelineLayout LayOutTimeline(std::span<const TimelineItem> items,
       const std::size_t cf = out.column_of[l.from], ct = out.column_of[l.to];
       TimelineRoute& route = out.routes[k];
       route.same_column = cf == ct;
+      route.direct = direct[k];
+      out.direct += direct[k];
       const bool both_dated =
           items[l.from].date.known() && items[l.to].date.known();
       route.back_in_time = both_dated
@@ -600,7 +672,10 @@ TimelineLayout LayOutTimeline(std::span<const TimelineItem> items,
                                      items[l.from].date, items[l.to].date) > 0
                                : cf > ct;
       if (cf > ct) std::swap(left, right);
-      if (!route.same_column) {
+      if (route.direct) {
+        chain.push_back(left);
+        chain.push_back(right);
+      } else if (!route.same_column) {
         std::size_t prev = left;
         chain.push_back(left);
         for (std::size_t c = g.column[left] + 1; c < g.column[right]; ++c) {
@@ -674,9 +749,6 @@ TimelineLayout LayOutTimeline(std::span<const TimelineItem> items,
 
   // --- Routes. Waypoints left to right, then Bézier segments: straight
   // through a column's slot, an S between columns.
-  struct Way {
-    double t, a;
-  };
   std::vector<Way> ways;
   for (std::size_t k = 0; k < links.size(); ++k) {
     const TimelineLink& l = links[k];
@@ -714,21 +786,22 @@ TimelineLayout LayOutTimeline(std::span<const TimelineItem> items,
     ways.push_back(
         {t_right - along(items[right]) / 2 - (leftwards ? 0 : o.arrow),
          y[right]});
+    Simplify(&ways, o.lane * 0.6);
+    // A smooth curve through what is left (Catmull-Rom tangents), level
+    // where it leaves and enters a box.
     std::vector<Point>& pts = route.points;
+    auto tangent = [&](std::size_t w) -> Way {
+      if (w == 0) return {1.5 * (ways[1].t - ways[0].t), 0};
+      if (w + 1 == ways.size()) return {1.5 * (ways[w].t - ways[w - 1].t), 0};
+      return {(ways[w + 1].t - ways[w - 1].t) / 2,
+              (ways[w + 1].a - ways[w - 1].a) / 2};
+    };
     pts.push_back(to_point(ways[0].t, ways[0].a));
     for (std::size_t w = 1; w < ways.size(); ++w) {
-      const Way& a = ways[w - 1];
-      const Way& b = ways[w];
-      // Inside a column (odd steps after the first) a slot is straight.
-      const bool in_slot = w % 2 == 0;
-      if (in_slot) {
-        pts.push_back(to_point(a.t + (b.t - a.t) / 3, a.a));
-        pts.push_back(to_point(a.t + 2 * (b.t - a.t) / 3, b.a));
-      } else {
-        const double half = (b.t - a.t) / 2;
-        pts.push_back(to_point(a.t + half, a.a));
-        pts.push_back(to_point(b.t - half, b.a));
-      }
+      const Way &a = ways[w - 1], &b = ways[w];
+      const Way ta = tangent(w - 1), tb = tangent(w);
+      pts.push_back(to_point(a.t + ta.t / 3, a.a + ta.a / 3));
+      pts.push_back(to_point(b.t - tb.t / 3, b.a - tb.a / 3));
       pts.push_back(to_point(b.t, b.a));
     }
     if (leftwards) {

@@ -74,6 +74,12 @@ struct TimelineOptions {
   double arrow = 7;            // Length of an arrowhead (Graphviz: 10 ×
                                // arrowsize).
   double tick_char = 8.5;      // Width of a character of a ruler label.
+  // At most this many virtual points (0: 10 per item, and 1,000 more).
+  // Links are given them shortest first; a longer link past the budget is
+  // drawn directly, one curve passing behind the works between its ends:
+  // on a dense citation graph, a slot per column for every link would
+  // make columns of thousands of slots.
+  std::size_t most_virtual_points = 0;
 };
 
 // A column: one date at the resolution, or works without a date.
@@ -102,6 +108,7 @@ struct TimelineRoute {
   // time, drawn leftwards (upwards) without moving either work.
   bool back_in_time = false;
   bool same_column = false;  // Drawn as an arc beside the column.
+  bool direct = false;       // Past the budget of virtual points.
 };
 
 struct TimelineLayout {
@@ -117,6 +124,7 @@ struct TimelineLayout {
   Point tick_size;                    // Of every ruler label's box.
   std::size_t back_in_time = 0;       // Links back in time.
   std::size_t virtual_points = 0;     // Slots kept for long links.
+  std::size_t direct = 0;             // Links drawn directly.
   // Crossings between adjacent columns after ordering (virtual points
   // count as works; arcs within a column are not counted).
   std::size_t crossings = 0;
