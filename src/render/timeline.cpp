@@ -26,7 +26,10 @@ struct Layered {
   std::vector<std::size_t> item;       // Per slot: its item, kNone if virtual.
   std::vector<double> across;          // Per slot: its box across the columns.
   std::vector<std::size_t> up_at, up;  // Neighbours in the column before.
-  std::vector<std::size_t> down_at, down;       // ... and in the column after.
+  std::vector<std::size_t> down_at, down;  // ... and in the column after.
+  // Links within a column, both ways: drawn as arcs beside it, shorter the
+  // closer their works are.
+  std::vector<std::size_t> side_at, side;
   std::vector<std::vector<std::size_t>> order;  // Per column, top to bottom.
   std::vector<std::size_t> pos;                 // Per slot: index in order.
 
@@ -36,6 +39,10 @@ struct Layered {
   }
   std::span<const std::size_t> Down(std::size_t s) const {
     return {down.data() + down_at[s], down.data() + down_at[s + 1]};
+  }
+  std::span<const std::size_t> Side(std::size_t s) const {
+    if (s + 1 >= side_at.size()) return {};
+    return {side.data() + side_at[s], side.data() + side_at[s + 1]};
   }
   double Weight(std::size_t a, std::size_t b) const {
     int v = is_virtual(a) + is_virtual(b);
@@ -96,6 +103,19 @@ std::size_t CountAll(const Layered& g) {
   std::size_t total = 0;
   for (std::size_t c = 0; c + 1 < g.order.size(); ++c)
     total += CountBetween(g, c, &tree, &ends);
+  return total;
+}
+
+// The works the arcs within columns pass beside: each may cross the links
+// leaving such a work, so ordering keeps them short.
+std::size_t ArcLength(const Layered& g) {
+  std::size_t total = 0;
+  for (std::size_t s = 0; s + 1 < g.side_at.size(); ++s)
+    for (std::size_t t : g.Side(s))
+      if (s < t) {
+        const std::size_t a = g.pos[s], b = g.pos[t];
+        total += (a > b ? a - b : b - a) - 1;
+      }
   return total;
 }
 
@@ -179,7 +199,14 @@ bool Transpose(Layered* g, int passes) {
         const std::size_t u = order[i], v = order[i + 1];
         auto [ua, va] = PairCrossings(*g, g->Up(u), g->Up(v), &pa, &pb);
         auto [ub, vb] = PairCrossings(*g, g->Down(u), g->Down(v), &pa, &pb);
-        if (va + vb < ua + ub) {
+        // What the swap saves in the length of arcs within the column: u
+        // moves down a place, v up.
+        long saved = 0;
+        for (std::size_t w : g->Side(u))
+          if (w != v) saved += g->pos[w] > i + 1 ? 1 : -1;
+        for (std::size_t w : g->Side(v))
+          if (w != u) saved += g->pos[w] < i ? 1 : -1;
+        if (static_cast<long>(va + vb) - saved < static_cast<long>(ua + ub)) {
           std::swap(order[i], order[i + 1]);
           g->pos[u] = i + 1;
           g->pos[v] = i;
@@ -196,7 +223,8 @@ bool Transpose(Layered* g, int passes) {
 // Orders every column to cross few segments, keeping the best order seen.
 std::size_t Order(Layered* g, int sweeps) {
   std::vector<double> scratch;
-  std::size_t best = CountAll(*g);
+  std::size_t crossings = CountAll(*g);
+  std::size_t best = crossings + ArcLength(*g);
   auto best_order = g->order;
   // Big views get fewer sweeps and exchange passes: each is linear, but a
   // dense citation graph has hundreds of thousands of virtual points.
@@ -209,15 +237,17 @@ std::size_t Order(Layered* g, int sweeps) {
     for (std::size_t k = 1; k < n; ++k)
       SortByMedian(g, down ? k : n - 1 - k, down, &scratch);
     Transpose(g, passes);
-    if (std::size_t c = CountAll(*g); c < best) {
-      best = c;
+    const std::size_t c = CountAll(*g);
+    if (c + ArcLength(*g) < best) {
+      best = c + ArcLength(*g);
+      crossings = c;
       best_order = g->order;
     }
   }
   g->order = std::move(best_order);
   for (const auto& order : g->order)
     for (std::size_t i = 0; i < order.size(); ++i) g->pos[order[i]] = i;
-  return best;
+  return crossings;
 }
 
 // Least-squares positions for one column under minimum separations:
@@ -291,6 +321,8 @@ std::vector<double> Place(const Layered& g, const TimelineOptions& o) {
       if (use_down)
         for (std::size_t t : g.Down(s))
           sum += g.Weight(s, t) * y[t], w += g.Weight(s, t);
+      // Works joined within the column pull each other lightly.
+      for (std::size_t t : g.Side(s)) sum += 0.5 * y[t], w += 0.5;
       // A slot without neighbours there stays, lightly held.
       desired[i] = w > 0 ? sum / w : y[s];
       weight[i] = w > 0 ? w : 0.5;
@@ -696,6 +728,13 @@ TimelineLayout LayOutTimeline(std::span<const TimelineItem> items,
   }
   const std::size_t slots = g.column.size();
   out.virtual_points = slots - n;
+  std::vector<std::pair<std::size_t, std::size_t>> arcs;
+  for (std::size_t k = 0; k < links.size(); ++k)
+    if (out.routes[k].same_column && laid_out(links[k])) {
+      arcs.emplace_back(links[k].from, links[k].to);
+      arcs.emplace_back(links[k].to, links[k].from);
+    }
+  BuildCsr(slots, arcs, false, &g.side_at, &g.side);
   BuildCsr(slots, segments, false, &g.down_at, &g.down);
   BuildCsr(slots, segments, true, &g.up_at, &g.up);
   g.pos.assign(slots, 0);
