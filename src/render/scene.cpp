@@ -87,6 +87,7 @@ constexpr int kUndated = std::numeric_limits<int>::max();
 
 constexpr const char* kHighlight = "#c0392b";
 constexpr const char* kBackInTime = "#e67e22";
+constexpr const char* kFaint = "#d5d5d5";
 constexpr const char* kFadedLine = "#d0d0d0";
 constexpr const char* kFadedFill = "#f6f6f6";
 constexpr const char* kFadedText = "#a8a8a8";
@@ -309,6 +310,18 @@ class SceneBuilder {
       for (const Point& p : route.points) pos += " " + Pos(p);
       edge.attrs.Set("pos", pos);
       if (route.back_in_time) MarkBackInTime(&edge);
+      if (route.direct) {
+        // Past the budget of slots: drawn straight behind the works, faint,
+        // so that the links that have room read first.
+        ++scene->faint;
+        const std::string cls = edge.attrs.Get("class");
+        edge.attrs.Set("class", cls + " faint");
+        if (cls.find(" highlight") == std::string::npos) {
+          edge.attrs.Set("color", kFaint);
+          edge.attrs.Set("penwidth", "0.6");
+          edge.attrs.Set("arrowhead", "none");
+        }
+      }
     }
     scene->back_in_time = layout.back_in_time;
     PinnedRuler(works, layout, scene);
@@ -641,6 +654,8 @@ class SceneBuilder {
     }
     if (scene.back_in_time > 0)
       Note(words_.back_one, words_.back_many, scene.back_in_time, &notes);
+    if (scene.faint > 0)
+      Note(words_.direct_one, words_.direct_many, scene.faint, &notes);
     notes.emplace_back(words_.direction);
     for (const std::string& note : notes) {
       rows += fmt::format(

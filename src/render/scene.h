@@ -31,6 +31,7 @@ struct Scene : graphviz::Drawing {
   // in their tooltips instead. links + listed = the selection's links.
   std::size_t listed = 0;
   std::size_t back_in_time = 0;  // Drawn links whose newer work is earlier.
+  std::size_t faint = 0;  // Long links drawn faint (TimelineRoute::direct).
   // The pinned timeline's resolution and crossings (see TimelineLayout).
   std::optional<Resolution> resolution;
   std::size_t crossings = 0;

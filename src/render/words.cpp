@@ -45,6 +45,12 @@ constexpr Words kEnglish{
     .back_many =
         "{} links run back in time (orange): their newer work is dated "
         "before the older one",
+    .direct_one =
+        "{} long link drawn faint, behind the works, to keep the picture "
+        "readable",
+    .direct_many =
+        "{} long links drawn faint, behind the works, to keep the picture "
+        "readable",
 };
 
 constexpr Words kChinese{
@@ -77,6 +83,8 @@ constexpr Words kChinese{
         "否则在最早的有日期后代之前",
     .back_one = "{} 条关系逆时间方向 (橙色)：较新的工作日期早于较旧的工作",
     .back_many = "{} 条关系逆时间方向 (橙色)：较新的工作日期早于较旧的工作",
+    .direct_one = "{} 条长关系以浅色画在工作之后，以保持图面清晰",
+    .direct_many = "{} 条长关系以浅色画在工作之后，以保持图面清晰",
 };
 
 // In the order of model::Kind and model::Relation.

@@ -26,6 +26,7 @@ struct Words {
   // Undated works placed by their links; links back in time (orange).
   std::string_view placed_one, placed_many;
   std::string_view back_one, back_many;
+  std::string_view direct_one, direct_many;  // Long links drawn faint.
 };
 
 const Words& WordsFor(model::Language language);
