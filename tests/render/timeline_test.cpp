@@ -170,6 +170,20 @@ TEST(TimelineTest, LongLinkPassesThroughFreeSlots) {
   EXPECT_NEAR(r.tip.y, l.centre[3].y, 1e-6);
 }
 
+TEST(TimelineTest, LinksPastTheSlotBudgetAreDrawnDirectly) {
+  // 0 -> 4 needs three virtual points, 0 -> 2 one; a budget of two keeps
+  // the shorter link's slot and draws the longer one directly.
+  auto items = Items({"2000", "2001", "2002", "2003", "2004"});
+  std::vector<TimelineLink> links{{0, 4}, {0, 2}};
+  TimelineLayout l = LayOutTimeline(items, links, {.most_virtual_points = 2});
+  EXPECT_EQ(l.virtual_points, 1u);
+  EXPECT_EQ(l.direct, 1u);
+  EXPECT_TRUE(l.routes[0].direct);
+  EXPECT_EQ(l.routes[0].points.size(), 4u);  // One curve, box to box.
+  EXPECT_FALSE(l.routes[1].direct);
+  EXPECT_EQ(LayOutTimeline(items, links, {}).direct, 0u);
+}
+
 TEST(TimelineTest, OrderingRemovesAvoidableCrossings) {
   // Two columns, each given in an order that crosses every link: a0-b2,
   // a1-b1, a2-b0.
