@@ -339,6 +339,23 @@ std::vector<double> Place(const Layered& g, const TimelineOptions& o) {
   }
   for (int r = 0; r < 2; ++r)
     for (std::size_t c = 0; c < columns; ++c) pass(c, true, true);
+  // The pulls move linked works as a whole; a column with no link at all
+  // (the organizations set apart) would stay where it was stacked, away
+  // from the rest: it is stacked again from the top of the drawing.
+  auto linked = [&](std::size_t s) {
+    return !g.Up(s).empty() || !g.Down(s).empty() || !g.Side(s).empty();
+  };
+  double top = std::numeric_limits<double>::infinity();
+  for (std::size_t s = 0; s < n; ++s)
+    if (linked(s)) top = std::min(top, y[s] - g.across[s] / 2);
+  if (top == std::numeric_limits<double>::infinity()) return y;
+  for (std::size_t c = 0; c < columns; ++c) {
+    const auto& order = g.order[c];
+    if (std::any_of(order.begin(), order.end(), linked)) continue;
+    if (order.empty()) continue;
+    const double shift = top - (y[order[0]] - g.across[order[0]] / 2);
+    for (std::size_t s : order) y[s] += shift;
+  }
   return y;
 }
 
