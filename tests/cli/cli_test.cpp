@@ -422,6 +422,25 @@ TEST(CliRenderTest, WritesAWellFormedSvgAtomically) {
   fs::remove_all(dir);
 }
 
+TEST(CliRenderTest, ResolutionAndLayoutAreChosenByFlags) {
+  fs::path dir = fs::temp_directory_path() /
+                 ("lineage-res-" + std::to_string(std::random_device{}()));
+  fs::path out = dir / "t.svg";
+  Outcome month =
+      OnGood({"render", "--resolution", "month", "--json", "-o", out.string()});
+  ASSERT_EQ(month.code, 0) << month.err;
+  EXPECT_NE(month.out.find("\"resolution\": \"month\""), std::string::npos)
+      << month.out;
+  EXPECT_NE(Slurp(out).find("class=\"node tick\""), std::string::npos);
+  Outcome dot =
+      OnGood({"render", "--layout", "dot", "--json", "-o", out.string()});
+  ASSERT_EQ(dot.code, 0) << dot.err;
+  EXPECT_NE(dot.out.find("\"resolution\": \"\""), std::string::npos) << dot.out;
+  EXPECT_EQ(OnGood({"render", "--resolution", "week", "-o", out.string()}).code,
+            2);
+  fs::remove_all(dir);
+}
+
 // The whole-field titles speak of image synthesis only for the curated
 // graph; a diagram of an import is titled by its file.
 TEST(CliRenderTest, AnImportIsTitledByItsFile) {

@@ -127,6 +127,30 @@ TEST(EngineTest, DrawsAViewAndRefusesOneTooBig) {
             std::string::npos);
 }
 
+// What a diagram says it drew adds up to the view: drawn + hidden by the
+// reduction + listed in organizations' tooltips = the view's links, on the
+// bundled graph and on a view with a cycle.
+TEST(EngineTest, DiagramCountsAddUpWithReduce) {
+  Engine bundled = Bundled();
+  auto view = bundled.Select({});
+  ASSERT_TRUE(view.ok());
+  const std::size_t total = view->selection.num_links();
+  auto d = bundled.Draw(*view, {.format = Format::kDot, .reduce = true});
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_GT(d->reduced_links, 0u);
+  EXPECT_GT(d->listed_links, 0u);
+  EXPECT_EQ(d->links + d->reduced_links + d->listed_links, total);
+  EXPECT_EQ(d->resolution, "year");
+
+  Engine cyclic(testing::TwoCycle());
+  auto all = cyclic.Select({});
+  ASSERT_TRUE(all.ok());
+  auto c = cyclic.Draw(*all, {.format = Format::kDot, .reduce = true});
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->links, 2u);  // Both links of the cycle stay.
+  EXPECT_EQ(c->reduced_links, 0u);
+}
+
 TEST(EngineTest, ExplainSaysWhichWayAPathRuns) {
   Engine e = Bundled();
   VertexId gan = *e.Find("gan"), stylegan = *e.Find("stylegan");
