@@ -15,9 +15,11 @@ std::size_t DefaultMaxWorks(std::string_view layout) {
 }
 
 // The Graphviz engine of a layout: the timeline is laid out already, and
-// "nop2" (`neato -n2`) takes every position and curve as given.
-std::string_view EngineOf(std::string_view layout) {
-  return layout == "timeline" ? "nop2" : layout;
+// "nop2" (`neato -n2`) takes every position and curve as given; a view with
+// no date to stand on has no timeline and is laid out by its links, by dot.
+std::string_view EngineOf(std::string_view layout, const Scene& scene) {
+  if (layout != "timeline") return layout;
+  return scene.pinned ? "nop2" : "dot";
 }
 
 base::Status CheckDrawable(std::size_t works, const RenderOptions& options) {
@@ -59,9 +61,15 @@ base::Result<Rendered> Render(const Scene& scene,
                               const RenderOptions& options) {
   const std::string& layout = options.layout;
   if (auto s = CheckDrawable(scene.works, options); !s.ok()) return s;
+  // Without a date the timeline falls back on dot, and on dot's limit.
+  if (layout == "timeline" && !scene.pinned) {
+    RenderOptions dot = options;
+    dot.layout = "dot";
+    if (auto s = CheckDrawable(scene.works, dot); !s.ok()) return s;
+  }
   // The timeline's rank groups only mean something to dot.
   return graphviz::Draw(scene, {.format = options.format,
-                                .engine = std::string(EngineOf(layout)),
+                                .engine = std::string(EngineOf(layout, scene)),
                                 .same_rank = layout == "dot"});
 }
 

@@ -43,7 +43,8 @@ std::size_t DefaultMaxWorks(std::string_view layout);
 base::Status CheckDrawable(std::size_t works, const RenderOptions& options);
 
 // Lays out and renders the scene (graphviz::Draw): a pinned timeline with
-// "nop2", which only draws; dot with the year ruler's rank groups; for
+// "nop2", which only draws (a "timeline" scene with no date, not pinned,
+// with dot, within dot's limit); dot with the year ruler's rank groups; for
 // Format::kDot, writes the graph unlaid-out, as DOT that `dot` itself can lay
 // out. Fails with kInvalidArgument for an unknown layout engine or a scene over
 // the size limit (the message says how to narrow the view), and with kIoError

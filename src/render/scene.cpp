@@ -295,6 +295,7 @@ class SceneBuilder {
     const TimelineLayout layout = LayOutTimeline(
         items, pairs,
         {.resolution = opt_.resolution, .top_to_bottom = opt_.rankdir == "TB"});
+    scene->pinned = true;
     scene->resolution = layout.resolution;
     scene->crossings = layout.crossings;
     for (std::size_t i = 0; i < works.size(); ++i) {

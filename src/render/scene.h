@@ -32,6 +32,9 @@ struct Scene : graphviz::Drawing {
   std::size_t listed = 0;
   std::size_t back_in_time = 0;  // Drawn links whose newer work is earlier.
   std::size_t faint = 0;  // Long links drawn faint (TimelineRoute::direct).
+  // Every position and curve is set (a pinned timeline): Graphviz only
+  // draws. False for a view without a dated work, laid out by its links.
+  bool pinned = false;
   // The pinned timeline's resolution and crossings (see TimelineLayout).
   std::optional<Resolution> resolution;
   std::size_t crossings = 0;

@@ -247,6 +247,36 @@ TEST(RenderTest, TimelineDotFormatPinsEveryNodeAndEdge) {
   EXPECT_EQ(out->bytes.find("rank=same"), std::string::npos);
 }
 
+// A view without a date has no timeline to pin: it is laid out by its
+// links, every work in a place of its own.
+TEST(RenderTest, AViewOfUndatedWorksIsLaidOutByItsLinks) {
+  model::BulkSpec spec;
+  for (const char* id : {"a", "b", "c"}) spec.ids.Intern(id);
+  spec.parents = {0, 1};
+  spec.children = {1, 2};
+  model::Graph g = model::Graph::FromBulk(std::move(spec), nullptr);
+  auto scene = BuildScene(g, analysis::SelectAll(g));
+  ASSERT_TRUE(scene.ok());
+  EXPECT_FALSE(scene->pinned);
+  auto out = Render(*scene, {});
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  auto groups = ParseSvg(out->bytes);
+  EXPECT_LT(groups.at("work-a").x, groups.at("work-b").x);
+  EXPECT_LT(groups.at("work-b").x, groups.at("work-c").x);
+  // dot lays it out, so dot's limit holds: 401 undated works are refused
+  // though the timeline would take them.
+  model::BulkSpec many;
+  for (int i = 0; i < 401; ++i) many.ids.Intern("w" + std::to_string(i));
+  model::Graph big = model::Graph::FromBulk(std::move(many), nullptr);
+  auto big_scene = BuildScene(big, analysis::SelectAll(big));
+  ASSERT_TRUE(big_scene.ok());
+  auto refused = Render(*big_scene, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("with dot (limit 400)"),
+            std::string::npos)
+      << refused.status().message();
+}
+
 TEST(RenderTest, ScaleGuardRefusesBigViewsWithAHint) {
   testing::SpecBuilder b;
   for (int i = 0; i < 401; ++i) b.Work("w" + std::to_string(i), "2000");
