@@ -9,7 +9,8 @@ ruler as rank groups: what lineage drew before). Both SVGs are read back:
 every link's path is flattened (each cubic Bézier into 12 chords) and
 crossings between links that share no work are counted (a uniform grid keeps
 it near-linear); a work is out of time order when its x is less than the x
-of a work dated earlier (compared at the precision both dates have).
+of a work dated earlier (compared at the precision both dates have); and in
+lineage's SVG, the pairs of node boxes that overlap and the smallest font.
 
 Views: the bundled graph and the gallery's four views; then Price's-model
 citation DAGs from ../shared/tools/gen_citation_dag.py (--mean-refs 10
@@ -197,10 +198,46 @@ def crossings(links, cell=40.0):
     return count
 
 
+def overlaps_and_font(path):
+    """Pairs of node boxes (works and ticks) that overlap, and the smallest
+    font size in the SVG (1 pt = 1 px at 100%)."""
+    tree = ET.parse(path)
+    boxes = []
+    for g in tree.iter(SVG + "g"):
+        if "node" not in g.get("class", "").split():
+            continue
+        xs, ys = [], []
+        for shape in g.iter():
+            tag = shape.tag.replace(SVG, "")
+            if tag in ("polygon", "path"):
+                v = numbers(shape.get("points" if tag == "polygon" else "d", ""))
+            elif tag == "ellipse":
+                cx, cy, rx, ry = (float(shape.get(k)) for k in ("cx", "cy", "rx", "ry"))
+                v = [cx - rx, cy - ry, cx + rx, cy + ry]
+            else:
+                continue
+            xs += v[0::2]
+            ys += v[1::2]
+        if xs:
+            boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    boxes.sort()
+    count = 0
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            if b[0] >= a[2] - 0.5:
+                break
+            if a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5:
+                count += 1
+    sizes = [float(e.get("font-size")) for e in tree.iter(SVG + "text")
+             if e.get("font-size")]
+    return count, min(sizes) if sizes else None
+
+
 def measure(svg, count_limit):
     works, links = read_svg(svg)
     c = crossings(links) if len(links) <= count_limit else None
-    return len(works), len(links), c, out_of_order(works)
+    overlaps, font = overlaps_and_font(svg)
+    return len(works), len(links), c, out_of_order(works), overlaps, font
 
 
 def row(name, lineage_s, dot_s, mine, theirs):
@@ -211,7 +248,8 @@ def row(name, lineage_s, dot_s, mine, theirs):
     print(f"| {name} | {mine[0]} | {mine[1]} | {fmt_s(lineage_s)} | "
           f"{fmt_s(dot_s)} | {lc if lc is not None else '—'} | "
           f"{dc if dc is not None else '—'} | {ratio} | {mine[3]} | "
-          f"{theirs[3] if theirs else '—'} |", flush=True)
+          f"{theirs[3] if theirs else '—'} | {mine[4]} | {mine[5]:g} |",
+          flush=True)
 
 
 def main():
@@ -224,8 +262,9 @@ def main():
     args = parser.parse_args()
     lineage = os.path.abspath(args.lineage)
     print("| view | works | links | lineage s | dot s | crossings lineage "
-          "| crossings dot | ratio | out of order lineage | out of order dot |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "| crossings dot | ratio | out of order lineage | out of order dot "
+          "| overlapping boxes lineage | smallest font lineage |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         def compare(name, base, view):
             mine_svg = os.path.join(tmp, "mine.svg")
