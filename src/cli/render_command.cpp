@@ -77,6 +77,7 @@ int DrawView(const engine::Engine& engine, engine::View view,
                {"back_in_time", diagram->back_in_time},
                {"resolution", diagram->resolution},
                {"crossings", diagram->crossings},
+               {"main_path_links", diagram->main_path_links},
                {"layout_ms", diagram->layout_ms},
                {"render_ms", diagram->render_ms}});
   } else {
@@ -88,8 +89,8 @@ int DrawView(const engine::Engine& engine, engine::View view,
       hidden += fmt::format(", {} of organizations in their tooltips",
                             diagram->listed_links);
     std::cout << fmt::format(
-        "wrote {} ({} works, {} links drawn{}{}{})\n", o.output, diagram->works,
-        diagram->links,
+        "wrote {} ({} works, {} links drawn{}{}{}{})\n", o.output,
+        diagram->works, diagram->links,
         hidden.empty()
             ? ""
             : fmt::format(" of {}", diagram->links + diagram->reduced_links +
@@ -97,6 +98,10 @@ int DrawView(const engine::Engine& engine, engine::View view,
         hidden,
         diagram->back_in_time > 0
             ? fmt::format("; {} back in time", diagram->back_in_time)
+            : "",
+        diagram->main_path_links > 0
+            ? fmt::format("; the main path's {} links bold",
+                          diagram->main_path_links)
             : "");
   }
   return kExitOk;

@@ -368,6 +368,23 @@ base::Result<Diagram> Engine::Draw(View view,
     return s;
   if (options.reduce) analysis::Reduce(graph_, &view.selection);
   const bool pinned = options.layout == "timeline";
+  std::size_t main_path_links = 0;
+  if (pinned && options.bold_main_path_above > 0 &&
+      !view.selection.any_highlight() &&
+      view.selection.num_works() > options.bold_main_path_above) {
+    // A graph with cycles has no main path: drawn as it is then.
+    if (auto path = MainPath(0); path.ok()) {
+      const analysis::Selection arcs =
+          analysis::SelectArcs(graph_, path->arcs, false);
+      analysis::Selection& s = view.selection;
+      for (VertexId v = 0; v < graph_.num_works(); ++v)
+        s.highlighted_works[v] = s.works[v] && arcs.highlighted_works[v];
+      for (model::EdgeId e = 0; e < graph_.num_links(); ++e) {
+        s.highlighted_links[e] = s.links[e] && arcs.highlighted_links[e];
+        main_path_links += s.highlighted_links[e] ? 1 : 0;
+      }
+    }
+  }
   auto scene =
       render::BuildScene(graph_, view.selection,
                          {.rankdir = options.rankdir,
@@ -375,6 +392,7 @@ base::Result<Diagram> Engine::Draw(View view,
                           .timeline = pinned || options.layout == "dot",
                           .pinned = pinned,
                           .resolution = options.resolution,
+                          .main_path_bold = main_path_links > 0,
                           .language = language_});
   if (!scene.ok()) return scene.status();
   if (scene->works == 0) {
@@ -390,6 +408,7 @@ base::Result<Diagram> Engine::Draw(View view,
   d.listed_links = scene->listed;
   d.back_in_time = scene->back_in_time;
   d.crossings = scene->crossings;
+  d.main_path_links = main_path_links;
   if (scene->resolution)
     d.resolution = std::string(render::ResolutionName(*scene->resolution));
   d.reduced_links = view.selection.reduced_links;

@@ -107,6 +107,10 @@ struct DrawOptions {
   std::size_t max_works = 0;   // 0: the layout's default limit.
   // The timeline's columns; nullopt: chosen from the view's span and density.
   std::optional<Resolution> resolution;
+  // A timeline of more works than this with nothing highlighted would be a
+  // hairball of links: the graph's main path (SPC, when the graph is a DAG)
+  // is drawn bold over the faded rest, and the legend says so. 0: never.
+  std::size_t bold_main_path_above = 300;
 };
 
 // What was drawn. links + reduced_links + listed_links = the view's links.
@@ -119,6 +123,8 @@ struct Diagram {
   std::size_t back_in_time = 0;   // Drawn links whose newer work is earlier.
   std::string resolution;         // The timeline's columns ("" otherwise).
   std::size_t crossings = 0;      // Between the timeline's columns.
+  // Links of the main path drawn bold (DrawOptions::bold_main_path_above).
+  std::size_t main_path_links = 0;
   double layout_ms = 0;
   double render_ms = 0;
 };

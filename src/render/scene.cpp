@@ -635,8 +635,9 @@ class SceneBuilder {
       bool any_faded =
           std::any_of(drawn_.begin(), drawn_.end(),
                       [&](VertexId v) { return !sel_.highlighted_works[v]; });
-      notes.emplace_back(any_faded ? words_.highlighted_faded
-                                   : words_.highlighted);
+      notes.emplace_back(opt_.main_path_bold ? words_.main_path_bold
+                         : any_faded         ? words_.highlighted_faded
+                                             : words_.highlighted);
     }
     if (sel_.reduced_links > 0) {
       notes.push_back(fmt::format(

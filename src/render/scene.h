@@ -56,6 +56,9 @@ struct SceneOptions {
   bool pinned = true;
   // Columns of the pinned timeline; nullopt: chosen from the view.
   std::optional<Resolution> resolution;
+  // What is highlighted is the main path, drawn bold because the view is
+  // big (engine::DrawOptions::bold_main_path_above): the legend says so.
+  bool main_path_bold = false;
   // The language of the legend, the notes, the ruler and tooltip labels
   // (the graph's own text comes in whatever language it was opened in).
   model::Language language = model::Language::kEnglish;

@@ -23,6 +23,9 @@ constexpr Words kEnglish{
         "tells it",
     .highlighted = "highlighted: what was asked for",
     .highlighted_faded = "highlighted: what was asked for; faded: the rest",
+    .main_path_bold =
+        "bold: the main path of the graph (search path count), drawn for a "
+        "view this big; faded: the rest",
     .direction =
         "edges run from the older work to the newer; hover for evidence",
     .reduced_one = "transitive reduction: {} implied influence link hidden",
@@ -70,6 +73,8 @@ constexpr Words kChinese{
         "实线边框：原文所述",
     .highlighted = "高亮：所问的内容",
     .highlighted_faded = "高亮：所问的内容；淡化：其余部分",
+    .main_path_bold =
+        "粗线：图的主路径 (搜索路径计数)，因视图较大而标出；淡化：其余部分",
     .direction = "箭头从较早的工作指向较新的工作；悬停查看依据",
     .reduced_one = "传递约简：隐藏了 {} 条可由其他路径推出的影响关系",
     .reduced_many = "传递约简：隐藏了 {} 条可由其他路径推出的影响关系",

@@ -151,6 +151,36 @@ TEST(EngineTest, DiagramCountsAddUpWithReduce) {
   EXPECT_EQ(c->reduced_links, 0u);
 }
 
+// A big view with nothing highlighted shows the graph's main path bold over
+// the faded rest, and says so; a small one, or one that highlights what was
+// asked for, is drawn as asked.
+TEST(EngineTest, BigViewsShowTheMainPathBold) {
+  Engine e = Bundled();
+  auto all = e.Select({});
+  ASSERT_TRUE(all.ok());
+  auto big =
+      e.Draw(*all, {.format = Format::kDot, .bold_main_path_above = 100});
+  ASSERT_TRUE(big.ok()) << big.status().ToString();
+  auto path = e.MainPath();
+  ASSERT_TRUE(path.ok());
+  EXPECT_GE(big->main_path_links, path->arcs.size());
+  EXPECT_NE(big->bytes.find("bold: the main path of the graph"),
+            std::string::npos);
+  EXPECT_NE(big->bytes.find(" highlight"), std::string::npos);
+  auto small = e.Draw(*all, {.format = Format::kDot});  // 148 < 300.
+  ASSERT_TRUE(small.ok());
+  EXPECT_EQ(small->main_path_links, 0u);
+  EXPECT_EQ(small->bytes.find(" highlight"), std::string::npos);
+  auto asked = e.Select(
+      {.of = ViewSpec::Of::kPaths,
+       .works = {*e.Find("transformer"), *e.Find("stable diffusion")}});
+  ASSERT_TRUE(asked.ok());
+  auto drawn =
+      e.Draw(*asked, {.format = Format::kDot, .bold_main_path_above = 100});
+  ASSERT_TRUE(drawn.ok());
+  EXPECT_EQ(drawn->main_path_links, 0u);
+}
+
 TEST(EngineTest, ExplainSaysWhichWayAPathRuns) {
   Engine e = Bundled();
   VertexId gan = *e.Find("gan"), stylegan = *e.Find("stylegan");
