@@ -287,7 +287,13 @@ class SceneBuilder {
       }
       const Point size =
           BoxSize(node.attrs.Get("label"), StyleOf(g_.kind(v)).shape);
-      items.push_back({g_.date(v), size.x, size.y, SetApart(v)});
+      // Graphviz slants a parallelogram by 0.6 of its height over its
+      // width: at mid-height a side lies a quarter of that inside the box.
+      const double inset =
+          std::string_view(StyleOf(g_.kind(v)).shape) == "parallelogram"
+              ? 0.25 * 0.6 * size.y
+              : 0;
+      items.push_back({g_.date(v), size.x, size.y, inset, SetApart(v)});
     }
     std::vector<TimelineLink> pairs;
     for (EdgeId e : links)

@@ -666,6 +666,11 @@ TimelineLayout LayOutTimeline(std::span<const TimelineItem> items,
   auto along = [&](const TimelineItem& it) {
     return o.top_to_bottom ? it.height : it.width;
   };
+  // How far a link's end stands from the centre: half the box along the
+  // time axis, less a slanted side's inset at mid-height.
+  auto reach = [&](const TimelineItem& it) {
+    return along(it) / 2 - (o.top_to_bottom ? 0 : it.inset);
+  };
   auto across = [&](const TimelineItem& it) {
     return o.top_to_bottom ? it.width : it.height;
   };
@@ -843,8 +848,8 @@ TimelineLayout LayOutTimeline(std::span<const TimelineItem> items,
       // An arc on the later side of the column, from box to box.
       const double bulge =
           std::min(o.column_gap * 0.8, 12 + std::abs(y[l.to] - y[l.from]) / 4);
-      const Way start{t + along(items[l.from]) / 2, y[l.from]};
-      const Way tip{t + along(items[l.to]) / 2, y[l.to]};
+      const Way start{t + reach(items[l.from]), y[l.from]};
+      const Way tip{t + reach(items[l.to]), y[l.to]};
       const Way base{tip.t + o.arrow, tip.a};
       route.points = {
           to_point(start.t, start.a), to_point(start.t + bulge, start.a),
@@ -860,7 +865,7 @@ TimelineLayout LayOutTimeline(std::span<const TimelineItem> items,
     ways.clear();
     // The arrow's base stands off the head's box by the arrow's length.
     ways.push_back(
-        {t_left + along(items[left]) / 2 + (leftwards ? o.arrow : 0), y[left]});
+        {t_left + reach(items[left]) + (leftwards ? o.arrow : 0), y[left]});
     for (std::size_t c = chain_at[k] + 1; c + 1 < chain_at[k + 1]; ++c) {
       const std::size_t v = chain[c];
       const TimelineColumn& column = out.columns[g.column[v]];
@@ -868,31 +873,40 @@ TimelineLayout LayOutTimeline(std::span<const TimelineItem> items,
       ways.push_back({column.centre + column.extent / 2, y[v]});
     }
     ways.push_back(
-        {t_right - along(items[right]) / 2 - (leftwards ? 0 : o.arrow),
-         y[right]});
+        {t_right - reach(items[right]) - (leftwards ? 0 : o.arrow), y[right]});
     Simplify(&ways, o.lane * 0.6);
-    // A smooth curve through what is left (Catmull-Rom tangents), level
-    // where it leaves and enters a box.
+    // A smooth curve through what is left, as a function of the time axis
+    // (cubic Hermite with Fritsch & Carlson's monotone slopes, 1980): it
+    // never loops back nor overshoots a waypoint, and is level where it
+    // leaves and enters a box.
     std::vector<Point>& pts = route.points;
-    auto tangent = [&](std::size_t w) -> Way {
-      if (w == 0) return {1.5 * (ways[1].t - ways[0].t), 0};
-      if (w + 1 == ways.size()) return {1.5 * (ways[w].t - ways[w - 1].t), 0};
-      return {(ways[w + 1].t - ways[w - 1].t) / 2,
-              (ways[w + 1].a - ways[w - 1].a) / 2};
-    };
+    const std::size_t m = ways.size();
+    std::vector<double> secant(m, 0), slope(m, 0);
+    for (std::size_t w = 0; w + 1 < m; ++w) {
+      const double dt = ways[w + 1].t - ways[w].t;
+      secant[w] = dt > 0 ? (ways[w + 1].a - ways[w].a) / dt : 0;
+    }
+    for (std::size_t w = 1; w + 1 < m; ++w) {
+      const double left = secant[w - 1], right = secant[w];
+      if (left * right > 0) {
+        const double mean = (left + right) / 2;
+        const double limit = 3 * std::min(std::abs(left), std::abs(right));
+        slope[w] = std::clamp(mean, -limit, limit);
+      }
+    }
     pts.push_back(to_point(ways[0].t, ways[0].a));
-    for (std::size_t w = 1; w < ways.size(); ++w) {
+    for (std::size_t w = 1; w < m; ++w) {
       const Way &a = ways[w - 1], &b = ways[w];
-      const Way ta = tangent(w - 1), tb = tangent(w);
-      pts.push_back(to_point(a.t + ta.t / 3, a.a + ta.a / 3));
-      pts.push_back(to_point(b.t - tb.t / 3, b.a - tb.a / 3));
+      const double third = (b.t - a.t) / 3;
+      pts.push_back(to_point(a.t + third, a.a + slope[w - 1] * third));
+      pts.push_back(to_point(b.t - third, b.a - slope[w] * third));
       pts.push_back(to_point(b.t, b.a));
     }
     if (leftwards) {
       std::reverse(pts.begin(), pts.end());
-      route.tip = to_point(t_left + along(items[left]) / 2, y[left]);
+      route.tip = to_point(t_left + reach(items[left]), y[left]);
     } else {
-      route.tip = to_point(t_right - along(items[right]) / 2, y[right]);
+      route.tip = to_point(t_right - reach(items[right]), y[right]);
     }
   }
   for (const TimelineRoute& r : out.routes) out.back_in_time += r.back_in_time;

@@ -52,6 +52,9 @@ struct Point {
 struct TimelineItem {
   model::Date date;  // Unknown: placed by its links.
   double width = 0, height = 0;
+  // How far its side at mid-height lies inside the box (a parallelogram's
+  // slant), where links end in LR.
+  double inset = 0;
   // Undated and set apart (organizations): the last column; its links are
   // not laid out.
   bool apart = false;
