@@ -4,8 +4,9 @@ own `dot -Tsvg` on the very same DOT (`lineage render --format dot`).
 
 The engine's overhead is what `lineage render` spends outside Graphviz's
 layout and rendering: starting, loading and validating the YAML, selecting
-and building the scene. Both tools run the same `dot` layout, so the ratio
-shows that overhead.
+and building the scene. Both tools run the same `dot` layout (lineage with
+`--layout dot`; its own timeline is measured by timeline_bench.py), so the
+ratio shows that overhead.
 
 usage: render_bench.py LINEAGE_BINARY [--runs N] [--data PATH] [VIEW ARGS...]
 """
@@ -34,6 +35,7 @@ def main():
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--data")
     args, view = parser.parse_known_args()
+    view = ["--layout", "dot", *view]
     base = [args.lineage] + (["--data", args.data] if args.data else [])
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -203,6 +203,71 @@ void KeepTop(const Graph& g, const std::vector<double>& scores, std::size_t n,
   DropLinksOfUnselectedWorks(g, s);
 }
 
+namespace {
+
+// The strongly connected components of the selected works along the drawn
+// influence links: Tarjan (1972), iterative, so a long chain cannot
+// overflow the stack. Component numbers come out in reverse topological
+// order (a component's children first). O(V + E).
+template <typename Drawn>
+std::vector<VertexId> Components(const Graph& g, const Selection& s,
+                                 Drawn&& drawn, std::size_t* count) {
+  constexpr VertexId kUnset = std::numeric_limits<VertexId>::max();
+  const std::size_t n = g.num_works();
+  std::vector<VertexId> index(n, kUnset), low(n, 0), component(n, kUnset);
+  std::vector<VertexId> stack;
+  std::vector<bool> on_stack(n, false);
+  struct Frame {
+    VertexId v;
+    std::vector<VertexId> children;
+    std::size_t next = 0;
+  };
+  std::vector<Frame> frames;
+  VertexId counter = 0;
+  *count = 0;
+  auto open = [&](VertexId v) {
+    index[v] = low[v] = counter++;
+    stack.push_back(v);
+    on_stack[v] = true;
+    Frame f{v, {}};
+    drawn(v, [&](const model::Neighbor& c) { f.children.push_back(c.other); });
+    frames.push_back(std::move(f));
+  };
+  for (VertexId root = 0; root < n; ++root) {
+    if (!s.works[root] || index[root] != kUnset) continue;
+    open(root);
+    while (!frames.empty()) {
+      Frame& f = frames.back();
+      if (f.next < f.children.size()) {
+        const VertexId w = f.children[f.next++];
+        if (index[w] == kUnset) {
+          open(w);
+        } else if (on_stack[w]) {
+          low[f.v] = std::min(low[f.v], index[w]);
+        }
+        continue;
+      }
+      const VertexId v = f.v;
+      if (low[v] == index[v]) {
+        VertexId w;
+        do {
+          w = stack.back();
+          stack.pop_back();
+          on_stack[w] = false;
+          component[w] = static_cast<VertexId>(*count);
+        } while (w != v);
+        ++*count;
+      }
+      frames.pop_back();
+      if (!frames.empty())
+        low[frames.back().v] = std::min(low[frames.back().v], low[v]);
+    }
+  }
+  return component;
+}
+
+}  // namespace
+
 void Reduce(const Graph& g, Selection* s) {
   const model::RelationSet influence = model::RelationSet::Influence();
   // The drawn influence links out of a work.
@@ -210,33 +275,51 @@ void Reduce(const Graph& g, Selection* s) {
     for (const model::Neighbor& c : g.OutLinks(u, influence))
       if (s->links[c.link]) f(c);
   };
-  // For each work u: which works are reachable from u in two or more steps
-  // through drawn influence links? A link u -> v is implied exactly when v
-  // is among them. Works are few in a drawable view, so one search per work
-  // is cheap and needs no topological bookkeeping.
+  // On a view with cycles the reduction is taken of the condensation: a
+  // link inside a cycle is never implied by the rest in a way that is
+  // unique, so every one is kept; a link between two components is hidden
+  // when its child's component is reachable from its parent's through a
+  // third one. On a DAG every component is one work and this is the
+  // ordinary transitive reduction.
+  std::size_t count = 0;
+  const std::vector<VertexId> component = Components(g, *s, drawn, &count);
+  std::vector<std::vector<VertexId>> members(count);
+  for (VertexId v = 0; v < g.num_works(); ++v)
+    if (s->works[v]) members[component[v]].push_back(v);
+  // The condensation's arcs out of a component (repeats are harmless).
+  auto arcs = [&](VertexId c, auto&& f) {
+    for (VertexId u : members[c])
+      drawn(u, [&](const model::Neighbor& n) {
+        if (component[n.other] != c) f(component[n.other]);
+      });
+  };
+  // For each component c: which components are reachable from it in two
+  // or more steps? Works are few in a drawable view, so one search per
+  // component is cheap and needs no topological bookkeeping.
   constexpr VertexId kUnmarked = std::numeric_limits<VertexId>::max();
-  std::vector<VertexId> mark(g.num_works(), kUnmarked);
+  std::vector<VertexId> mark(count, kUnmarked);
   std::vector<VertexId> stack;
   std::vector<EdgeId> hide;
-  for (VertexId u = 0; u < g.num_works(); ++u) {
-    if (!s->works[u]) continue;
-    auto push = [&](const model::Neighbor& n) {
-      if (mark[n.other] != u) {
-        mark[n.other] = u;
-        stack.push_back(n.other);
+  for (VertexId c = 0; c < count; ++c) {
+    auto push = [&](VertexId d) {
+      if (mark[d] != c) {
+        mark[d] = c;
+        stack.push_back(d);
       }
     };
     // Seed the search with the children's children.
     stack.clear();
-    drawn(u, [&](const model::Neighbor& c) { drawn(c.other, push); });
+    arcs(c, [&](VertexId d) { arcs(d, push); });
     while (!stack.empty()) {
-      VertexId w = stack.back();
+      VertexId d = stack.back();
       stack.pop_back();
-      drawn(w, push);
+      arcs(d, push);
     }
-    drawn(u, [&](const model::Neighbor& c) {
-      if (mark[c.other] == u) hide.push_back(c.link);
-    });
+    for (VertexId u : members[c])
+      drawn(u, [&](const model::Neighbor& n) {
+        const VertexId d = component[n.other];
+        if (d != c && mark[d] == c) hide.push_back(n.link);
+      });
   }
   for (EdgeId e : hide) {
     s->links[e] = false;

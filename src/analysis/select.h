@@ -82,9 +82,14 @@ void KeepTop(const model::Graph& graph, const std::vector<double>& scores,
 
 // Hides every selected influence link u -> v for which another selected
 // influence path leads from u to v: the transitive reduction of the drawn
-// lineage (Aho, Garey & Ullman 1972), unique on a DAG. Surviving links keep
-// all their attributes; knowledge links are untouched. Counts what it hid in
-// `reduced_links`. O(E · (V + E)) over the selection.
+// lineage (Aho, Garey & Ullman 1972), unique on a DAG. On a view with
+// cycles, the reduction of its condensation: every link inside a strongly
+// connected component is kept, and a link between two components is hidden
+// when a path through a third component joins them (parallel links between
+// the same two components are all kept). Surviving links keep all their
+// attributes; knowledge links are untouched. Counts what it hid in
+// `reduced_links`, so that kept + reduced_links = the links before.
+// O(C · (V + E)) over the selection, for C components.
 void Reduce(const model::Graph& graph, Selection* selection);
 
 }  // namespace lineage::analysis

@@ -45,8 +45,8 @@ Runner SetupQuery(CLI::App* sub, const GlobalOptions* global) {
                   "With --render: svg, png, pdf, dot or html (an explorer)")
       ->check(CLI::IsMember({"svg", "png", "pdf", "dot", "html"}));
   sub->add_option("--layout", o->diagram.draw.layout,
-                  "With --render: dot, sfdp, neato or fdp")
-      ->check(CLI::IsMember({"dot", "sfdp", "neato", "fdp"}));
+                  "With --render: timeline, dot, sfdp, neato or fdp")
+      ->check(CLI::IsMember({"timeline", "dot", "sfdp", "neato", "fdp"}));
   sub->add_option("--rankdir", o->diagram.draw.rankdir,
                   "With --render: LR or TB")
       ->check(CLI::IsMember({"LR", "TB"}));

@@ -20,7 +20,8 @@ namespace {
 struct RenderCommandOptions {
   std::string output = "output/lineage.svg";
   std::string format;
-  std::string layout = "dot";
+  std::string layout = "timeline";
+  std::string resolution;
   std::string rankdir = "LR";
   std::string title;
   std::string focus;
@@ -76,14 +77,35 @@ int DrawView(const engine::Engine& engine, engine::View view,
                {"works", diagram->works},
                {"links", diagram->links},
                {"reduced_links", diagram->reduced_links},
+               {"listed_links", diagram->listed_links},
+               {"back_in_time", diagram->back_in_time},
+               {"resolution", diagram->resolution},
+               {"crossings", diagram->crossings},
+               {"main_path_links", diagram->main_path_links},
                {"layout_ms", diagram->layout_ms},
                {"render_ms", diagram->render_ms}});
   } else {
+    // The counts add up: drawn + hidden + listed = the view's links.
+    std::string hidden;
+    if (diagram->reduced_links > 0)
+      hidden += fmt::format(", {} implied hidden", diagram->reduced_links);
+    if (diagram->listed_links > 0)
+      hidden += fmt::format(", {} of organizations in their tooltips",
+                            diagram->listed_links);
     std::cout << fmt::format(
-        "wrote {} ({} works, {} links{})\n", o.output, diagram->works,
-        diagram->links,
-        diagram->reduced_links > 0
-            ? fmt::format(", {} implied links hidden", diagram->reduced_links)
+        "wrote {} ({} works, {} links drawn{}{}{}{})\n", o.output,
+        diagram->works, diagram->links,
+        hidden.empty()
+            ? ""
+            : fmt::format(" of {}", diagram->links + diagram->reduced_links +
+                                        diagram->listed_links),
+        hidden,
+        diagram->back_in_time > 0
+            ? fmt::format("; {} back in time", diagram->back_in_time)
+            : "",
+        diagram->main_path_links > 0
+            ? fmt::format("; the main path's {} links bold",
+                          diagram->main_path_links)
             : "");
   }
   return kExitOk;
@@ -101,10 +123,15 @@ void AddRenderOptions(CLI::App* sub, RenderCommandOptions* o) {
                   "offline page (default: from the extension of -o, else svg)")
       ->check(CLI::IsMember({"svg", "png", "pdf", "dot", "html"}));
   sub->add_option("--layout", o->layout,
-                  "Graphviz engine: dot (the timeline), or sfdp, neato, fdp "
-                  "for big views (no timeline)")
-      ->check(CLI::IsMember({"dot", "sfdp", "neato", "fdp"}))
+                  "timeline (laid out by lineage, drawn by Graphviz), dot "
+                  "(dot's own layering of a year ruler), or sfdp, neato, fdp "
+                  "(no timeline)")
+      ->check(CLI::IsMember({"timeline", "dot", "sfdp", "neato", "fdp"}))
       ->capture_default_str();
+  sub->add_option("--resolution", o->resolution,
+                  "Timeline columns: decade, year, quarter, month or day "
+                  "(default: chosen from the view's span and density)")
+      ->check(CLI::IsMember({"decade", "year", "quarter", "month", "day"}));
   sub->add_option("--rankdir", o->rankdir,
                   "LR: time runs left to right; TB: top to bottom")
       ->check(CLI::IsMember({"LR", "TB"}))
@@ -161,8 +188,9 @@ void AddRenderOptions(CLI::App* sub, RenderCommandOptions* o) {
       ->check(Count());
   sub->add_flag("--json", o->json, "Print what was written as JSON");
   sub->footer(
-      "Works are placed on a year ruler (rank = year), coloured by era, "
-      "shaped by kind;\nlinks are styled by relation. In SVG, nodes and edges "
+      "Works are placed on a time ruler (a column per period), coloured by "
+      "era, shaped by kind;\nlinks are styled by relation. In SVG, nodes and "
+      "edges "
       "carry ids, classes and tooltips\nwith the evidence, and works link to "
       "their paper. An HTML page (-o FILE.html) is an explorer:\nsearch, "
       "select, trace ancestry and paths, filter, and move through time.");
@@ -213,14 +241,16 @@ int RunRender(const RenderCommandOptions* o, const GlobalOptions* global) {
                                 .top = o->top,
                                 .title = o->title});
   if (!view.ok()) return ReportError(view.status());
-  return DrawView(q->engine, std::move(view).value(),
-                  {.output = o->output,
-                   .format = o->format,
-                   .draw = {.layout = o->layout,
-                            .rankdir = o->rankdir,
-                            .reduce = o->reduce,
-                            .max_works = o->max_works},
-                   .json = o->json});
+  return DrawView(
+      q->engine, std::move(view).value(),
+      {.output = o->output,
+       .format = o->format,
+       .draw = {.layout = o->layout,
+                .rankdir = o->rankdir,
+                .reduce = o->reduce,
+                .max_works = o->max_works,
+                .resolution = engine::ParseResolution(o->resolution)},
+       .json = o->json});
 }
 
 }  // namespace

@@ -392,11 +392,33 @@ base::Result<Diagram> Engine::Draw(View view,
       !s.ok())
     return s;
   if (options.reduce) analysis::Reduce(graph_, &view.selection);
-  auto scene = render::BuildScene(graph_, view.selection,
-                                  {.rankdir = options.rankdir,
-                                   .title = view.title,
-                                   .timeline = options.layout == "dot",
-                                   .language = language_});
+  const bool pinned = options.layout == "timeline";
+  std::size_t main_path_links = 0;
+  if (pinned && options.bold_main_path_above > 0 &&
+      !view.selection.any_highlight() &&
+      view.selection.num_works() > options.bold_main_path_above) {
+    // A graph with cycles has no main path: drawn as it is then.
+    if (auto path = MainPath(0); path.ok()) {
+      const analysis::Selection arcs =
+          analysis::SelectArcs(graph_, path->arcs, false);
+      analysis::Selection& s = view.selection;
+      for (VertexId v = 0; v < graph_.num_works(); ++v)
+        s.highlighted_works[v] = s.works[v] && arcs.highlighted_works[v];
+      for (model::EdgeId e = 0; e < graph_.num_links(); ++e) {
+        s.highlighted_links[e] = s.links[e] && arcs.highlighted_links[e];
+        main_path_links += s.highlighted_links[e] ? 1 : 0;
+      }
+    }
+  }
+  auto scene =
+      render::BuildScene(graph_, view.selection,
+                         {.rankdir = options.rankdir,
+                          .title = view.title,
+                          .timeline = pinned || options.layout == "dot",
+                          .pinned = pinned,
+                          .resolution = options.resolution,
+                          .main_path_bold = main_path_links > 0,
+                          .language = language_});
   if (!scene.ok()) return scene.status();
   if (scene->works == 0) {
     return base::Status::InvalidArgument(
@@ -407,8 +429,13 @@ base::Result<Diagram> Engine::Draw(View view,
   Diagram d;
   d.bytes = std::move(rendered->bytes);
   d.works = scene->works;
-  for (const render::SceneEdge& e : scene->edges)
-    d.links += e.attrs.Get("class").rfind("link", 0) == 0 ? 1 : 0;
+  d.links = scene->links;
+  d.listed_links = scene->listed;
+  d.back_in_time = scene->back_in_time;
+  d.crossings = scene->crossings;
+  d.main_path_links = main_path_links;
+  if (scene->resolution)
+    d.resolution = std::string(render::ResolutionName(*scene->resolution));
   d.reduced_links = view.selection.reduced_links;
   d.layout_ms = rendered->layout_ms;
   d.render_ms = rendered->render_ms;

@@ -104,19 +104,37 @@ using render::FormatFromPath;  // "x.png" -> kPng; nullopt for no known one.
 using render::IsHtmlPath;      // "x.html": an explorer page (Explore).
 using render::ParseFormat;     // "svg", "png", "pdf", "dot" (or "gv").
 
+using render::ParseResolution;  // "decade", "year", "quarter", "month", "day".
+using render::Resolution;
+
 struct DrawOptions {
   Format format = Format::kSvg;
-  std::string layout = "dot";  // dot (the timeline), sfdp, neato or fdp.
+  // timeline (laid out by the engine, drawn by Graphviz), dot (dot's own
+  // layering of a year ruler), sfdp, neato or fdp (no timeline).
+  std::string layout = "timeline";
   std::string rankdir = "LR";  // LR or TB.
   bool reduce = false;         // Hide influence links implied by others.
   std::size_t max_works = 0;   // 0: the layout's default limit.
+  // The timeline's columns; nullopt: chosen from the view's span and density.
+  std::optional<Resolution> resolution;
+  // A timeline of more works than this with nothing highlighted would be a
+  // hairball of links: the graph's main path (SPC, when the graph is a DAG)
+  // is drawn bold over the faded rest, and the legend says so. 0: never.
+  std::size_t bold_main_path_above = 300;
 };
 
+// What was drawn. links + reduced_links + listed_links = the view's links.
 struct Diagram {
   std::string bytes;
   std::size_t works = 0;
-  std::size_t links = 0;
-  std::size_t reduced_links = 0;
+  std::size_t links = 0;          // Drawn.
+  std::size_t reduced_links = 0;  // Hidden as implied by others (reduce).
+  std::size_t listed_links = 0;   // Of organizations: in their tooltips.
+  std::size_t back_in_time = 0;   // Drawn links whose newer work is earlier.
+  std::string resolution;         // The timeline's columns ("" otherwise).
+  std::size_t crossings = 0;      // Between the timeline's columns.
+  // Links of the main path drawn bold (DrawOptions::bold_main_path_above).
+  std::size_t main_path_links = 0;
   double layout_ms = 0;
   double render_ms = 0;
 };

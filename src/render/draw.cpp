@@ -14,12 +14,20 @@ std::size_t DefaultMaxWorks(std::string_view layout) {
   return layout == "dot" ? 400 : 5000;
 }
 
+// The Graphviz engine of a layout: the timeline is laid out already, and
+// "nop2" (`neato -n2`) takes every position and curve as given; a view with
+// no date to stand on has no timeline and is laid out by its links, by dot.
+std::string_view EngineOf(std::string_view layout, const Scene& scene) {
+  if (layout != "timeline") return layout;
+  return scene.pinned ? "nop2" : "dot";
+}
+
 base::Status CheckDrawable(std::size_t works, const RenderOptions& options) {
   const std::string& layout = options.layout;
-  if (layout != "dot" && layout != "sfdp" && layout != "neato" &&
-      layout != "fdp") {
+  if (layout != "timeline" && layout != "dot" && layout != "sfdp" &&
+      layout != "neato" && layout != "fdp") {
     return base::Status::InvalidArgument(fmt::format(
-        "unknown layout '{}'; use dot, sfdp, neato or fdp", layout));
+        "unknown layout '{}'; use timeline, dot, sfdp, neato or fdp", layout));
   }
   std::size_t limit =
       options.max_works > 0 ? options.max_works : DefaultMaxWorks(layout);
@@ -40,8 +48,10 @@ base::Status CheckDrawable(std::size_t works, const RenderOptions& options) {
         "[[until]]) or tags ([[tags]]), or raise the limit ([[max_works]]){}",
         works, layout, limit,
         layout == "dot"
-            ? ", or draw it force-directed, without a timeline ([[layout]] "
-              "sfdp)"
+            ? ", or draw it on the engine's own timeline ([[layout]] "
+              "timeline), which lays out thousands of works in seconds"
+        : layout == "timeline"
+            ? ", or hide the links implied by others ([[reduce]])"
             : ""));
   }
   return base::Status::Ok();
@@ -51,9 +61,15 @@ base::Result<Rendered> Render(const Scene& scene,
                               const RenderOptions& options) {
   const std::string& layout = options.layout;
   if (auto s = CheckDrawable(scene.works, options); !s.ok()) return s;
+  // Without a date the timeline falls back on dot, and on dot's limit.
+  if (layout == "timeline" && !scene.pinned) {
+    RenderOptions dot = options;
+    dot.layout = "dot";
+    if (auto s = CheckDrawable(scene.works, dot); !s.ok()) return s;
+  }
   // The timeline's rank groups only mean something to dot.
   return graphviz::Draw(scene, {.format = options.format,
-                                .engine = layout,
+                                .engine = std::string(EngineOf(layout, scene)),
                                 .same_rank = layout == "dot"});
 }
 

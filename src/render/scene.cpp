@@ -4,10 +4,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <set>
 
+#include "analysis/order.h"
 #include "base/text.h"
 #include "render/words.h"
 
@@ -83,6 +86,8 @@ constexpr const char* kFonts =
 constexpr int kUndated = std::numeric_limits<int>::max();
 
 constexpr const char* kHighlight = "#c0392b";
+constexpr const char* kBackInTime = "#e67e22";
+constexpr const char* kFaint = "#d5d5d5";
 constexpr const char* kFadedLine = "#d0d0d0";
 constexpr const char* kFadedFill = "#f6f6f6";
 constexpr const char* kFadedText = "#a8a8a8";
@@ -125,6 +130,56 @@ std::string PaperUrl(const model::WorkDetails& d) {
   return d.url;
 }
 
+// A Graphviz point, "x,y", in points.
+// Whole points: a finer position is invisible, and integers are cheaper
+// to write, for Graphviz to read back and to print into the SVG.
+std::string Pos(const Point& p) {
+  return fmt::format("{},{}", std::lround(p.x), std::lround(p.y));
+}
+std::string Inches(double points) { return fmt::format("{:.3f}", points / 72); }
+
+// Graphviz sizes a node to its label, and shapes other than boxes grow by
+// about √2 to hold it. The layout needs the size first, so it is estimated
+// here, on the generous side (Graphviz keeps a node at least as big as
+// asked): per character of 11-point Helvetica, CJK a full em.
+Point BoxSize(std::string_view label, std::string_view shape) {
+  constexpr double kFont = 11, kMarginX = 8.64, kMarginY = 4.32;
+  double widest = 0, line = 0;
+  int lines = 1;
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    const auto c = static_cast<unsigned char>(label[i]);
+    if (c == '\n') {
+      widest = std::max(widest, line);
+      line = 0;
+      ++lines;
+    } else if (c >= 0xE3) {  // CJK and beyond: three-byte sequences.
+      line += kFont;
+      i += 2;
+    } else if (c >= 0xC0) {  // Accented Latin, Greek, ...
+      line += 0.62 * kFont;
+    } else if (c >= 0x80) {  // Continuation bytes.
+    } else if (std::isupper(c) || std::isdigit(c) || c == 'm' || c == 'w') {
+      line += 0.68 * kFont;
+    } else if (c == ' ' || c == 'i' || c == 'l' || c == 'j' || c == '.' ||
+               c == ',' || c == '\'' || c == 'I' || c == 't' || c == 'f') {
+      line += 0.32 * kFont;
+    } else {
+      line += 0.57 * kFont;
+    }
+  }
+  widest = std::max(widest, line);
+  double w = std::max(54.0, widest + 2 * kMarginX + 4);
+  double h = std::max(36.0, lines * kFont * 1.2 + 2 * kMarginY + 4);
+  const bool boxy = shape == "box" || shape == "note" || shape == "tab" ||
+                    shape == "cylinder";
+  if (!boxy) {
+    w *= 1.42;
+    h *= 1.42;
+    if (shape == "parallelogram") w += 0.6 * h;
+  }
+  return {std::ceil(w), std::ceil(h)};
+}
+
 class SceneBuilder {
  public:
   SceneBuilder(const Graph& g, const analysis::Selection& s,
@@ -133,7 +188,8 @@ class SceneBuilder {
         sel_(s),
         opt_(o),
         highlight_(s.any_highlight()),
-        timeline_(o.timeline && AnyDated(g, s)) {
+        timeline_(o.timeline && AnyDated(g, s)),
+        pinned_(o.pinned) {
     for (std::size_t i = 0; i < g.eras().size(); ++i)
       era_index_[g.eras()[i].id] = i;
   }
@@ -141,9 +197,17 @@ class SceneBuilder {
   Scene Build() {
     Scene scene;
     Defaults(&scene);
+    std::vector<VertexId> works;
+    for (VertexId v = 0; v < g_.num_works(); ++v)
+      if (sel_.works[v]) works.push_back(v);
+    // Date order (then id) is the first order within a column.
+    if (pinned_) {
+      std::sort(works.begin(), works.end(), [&](VertexId a, VertexId b) {
+        return analysis::EarlierWork(g_, a, b);
+      });
+    }
     std::map<int, std::vector<VertexId>> by_year;
-    for (VertexId v = 0; v < g_.num_works(); ++v) {
-      if (!sel_.works[v]) continue;
+    for (VertexId v : works) {
       const model::Date& date = g_.date(v);
       drawn_.insert(v);
       scene.nodes.push_back(WorkNode(v));
@@ -152,17 +216,30 @@ class SceneBuilder {
       by_year[date.known() ? date.year : kUndated].push_back(v);
     }
     scene.works = scene.nodes.size();
-    g_.ForEachLink([&](EdgeId e, VertexId parent, VertexId child,
-                       Relation relation) {
-      if (!sel_.links[e]) return;
-      // On a timeline an undated work sits after the last year, so its links
-      // would run backwards in time; its tooltip lists them instead.
-      if (timeline_ && (!g_.date(parent).known() || !g_.date(child).known()))
-        return;
-      scene.edges.push_back(LinkEdge(e));
-      relations_.insert(relation);
-    });
-    if (timeline_) Ruler(by_year, &scene);
+    std::vector<EdgeId> links;
+    g_.ForEachLink(
+        [&](EdgeId e, VertexId parent, VertexId child, Relation relation) {
+          if (!sel_.links[e]) return;
+          // On a timeline an organization sits after the last year (on dot's,
+          // any undated work), so its links would run backwards in time; its
+          // tooltip lists them instead.
+          if (timeline_ && (SetApart(parent) || SetApart(child))) {
+            ++scene.listed;
+            return;
+          }
+          scene.edges.push_back(LinkEdge(e));
+          links.push_back(e);
+          relations_.insert(relation);
+        });
+    scene.links = links.size();
+    for (const SceneEdge& e : scene.edges)
+      scene.back_in_time +=
+          e.attrs.Get("class").find(" back-in-time") != std::string::npos;
+    if (timeline_ && pinned_) {
+      Pin(works, links, &scene);
+    } else if (timeline_) {
+      Ruler(by_year, &scene);
+    }
     scene.html_label = Legend(scene);
     return scene;
   }
@@ -186,19 +263,130 @@ class SceneBuilder {
     return false;
   }
 
+  // Whether a work's links are listed in its tooltip instead of drawn: on
+  // dot's timeline every undated work sits after the last year; pinned,
+  // only organizations do, other undated works being placed by their links.
+  bool SetApart(VertexId v) const {
+    if (g_.date(v).known()) return false;
+    return !pinned_ || g_.kind(v) == Kind::kOrganization;
+  }
+
+  // Lays the timeline out and pins every work, tick and link curve.
+  void Pin(const std::vector<VertexId>& works, const std::vector<EdgeId>& links,
+           Scene* scene) const {
+    std::map<VertexId, std::size_t> index;
+    std::vector<TimelineItem> items;
+    for (std::size_t i = 0; i < works.size(); ++i) {
+      const VertexId v = works[i];
+      index[v] = i;
+      SceneNode& node = scene->nodes[i];
+      if (!g_.date(v).known() && !SetApart(v)) {
+        node.attrs.Set("label", node.attrs.Get("label") +
+                                    fmt::format("\n({})", words_.undated));
+        node.attrs.Set("class", node.attrs.Get("class") + " undated");
+      }
+      const Point size =
+          BoxSize(node.attrs.Get("label"), StyleOf(g_.kind(v)).shape);
+      // Graphviz slants a parallelogram by 0.6 of its height over its
+      // width: at mid-height a side lies a quarter of that inside the box.
+      const double inset =
+          std::string_view(StyleOf(g_.kind(v)).shape) == "parallelogram"
+              ? 0.25 * 0.6 * size.y
+              : 0;
+      items.push_back({g_.date(v), size.x, size.y, inset, SetApart(v)});
+    }
+    std::vector<TimelineLink> pairs;
+    for (EdgeId e : links)
+      pairs.push_back({index.at(g_.parent(e)), index.at(g_.child(e))});
+    const TimelineLayout layout = LayOutTimeline(
+        items, pairs,
+        {.resolution = opt_.resolution, .top_to_bottom = opt_.rankdir == "TB"});
+    scene->pinned = true;
+    scene->resolution = layout.resolution;
+    scene->crossings = layout.crossings;
+    for (std::size_t i = 0; i < works.size(); ++i) {
+      SceneNode& node = scene->nodes[i];
+      node.attrs.Set("pos", Pos(layout.centre[i]));
+      node.attrs.Set("width", Inches(items[i].width));
+      node.attrs.Set("height", Inches(items[i].height));
+    }
+    for (std::size_t k = 0; k < links.size(); ++k) {
+      SceneEdge& edge = scene->edges[k];
+      const TimelineRoute& route = layout.routes[k];
+      std::string pos = "e," + Pos(route.tip);
+      for (const Point& p : route.points) pos += " " + Pos(p);
+      edge.attrs.Set("pos", pos);
+      if (route.back_in_time) MarkBackInTime(&edge);
+      if (route.direct) {
+        // Past the budget of slots: drawn straight behind the works, faint,
+        // so that the links that have room read first.
+        ++scene->faint;
+        const std::string cls = edge.attrs.Get("class");
+        edge.attrs.Set("class", cls + " faint");
+        if (cls.find(" highlight") == std::string::npos) {
+          edge.attrs.Set("color", kFaint);
+          edge.attrs.Set("penwidth", "0.6");
+          edge.attrs.Set("arrowhead", "none");
+        }
+      }
+    }
+    scene->back_in_time = layout.back_in_time;
+    PinnedRuler(works, layout, scene);
+  }
+
+  // The ruler's ticks above (TB: beside) the columns, joined in order.
+  void PinnedRuler(const std::vector<VertexId>& works,
+                   const TimelineLayout& layout, Scene* scene) const {
+    std::vector<std::set<std::size_t>> eras(layout.columns.size());
+    for (std::size_t i = 0; i < works.size(); ++i) {
+      auto it = era_index_.find(std::string(g_.era(works[i])));
+      if (it != era_index_.end()) eras[layout.column_of[i]].insert(it->second);
+    }
+    for (std::size_t c = 0; c < layout.columns.size(); ++c) {
+      const TimelineColumn& column = layout.columns[c];
+      SceneNode n = TickNode(
+          column.tick,
+          column.dated ? column.label : std::string(words_.undated), eras[c],
+          column.dated ? column.label : std::string(words_.undated_tip));
+      n.attrs.Set("pos", Pos(layout.tick_centre[c]));
+      n.attrs.Set("width", Inches(layout.tick_size.x));
+      n.attrs.Set("height", Inches(layout.tick_size.y));
+      scene->nodes.push_back(std::move(n));
+      if (c == 0) continue;
+      const TimelineColumn& before = layout.columns[c - 1];
+      SceneEdge axis = RulerEdge(before.tick, column.tick,
+                                 !column.dated || !before.dated ? "dotted"
+                                 : column.after_gap             ? "dashed"
+                                                                : "solid");
+      // From the side of one tick to the side of the next.
+      const bool tb = opt_.rankdir == "TB";
+      const Point a = layout.tick_centre[c - 1], b = layout.tick_centre[c];
+      const double half = (tb ? layout.tick_size.y : layout.tick_size.x) / 2;
+      const Point from = tb ? Point{a.x, a.y - half} : Point{a.x + half, a.y};
+      const Point to = tb ? Point{b.x, b.y + half} : Point{b.x - half, b.y};
+      axis.attrs.Set("pos", fmt::format("{} {} {} {}", Pos(from), Pos(from),
+                                        Pos(to), Pos(to)));
+      scene->edges.push_back(std::move(axis));
+    }
+  }
+
   bool IsFocus(VertexId v) const {
     return std::find(sel_.focus.begin(), sel_.focus.end(), v) !=
            sel_.focus.end();
   }
 
   void Defaults(Scene* scene) const {
-    scene->graph_attrs.Set("rankdir", opt_.rankdir);
+    if (!(timeline_ && pinned_))
+      scene->graph_attrs.Set("rankdir", opt_.rankdir);
     scene->graph_attrs.Set("labelloc", "t");
     scene->graph_attrs.Set("labeljust", "l");
     scene->graph_attrs.Set("fontname", kFonts);
     scene->graph_attrs.Set("bgcolor", "white");
     scene->graph_attrs.Set("pad", "0.4");
-    if (timeline_) {
+    if (timeline_ && pinned_) {
+      // Works over the links that pass behind them.
+      scene->graph_attrs.Set("outputorder", "edgesfirst");
+    } else if (timeline_) {
       scene->graph_attrs.Set("nodesep", "0.25");
       scene->graph_attrs.Set("ranksep", "0.9");
       scene->graph_attrs.Set("newrank", "true");
@@ -313,66 +501,91 @@ class SceneBuilder {
     edge.attrs.Set("tooltip", tip);
     // Knowledge links should not pull the lineage layout around.
     if (!model::IsInfluence(relation)) edge.attrs.Set("weight", "0");
+    const model::Date &from = g_.date(parent), &to = g_.date(child);
+    if (from.known() && to.known() &&
+        model::CompareAtCommonPrecision(from, to) > 0) {
+      MarkBackInTime(&edge);
+      // dot would pull the later year's rank before the earlier one's.
+      if (!pinned_) edge.attrs.Set("constraint", "false");
+    }
     return edge;
   }
 
+  static void MarkBackInTime(SceneEdge* edge) {
+    std::string cls = edge->attrs.Get("class");
+    if (cls.find(" back-in-time") != std::string::npos) return;
+    edge->attrs.Set("class", cls + " back-in-time");
+    const bool styled = cls.find(" highlight") != std::string::npos ||
+                        cls.find(" faded") != std::string::npos;
+    if (!styled) edge->attrs.Set("color", kBackInTime);
+  }
+
+  // A ruler tick: the label of a column, striped with its works' eras.
+  SceneNode TickNode(const std::string& name, const std::string& label,
+                     const std::set<std::size_t>& eras, std::string tip) const {
+    std::string fill;
+    for (std::size_t i : eras) {
+      if (!fill.empty()) fill += ':';
+      fill += kEraColors[i % kEraColors.size()].first;
+    }
+    SceneNode n{name, {}};
+    n.attrs.Set("label", label);
+    n.attrs.Set("shape", "box");
+    n.attrs.Set("style", eras.size() > 1 ? "striped" : "filled");
+    n.attrs.Set("fillcolor", fill.empty() ? "#ffffff" : fill);
+    n.attrs.Set("color", "#777777");
+    n.attrs.Set("fontsize", "14");
+    n.attrs.Set("fontname", "Helvetica-Bold");
+    n.attrs.Set("id", name);
+    n.attrs.Set("class", "tick");
+    for (std::size_t i : eras) tip += "\n" + g_.eras()[i].name;
+    n.attrs.Set("tooltip", tip);
+    return n;
+  }
+
+  // The stretch of ruler between two ticks: solid, dashed over a gap in
+  // time, dotted to an undated column.
+  static SceneEdge RulerEdge(const std::string& from, const std::string& to,
+                             const char* style) {
+    auto bare = [](const std::string& tick) { return tick.substr(5); };
+    SceneEdge axis{from, to, {}};
+    axis.attrs.Set("id", fmt::format("ruler-{}-{}", bare(from), bare(to)));
+    axis.attrs.Set("class", "ruler");
+    axis.attrs.Set("arrowhead", "none");
+    axis.attrs.Set("penwidth", "3");
+    axis.attrs.Set("color", "#999999");
+    axis.attrs.Set("style", style);
+    axis.attrs.Set("weight", "100");
+    axis.attrs.Set("tooltip", fmt::format("{} to {}", bare(from), bare(to)));
+    return axis;
+  }
+
+  // dot's ruler: a tick per year with a rank group of its works.
   void Ruler(const std::map<int, std::vector<VertexId>>& by_year,
              Scene* scene) const {
     std::string previous;
     int previous_year = 0;
     for (const auto& [year, works] : by_year) {
       const bool undated = year == kUndated;
-      std::string name = undated ? "undated" : fmt::format("year-{}", year);
-      // One stripe per era that has a work in this year, in era order.
+      std::string name =
+          undated ? "tick-undated" : fmt::format("tick-{}", year);
       std::set<std::size_t> eras;
       for (VertexId v : works) {
         auto it = era_index_.find(std::string(g_.era(v)));
         if (it != era_index_.end()) eras.insert(it->second);
       }
-      std::string fill;
-      for (std::size_t i : eras) {
-        if (!fill.empty()) fill += ':';
-        fill += kEraColors[i % kEraColors.size()].first;
-      }
-      SceneNode n{name, {}};
-      n.attrs.Set("label",
-                  undated ? std::string(words_.undated) : std::to_string(year));
-      n.attrs.Set("shape", "box");
-      n.attrs.Set("style", eras.size() > 1 ? "striped" : "filled");
-      n.attrs.Set("fillcolor", fill.empty() ? "#ffffff" : fill);
-      n.attrs.Set("color", "#777777");
-      n.attrs.Set("fontsize", "16");
-      n.attrs.Set("fontname", "Helvetica-Bold");
-      n.attrs.Set("id", name);
-      n.attrs.Set("class", "year");
-      std::string tip =
-          undated ? std::string(words_.undated_tip) : std::to_string(year);
-      for (std::size_t i : eras) tip += "\n" + g_.eras()[i].name;
-      n.attrs.Set("tooltip", tip);
-      scene->nodes.push_back(std::move(n));
-
+      scene->nodes.push_back(TickNode(
+          name, undated ? std::string(words_.undated) : std::to_string(year),
+          eras,
+          undated ? std::string(words_.undated_tip) : std::to_string(year)));
       std::vector<std::string> group{name};
       for (VertexId v : works) group.emplace_back(g_.id(v));
       scene->same_rank.push_back(std::move(group));
-
       if (!previous.empty()) {
-        SceneEdge axis{previous, name, {}};
-        axis.attrs.Set("id",
-                       fmt::format("ruler-{}-{}", previous_year,
-                                   undated ? "undated" : std::to_string(year)));
-        axis.attrs.Set("class", "ruler");
-        axis.attrs.Set("arrowhead", "none");
-        axis.attrs.Set("penwidth", "3");
-        axis.attrs.Set("color", "#999999");
-        // A gap of years shows as a dashed stretch of the ruler.
-        axis.attrs.Set("style", undated                    ? "dotted"
-                                : year - previous_year > 1 ? "dashed"
-                                                           : "solid");
-        axis.attrs.Set("weight", "100");
-        axis.attrs.Set("tooltip",
-                       undated ? std::string("undated works")
-                               : fmt::format("{} to {}", previous_year, year));
-        scene->edges.push_back(std::move(axis));
+        scene->edges.push_back(RulerEdge(previous, name,
+                                         undated                    ? "dotted"
+                                         : year - previous_year > 1 ? "dashed"
+                                                                    : "solid"));
       }
       previous = name;
       previous_year = year;
@@ -428,8 +641,9 @@ class SceneBuilder {
       bool any_faded =
           std::any_of(drawn_.begin(), drawn_.end(),
                       [&](VertexId v) { return !sel_.highlighted_works[v]; });
-      notes.emplace_back(any_faded ? words_.highlighted_faded
-                                   : words_.highlighted);
+      notes.emplace_back(opt_.main_path_bold ? words_.main_path_bold
+                         : any_faded         ? words_.highlighted_faded
+                                             : words_.highlighted);
     }
     if (sel_.reduced_links > 0) {
       notes.push_back(fmt::format(
@@ -437,12 +651,19 @@ class SceneBuilder {
                                                : words_.reduced_many),
           sel_.reduced_links));
     }
-    if (timeline_ && scene.undated > 0) {
-      notes.push_back(
-          fmt::format(fmt::runtime(scene.undated == 1 ? words_.undated_one
-                                                      : words_.undated_many),
-                      scene.undated));
+    if (timeline_) {
+      std::size_t apart = 0;
+      for (VertexId v : drawn_) apart += SetApart(v) ? 1 : 0;
+      const std::size_t placed = scene.undated - apart;
+      if (apart > 0)
+        Note(words_.undated_one, words_.undated_many, apart, &notes);
+      if (placed > 0)
+        Note(words_.placed_one, words_.placed_many, placed, &notes);
     }
+    if (scene.back_in_time > 0)
+      Note(words_.back_one, words_.back_many, scene.back_in_time, &notes);
+    if (scene.faint > 0)
+      Note(words_.direct_one, words_.direct_many, scene.faint, &notes);
     notes.emplace_back(words_.direction);
     for (const std::string& note : notes) {
       rows += fmt::format(
@@ -453,6 +674,12 @@ class SceneBuilder {
     return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" "
            "CELLPADDING=\"3\">" +
            rows + "</TABLE>";
+  }
+
+  // A counted note, singular or plural.
+  static void Note(std::string_view one, std::string_view many,
+                   std::size_t count, std::vector<std::string>* notes) {
+    notes->push_back(fmt::format(fmt::runtime(count == 1 ? one : many), count));
   }
 
   // A legend row: its heading, then its cells.
@@ -467,6 +694,7 @@ class SceneBuilder {
   const Words& words_ = WordsFor(opt_.language);
   const bool highlight_;
   const bool timeline_;  // Asked for, and some work of the view is dated.
+  const bool pinned_;    // The timeline is laid out here, not by dot.
   std::map<std::string, std::size_t> era_index_;
   std::set<VertexId> drawn_;
   std::set<Kind> kinds_;

@@ -4,6 +4,7 @@
 // directly.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,6 +14,7 @@
 #include "base/status.h"
 #include "graphviz/graphviz.h"
 #include "model/graph.h"
+#include "render/timeline.h"
 
 namespace lineage::render {
 
@@ -22,8 +24,20 @@ using SceneEdge = graphviz::Edge;
 
 // A drawing of works: the graphviz::Drawing, and how many works it holds.
 struct Scene : graphviz::Drawing {
-  std::size_t works = 0;    // Work nodes (not ruler years).
+  std::size_t works = 0;    // Work nodes (not ruler ticks).
   std::size_t undated = 0;  // Works without a date among them.
+  std::size_t links = 0;    // Links drawn.
+  // Selected links not drawn: those of organizations on a timeline, listed
+  // in their tooltips instead. links + listed = the selection's links.
+  std::size_t listed = 0;
+  std::size_t back_in_time = 0;  // Drawn links whose newer work is earlier.
+  std::size_t faint = 0;  // Long links drawn faint (TimelineRoute::direct).
+  // Every position and curve is set (a pinned timeline): Graphviz only
+  // draws. False for a view without a dated work, laid out by its links.
+  bool pinned = false;
+  // The pinned timeline's resolution and crossings (see TimelineLayout).
+  std::optional<Resolution> resolution;
+  std::size_t crossings = 0;
 
   const SceneNode* FindNode(std::string_view name) const;
   const SceneEdge* FindEdge(std::string_view id) const;  // By "id" attr.
@@ -33,9 +47,18 @@ struct SceneOptions {
   // "LR" (default: time runs left to right) or "TB" (top to bottom).
   std::string rankdir = "LR";
   std::string title;  // Above the legend; "" for none.
-  // Place works on a year ruler (dot). Off for force-directed layouts, which
+  // Place works on a time ruler. Off for force-directed layouts, which
   // have no ranks.
   bool timeline = true;
+  // The timeline laid out here (render/timeline.h), every position pinned
+  // for Graphviz's "nop2" engine to draw; off: a year ruler of rank groups
+  // for dot to lay out.
+  bool pinned = true;
+  // Columns of the pinned timeline; nullopt: chosen from the view.
+  std::optional<Resolution> resolution;
+  // What is highlighted is the main path, drawn bold because the view is
+  // big (engine::DrawOptions::bold_main_path_above): the legend says so.
+  bool main_path_bold = false;
   // The language of the legend, the notes, the ruler and tooltip labels
   // (the graph's own text comes in whatever language it was opened in).
   model::Language language = model::Language::kEnglish;
@@ -43,15 +66,20 @@ struct SceneOptions {
 
 // Builds the diagram of `selection`. Works are labelled "name\ndate", shaped
 // by kind and filled by era; links are styled by relation. On the timeline
-// every year with a work gets a ruler node, striped with the colours of the
-// eras of its works, and a rank group holding it and its works, so works of
-// one year line up and later works never precede earlier ones. Undated
-// works (organizations) get a last rank, "undated"; their links, which would
-// run backwards in time, are listed in their tooltips instead of drawn.
-// In SVG, nodes get id "work-ID" and class "work kind-K era-E" (plus
-// "focus", "highlight" or "faded"), edges id "link-CHILD-RELATION-PARENT"
-// and class "link rel-R influence|knowledge"; tooltips carry summaries and
-// evidence, nodes link to their paper. O(V + E).
+// every column (a period at the resolution) gets a ruler node of class
+// "tick", id "tick-YYYY", "tick-YYYY-MM" or "tick-YYYY-MM-DD", striped with
+// the colours of the eras of its works; later works never precede earlier
+// ones. Pinned, every position and link curve is computed by
+// LayOutTimeline; an undated work other than an organization sits by its
+// links (class "undated", labelled so) with all its links drawn; a link back
+// in time is drawn orange (class "back-in-time") and counted in the legend.
+// For dot, each column is a rank group instead. Organizations without a date
+// get the last column, "undated"; their links are listed in their tooltips
+// instead of drawn. In SVG, nodes get id "work-ID" and class "work kind-K
+// era-E" (plus "focus", "highlight" or "faded"), edges id
+// "link-CHILD-RELATION-PARENT" and class "link rel-R influence|knowledge";
+// tooltips carry summaries and evidence, nodes link to their paper. O(V + E)
+// plus the layout's cost.
 base::Result<Scene> BuildScene(const model::Graph& graph,
                                const analysis::Selection& selection,
                                const SceneOptions& options = {});

@@ -23,6 +23,9 @@ constexpr Words kEnglish{
         "tells it",
     .highlighted = "highlighted: what was asked for",
     .highlighted_faded = "highlighted: what was asked for; faded: the rest",
+    .main_path_bold =
+        "bold: the main path of the graph (search path count), drawn for a "
+        "view this big; faded: the rest",
     .direction =
         "edges run from the older work to the newer; hover for evidence",
     .reduced_one = "transitive reduction: {} implied influence link hidden",
@@ -33,6 +36,24 @@ constexpr Words kEnglish{
     .undated_many =
         "{} undated works (organizations) after the last year; "
         "hover for their links",
+    .placed_one =
+        "{} undated work placed by its links: after its latest dated "
+        "ancestor, else before its earliest dated descendant",
+    .placed_many =
+        "{} undated works placed by their links: after their latest dated "
+        "ancestor, else before their earliest dated descendant",
+    .back_one =
+        "{} link runs back in time (orange): its newer work is dated "
+        "before the older one",
+    .back_many =
+        "{} links run back in time (orange): their newer work is dated "
+        "before the older one",
+    .direct_one =
+        "{} long link drawn faint, behind the works, to keep the picture "
+        "readable",
+    .direct_many =
+        "{} long links drawn faint, behind the works, to keep the picture "
+        "readable",
 };
 
 constexpr Words kChinese{
@@ -52,11 +73,23 @@ constexpr Words kChinese{
         "实线边框：原文所述",
     .highlighted = "高亮：所问的内容",
     .highlighted_faded = "高亮：所问的内容；淡化：其余部分",
+    .main_path_bold =
+        "粗线：图的主路径 (搜索路径计数)，因视图较大而标出；淡化：其余部分",
     .direction = "箭头从较早的工作指向较新的工作；悬停查看依据",
     .reduced_one = "传递约简：隐藏了 {} 条可由其他路径推出的影响关系",
     .reduced_many = "传递约简：隐藏了 {} 条可由其他路径推出的影响关系",
     .undated_one = "{} 个无日期的工作 (机构) 位于最后一年之后；悬停查看其关系",
     .undated_many = "{} 个无日期的工作 (机构) 位于最后一年之后；悬停查看其关系",
+    .placed_one =
+        "{} 个无日期的工作按其关系放置：在最晚的有日期祖先之后，"
+        "否则在最早的有日期后代之前",
+    .placed_many =
+        "{} 个无日期的工作按其关系放置：在最晚的有日期祖先之后，"
+        "否则在最早的有日期后代之前",
+    .back_one = "{} 条关系逆时间方向 (橙色)：较新的工作日期早于较旧的工作",
+    .back_many = "{} 条关系逆时间方向 (橙色)：较新的工作日期早于较旧的工作",
+    .direct_one = "{} 条长关系以浅色画在工作之后，以保持图面清晰",
+    .direct_many = "{} 条长关系以浅色画在工作之后，以保持图面清晰",
 };
 
 // In the order of model::Kind and model::Relation.

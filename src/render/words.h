@@ -19,10 +19,15 @@ struct Words {
   std::string_view after_article;   // Tooltip prefix of an extension link.
   std::string_view extension_note;  // Legend: the dashed border.
   std::string_view highlighted, highlighted_faded;
-  std::string_view direction;  // Legend: how edges run.
+  std::string_view main_path_bold;  // Legend: a big view's main path.
+  std::string_view direction;       // Legend: how edges run.
   // With one {} for the count.
   std::string_view reduced_one, reduced_many;
   std::string_view undated_one, undated_many;
+  // Undated works placed by their links; links back in time (orange).
+  std::string_view placed_one, placed_many;
+  std::string_view back_one, back_many;
+  std::string_view direct_one, direct_many;  // Long links drawn faint.
 };
 
 const Words& WordsFor(model::Language language);

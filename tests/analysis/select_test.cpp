@@ -181,5 +181,44 @@ TEST(ReduceTest, OnlyDrawnLinksCanImplyOthers) {
   EXPECT_TRUE(s.links[testing::L(g, "c", "uses", "a")]);
 }
 
+// A family with a cycle (a -> b -> c -> a): every link of the cycle stays,
+// and only what a path through another component implies is hidden, so the
+// counts add up. The old reduction hid the whole cycle.
+TEST(ReduceTest, OnACyclicViewKeepsTheCycleAndReducesTheCondensation) {
+  model::Graph g =
+      testing::SpecBuilder()
+          .Work("x", "1999")
+          .Work("a", "2000")
+          .Work("b", "2001")
+          .Work("c", "2002")
+          .Work("d", "2003")
+          .Link("a", "uses", "x")
+          .Link("b", "uses", "a")
+          .Link("c", "uses", "b")
+          .Link("a", "uses", "c")  // Closes the cycle.
+          .Link("d", "uses", "c")
+          .Link("d", "builds_on", "a")  // Same two components.
+          .Link("d", "uses", "x")       // Implied: x > {abc} > d.
+          .Build({.allow_influence_cycles = true, .curated = false});
+  Selection s = SelectAll(g);
+  const std::size_t before = s.num_links();
+  Reduce(g, &s);
+  EXPECT_EQ(s.reduced_links, 1u);
+  EXPECT_FALSE(s.links[testing::L(g, "d", "uses", "x")]);
+  for (auto [child, parent] : {std::pair{"b", "a"}, {"c", "b"}, {"a", "c"}})
+    EXPECT_TRUE(s.links[testing::L(g, child, "uses", parent)]) << child;
+  EXPECT_TRUE(s.links[testing::L(g, "d", "builds_on", "a")]);
+  EXPECT_TRUE(s.links[testing::L(g, "d", "uses", "c")]);
+  EXPECT_EQ(s.num_links() + s.reduced_links, before);
+}
+
+TEST(ReduceTest, ATwoCycleKeepsBothLinks) {
+  model::Graph g = testing::TwoCycle();
+  Selection s = SelectAll(g);
+  Reduce(g, &s);
+  EXPECT_EQ(s.reduced_links, 0u);
+  EXPECT_EQ(s.num_links(), 2u);
+}
+
 }  // namespace
 }  // namespace lineage::analysis

@@ -455,6 +455,25 @@ TEST(CliRenderTest, WritesAWellFormedSvgAtomically) {
   fs::remove_all(dir);
 }
 
+TEST(CliRenderTest, ResolutionAndLayoutAreChosenByFlags) {
+  fs::path dir = fs::temp_directory_path() /
+                 ("lineage-res-" + std::to_string(std::random_device{}()));
+  fs::path out = dir / "t.svg";
+  Outcome month =
+      OnGood({"render", "--resolution", "month", "--json", "-o", out.string()});
+  ASSERT_EQ(month.code, 0) << month.err;
+  EXPECT_NE(month.out.find("\"resolution\": \"month\""), std::string::npos)
+      << month.out;
+  EXPECT_NE(Slurp(out).find("class=\"node tick\""), std::string::npos);
+  Outcome dot =
+      OnGood({"render", "--layout", "dot", "--json", "-o", out.string()});
+  ASSERT_EQ(dot.code, 0) << dot.err;
+  EXPECT_NE(dot.out.find("\"resolution\": \"\""), std::string::npos) << dot.out;
+  EXPECT_EQ(OnGood({"render", "--resolution", "week", "-o", out.string()}).code,
+            2);
+  fs::remove_all(dir);
+}
+
 // The whole-field titles speak of image synthesis only for the curated
 // graph; a diagram of an import is titled by its file.
 TEST(CliRenderTest, AnImportIsTitledByItsFile) {
@@ -537,7 +556,7 @@ TEST(CliTest, LibraryHintsAreSpelledAsFlags) {
   EXPECT_EQ(big.code, 2);
   EXPECT_NE(big.err.find("--max-works N"), std::string::npos) << big.err;
   EXPECT_NE(big.err.find("--focus WORK"), std::string::npos) << big.err;
-  EXPECT_NE(big.err.find("--layout sfdp"), std::string::npos) << big.err;
+  EXPECT_NE(big.err.find("--top N"), std::string::npos) << big.err;
   EXPECT_EQ(big.err.find("[["), std::string::npos) << big.err;
   Outcome unknown = Lineage({"show", "xyzzy"});
   EXPECT_EQ(unknown.code, 2);

@@ -127,6 +127,60 @@ TEST(EngineTest, DrawsAViewAndRefusesOneTooBig) {
             std::string::npos);
 }
 
+// What a diagram says it drew adds up to the view: drawn + hidden by the
+// reduction + listed in organizations' tooltips = the view's links, on the
+// bundled graph and on a view with a cycle.
+TEST(EngineTest, DiagramCountsAddUpWithReduce) {
+  Engine bundled = Bundled();
+  auto view = bundled.Select({});
+  ASSERT_TRUE(view.ok());
+  const std::size_t total = view->selection.num_links();
+  auto d = bundled.Draw(*view, {.format = Format::kDot, .reduce = true});
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_GT(d->reduced_links, 0u);
+  EXPECT_GT(d->listed_links, 0u);
+  EXPECT_EQ(d->links + d->reduced_links + d->listed_links, total);
+  EXPECT_EQ(d->resolution, "year");
+
+  Engine cyclic(testing::TwoCycle());
+  auto all = cyclic.Select({});
+  ASSERT_TRUE(all.ok());
+  auto c = cyclic.Draw(*all, {.format = Format::kDot, .reduce = true});
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->links, 2u);  // Both links of the cycle stay.
+  EXPECT_EQ(c->reduced_links, 0u);
+}
+
+// A big view with nothing highlighted shows the graph's main path bold over
+// the faded rest, and says so; a small one, or one that highlights what was
+// asked for, is drawn as asked.
+TEST(EngineTest, BigViewsShowTheMainPathBold) {
+  Engine e = Bundled();
+  auto all = e.Select({});
+  ASSERT_TRUE(all.ok());
+  auto big =
+      e.Draw(*all, {.format = Format::kDot, .bold_main_path_above = 100});
+  ASSERT_TRUE(big.ok()) << big.status().ToString();
+  auto path = e.MainPath();
+  ASSERT_TRUE(path.ok());
+  EXPECT_GE(big->main_path_links, path->arcs.size());
+  EXPECT_NE(big->bytes.find("bold: the main path of the graph"),
+            std::string::npos);
+  EXPECT_NE(big->bytes.find(" highlight"), std::string::npos);
+  auto small = e.Draw(*all, {.format = Format::kDot});  // 148 < 300.
+  ASSERT_TRUE(small.ok());
+  EXPECT_EQ(small->main_path_links, 0u);
+  EXPECT_EQ(small->bytes.find(" highlight"), std::string::npos);
+  auto asked = e.Select(
+      {.of = ViewSpec::Of::kPaths,
+       .works = {*e.Find("transformer"), *e.Find("stable diffusion")}});
+  ASSERT_TRUE(asked.ok());
+  auto drawn =
+      e.Draw(*asked, {.format = Format::kDot, .bold_main_path_above = 100});
+  ASSERT_TRUE(drawn.ok());
+  EXPECT_EQ(drawn->main_path_links, 0u);
+}
+
 TEST(EngineTest, ExplainSaysWhichWayAPathRuns) {
   Engine e = Bundled();
   VertexId gan = *e.Find("gan"), stylegan = *e.Find("stylegan");

@@ -109,7 +109,8 @@ TEST(RenderTest, SvgIsWellFormedAndHoldsEveryWorkAndLink) {
   EXPECT_EQ(groups["link-tip-builds_on-join"].cls,
             "edge link rel-builds_on influence");
   EXPECT_EQ(groups["work-join"].text, "join\n2002");
-  EXPECT_EQ(groups["year-2001"].text, "2001");
+  EXPECT_EQ(groups["tick-2001"].text, "2001");
+  EXPECT_EQ(groups["tick-2001"].cls, "node tick");
 }
 
 // The layout itself keeps time in order: works of one year share their
@@ -117,26 +118,30 @@ TEST(RenderTest, SvgIsWellFormedAndHoldsEveryWorkAndLink) {
 // down (TB).
 TEST(RenderTest, LaidOutTimelineKeepsYearsInColumnsAndInOrder) {
   model::Graph g = testing::Diamond();
-  for (const char* rankdir : {"LR", "TB"}) {
-    auto scene = BuildScene(g, analysis::SelectAll(g), {.rankdir = rankdir});
-    ASSERT_TRUE(scene.ok());
-    auto out = Render(*scene, {});
-    ASSERT_TRUE(out.ok());
-    auto groups = ParseSvg(out->bytes);
-    bool lr = std::string(rankdir) == "LR";
-    auto pos = [&](const std::string& id) {
-      return lr ? groups.at(id).x : groups.at(id).y;
-    };
-    EXPECT_NEAR(pos("work-left"), pos("year-2001"), 1.0) << rankdir;
-    EXPECT_NEAR(pos("work-right"), pos("year-2001"), 1.0) << rankdir;
-    std::vector<std::string> order{"year-1999", "year-2000", "year-2001",
-                                   "year-2002", "year-2003", "year-2005",
-                                   "undated"};
-    for (std::size_t i = 1; i < order.size(); ++i)
-      EXPECT_LT(pos(order[i - 1]), pos(order[i])) << rankdir << " " << order[i];
-    EXPECT_LT(pos("work-root"), pos("work-join")) << rankdir;
-    EXPECT_LT(pos("work-join"), pos("work-tip")) << rankdir;
-  }
+  for (const char* layout : {"timeline", "dot"})
+    for (const char* rankdir : {"LR", "TB"}) {
+      auto scene = BuildScene(
+          g, analysis::SelectAll(g),
+          {.rankdir = rankdir, .pinned = std::string(layout) == "timeline"});
+      ASSERT_TRUE(scene.ok());
+      auto out = Render(*scene, {.layout = layout});
+      ASSERT_TRUE(out.ok());
+      auto groups = ParseSvg(out->bytes);
+      bool lr = std::string(rankdir) == "LR";
+      auto pos = [&](const std::string& id) {
+        return lr ? groups.at(id).x : groups.at(id).y;
+      };
+      EXPECT_NEAR(pos("work-left"), pos("tick-2001"), 1.0) << rankdir;
+      EXPECT_NEAR(pos("work-right"), pos("tick-2001"), 1.0) << rankdir;
+      std::vector<std::string> order{"tick-1999",   "tick-2000", "tick-2001",
+                                     "tick-2002",   "tick-2003", "tick-2005",
+                                     "tick-undated"};
+      for (std::size_t i = 1; i < order.size(); ++i)
+        EXPECT_LT(pos(order[i - 1]), pos(order[i]))
+            << rankdir << " " << order[i];
+      EXPECT_LT(pos("work-root"), pos("work-join")) << rankdir;
+      EXPECT_LT(pos("work-join"), pos("work-tip")) << rankdir;
+    }
 }
 
 TEST(RenderTest, HostileTextStaysTextInSvg) {
@@ -170,7 +175,10 @@ TEST(RenderTest, HostileTextStaysTextInSvg) {
 }
 
 TEST(RenderTest, DotFormatIsTheUnlaidOutGraphWithRankGroups) {
-  auto out = Render(DiamondScene(), {.format = Format::kDot});
+  model::Graph g = testing::Diamond();
+  auto scene = BuildScene(g, analysis::SelectAll(g), {.pinned = false});
+  ASSERT_TRUE(scene.ok());
+  auto out = Render(*scene, {.format = Format::kDot, .layout = "dot"});
   ASSERT_TRUE(out.ok());
   const std::string& dot = out->bytes;
   EXPECT_EQ(dot.rfind("digraph lineage {", 0), 0u) << dot.substr(0, 40);
@@ -225,21 +233,71 @@ TEST(RenderTest, ForceDirectedLayoutsDrawWithoutATimeline) {
   }
 }
 
+// The timeline's DOT carries every position and curve: `neato -n2` draws
+// it as lineage does.
+TEST(RenderTest, TimelineDotFormatPinsEveryNodeAndEdge) {
+  auto out = Render(DiamondScene(), {.format = Format::kDot});
+  ASSERT_TRUE(out.ok());
+  auto parsed = graphviz::ReadDot(out->bytes, "rendered");
+  ASSERT_TRUE(parsed.ok());
+  for (const graphviz::Node& n : parsed->nodes)
+    EXPECT_FALSE(n.attrs.Get("pos").empty()) << n.name;
+  for (const graphviz::Edge& e : parsed->edges)
+    EXPECT_FALSE(e.attrs.Get("pos").empty()) << e.tail << " " << e.head;
+  EXPECT_EQ(out->bytes.find("rank=same"), std::string::npos);
+}
+
+// A view without a date has no timeline to pin: it is laid out by its
+// links, every work in a place of its own.
+TEST(RenderTest, AViewOfUndatedWorksIsLaidOutByItsLinks) {
+  model::BulkSpec spec;
+  for (const char* id : {"a", "b", "c"}) spec.ids.Intern(id);
+  spec.parents = {0, 1};
+  spec.children = {1, 2};
+  model::Graph g = model::Graph::FromBulk(std::move(spec), nullptr);
+  auto scene = BuildScene(g, analysis::SelectAll(g));
+  ASSERT_TRUE(scene.ok());
+  EXPECT_FALSE(scene->pinned);
+  auto out = Render(*scene, {});
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  auto groups = ParseSvg(out->bytes);
+  EXPECT_LT(groups.at("work-a").x, groups.at("work-b").x);
+  EXPECT_LT(groups.at("work-b").x, groups.at("work-c").x);
+  // dot lays it out, so dot's limit holds: 401 undated works are refused
+  // though the timeline would take them.
+  model::BulkSpec many;
+  for (int i = 0; i < 401; ++i) many.ids.Intern("w" + std::to_string(i));
+  model::Graph big = model::Graph::FromBulk(std::move(many), nullptr);
+  auto big_scene = BuildScene(big, analysis::SelectAll(big));
+  ASSERT_TRUE(big_scene.ok());
+  auto refused = Render(*big_scene, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().message().find("with dot (limit 400)"),
+            std::string::npos)
+      << refused.status().message();
+}
+
 TEST(RenderTest, ScaleGuardRefusesBigViewsWithAHint) {
   testing::SpecBuilder b;
   for (int i = 0; i < 401; ++i) b.Work("w" + std::to_string(i), "2000");
   model::Graph g = b.Build();
-  auto scene = BuildScene(g, analysis::SelectAll(g));
+  auto scene = BuildScene(g, analysis::SelectAll(g), {.pinned = false});
   ASSERT_TRUE(scene.ok());
-  auto out = Render(*scene, {});
+  auto out = Render(*scene, {.layout = "dot"});
   ASSERT_FALSE(out.ok());
   EXPECT_EQ(out.status().code(), base::Status::Code::kInvalidArgument);
   EXPECT_NE(out.status().message().find("401 works are too many"),
             std::string::npos);
-  EXPECT_NE(out.status().message().find("[[layout]] sfdp"), std::string::npos);
+  EXPECT_NE(out.status().message().find("[[layout]] timeline"),
+            std::string::npos);
   EXPECT_NE(out.status().message().find("[[focus]]"), std::string::npos);
-  EXPECT_FALSE(Render(*scene, {.max_works = 10}).ok());
-  EXPECT_TRUE(Render(*scene, {.format = Format::kDot, .max_works = 1000}).ok());
+  EXPECT_FALSE(Render(*scene, {.layout = "dot", .max_works = 10}).ok());
+  EXPECT_TRUE(
+      Render(*scene,
+             {.format = Format::kDot, .layout = "dot", .max_works = 1000})
+          .ok());
+  EXPECT_TRUE(CheckDrawable(5000, {}).ok());  // The timeline's default.
+  EXPECT_FALSE(CheckDrawable(5001, {}).ok());
 }
 
 TEST(RenderTest, NoLimitLetsAMillionWorksThrough) {
@@ -255,8 +313,9 @@ TEST(RenderTest, NoLimitLetsAMillionWorksThrough) {
 TEST(RenderTest, UnknownLayoutIsRefused) {
   auto out = Render(DiamondScene(), {.layout = "circo"});
   ASSERT_FALSE(out.ok());
-  EXPECT_NE(out.status().message().find("use dot, sfdp, neato or fdp"),
-            std::string::npos);
+  EXPECT_NE(
+      out.status().message().find("use timeline, dot, sfdp, neato or fdp"),
+      std::string::npos);
 }
 
 TEST(FormatTest, ParsesNamesAndExtensions) {
@@ -267,6 +326,7 @@ TEST(FormatTest, ParsesNamesAndExtensions) {
   EXPECT_EQ(FormatFromPath("a.b/file"), std::nullopt);
   EXPECT_EQ(FormatFromPath("x.PDF"), Format::kPdf);
   EXPECT_EQ(DefaultMaxWorks("dot"), 400u);
+  EXPECT_EQ(DefaultMaxWorks("timeline"), 5000u);
 }
 
 }  // namespace

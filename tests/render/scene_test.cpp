@@ -23,11 +23,15 @@ TEST(SceneTest, TimelineHasEveryDatedWorkAndARulerOfItsYears) {
   for (const char* id :
        {"root", "left", "right", "join", "tip", "data", "lonely", "lab"})
     EXPECT_NE(s.FindNode(id), nullptr) << id;
-  for (const char* year : {"year-1999", "year-2000", "year-2001", "year-2002",
-                           "year-2003", "year-2005"})
-    EXPECT_NE(s.FindNode(year), nullptr) << year;
-  EXPECT_EQ(s.FindNode("year-2004"), nullptr);  // No work that year.
-  ASSERT_NE(s.FindNode("undated"), nullptr);
+  for (const char* year : {"tick-1999", "tick-2000", "tick-2001", "tick-2002",
+                           "tick-2003", "tick-2005"}) {
+    ASSERT_NE(s.FindNode(year), nullptr) << year;
+    EXPECT_EQ(s.FindNode(year)->attrs.Get("class"), "tick");
+    EXPECT_FALSE(s.FindNode(year)->attrs.Get("pos").empty());
+  }
+  EXPECT_EQ(s.FindNode("tick-2004"), nullptr);  // No work that year.
+  ASSERT_NE(s.FindNode("tick-undated"), nullptr);
+  EXPECT_EQ(s.resolution, Resolution::kYear);
   EXPECT_EQ(s.nodes.size(), 15u);
   // The organization's links are listed in its tooltip, not drawn.
   EXPECT_EQ(s.FindNode("lab")->attrs.Get("tooltip"),
@@ -46,19 +50,20 @@ TEST(SceneTest, AViewOfUndatedWorksIsLaidOutByItsLinks) {
   EXPECT_EQ(scene->works, 3u);
   EXPECT_EQ(scene->edges.size(), 2u);
   EXPECT_TRUE(scene->same_rank.empty());
-  EXPECT_EQ(scene->FindNode("undated"), nullptr);
+  EXPECT_EQ(scene->FindNode("tick-undated"), nullptr);
 }
 
-TEST(SceneTest, WorksOfOneYearShareARankWithTheirYear) {
+TEST(SceneTest, ForDotWorksOfOneYearShareARankWithTheirYear) {
   model::Graph g = testing::Diamond();
-  Scene s = Whole(g);
+  Scene s = Whole(g, {.pinned = false});
   ASSERT_EQ(s.same_rank.size(), 7u);
   // Years in order; 2001 holds both sides of the diamond.
-  EXPECT_EQ(s.same_rank[0], (std::vector<std::string>{"year-1999", "data"}));
+  EXPECT_EQ(s.same_rank[0], (std::vector<std::string>{"tick-1999", "data"}));
   EXPECT_EQ(s.same_rank[2],
-            (std::vector<std::string>{"year-2001", "left", "right"}));
-  EXPECT_EQ(s.same_rank[5], (std::vector<std::string>{"year-2005", "lonely"}));
-  EXPECT_EQ(s.same_rank[6], (std::vector<std::string>{"undated", "lab"}));
+            (std::vector<std::string>{"tick-2001", "left", "right"}));
+  EXPECT_EQ(s.same_rank[5], (std::vector<std::string>{"tick-2005", "lonely"}));
+  EXPECT_EQ(s.same_rank[6], (std::vector<std::string>{"tick-undated", "lab"}));
+  EXPECT_EQ(s.FindNode("root")->attrs.Get("pos"), "");  // dot places it.
 }
 
 TEST(SceneTest, RulerJoinsConsecutiveYearsAndDashesGaps) {
@@ -66,7 +71,7 @@ TEST(SceneTest, RulerJoinsConsecutiveYearsAndDashesGaps) {
   Scene s = Whole(g);
   const SceneEdge* step = s.FindEdge("ruler-2000-2001");
   ASSERT_NE(step, nullptr);
-  EXPECT_EQ(step->tail, "year-2000");
+  EXPECT_EQ(step->tail, "tick-2000");
   EXPECT_EQ(step->attrs.Get("style"), "solid");
   const SceneEdge* gap = s.FindEdge("ruler-2003-2005");
   ASSERT_NE(gap, nullptr);
@@ -161,9 +166,76 @@ TEST(SceneTest, WithoutTimelineThereIsNoRulerAndEveryLinkIsDrawn) {
   Scene s = Whole(g, {.timeline = false});
   EXPECT_EQ(s.works, 8u);
   EXPECT_NE(s.FindEdge("link-join-published_by-lab"), nullptr);
-  EXPECT_EQ(s.FindNode("year-2000"), nullptr);
+  EXPECT_EQ(s.FindNode("tick-2000"), nullptr);
   EXPECT_TRUE(s.same_rank.empty());
   EXPECT_EQ(s.graph_attrs.Get("overlap"), "false");
+}
+
+// An undated base model named by a later work (as a model table's parent
+// column does) is placed by its links, marked undated, and every link of
+// it is drawn.
+TEST(SceneTest, UndatedWorkIsPlacedByItsLinksAndKeepsThem) {
+  model::Graph g = testing::SpecBuilder()
+                       .Work("base", "")
+                       .Work("tuned", "2023-05")
+                       .Work("merge", "2023-08")
+                       .Work("older", "2022-01")
+                       .Link("base", "builds_on", "older")
+                       .Link("tuned", "builds_on", "base")
+                       .Link("merge", "builds_on", "base")
+                       .Build({.curated = false});
+  Scene s = Whole(g);
+  EXPECT_EQ(s.links, 3u);
+  EXPECT_EQ(s.listed, 0u);
+  for (const char* id :
+       {"link-base-builds_on-older", "link-tuned-builds_on-base",
+        "link-merge-builds_on-base"}) {
+    ASSERT_NE(s.FindEdge(id), nullptr) << id;
+    EXPECT_EQ(s.FindEdge(id)->attrs.Get("pos").rfind("e,", 0), 0u) << id;
+  }
+  const SceneNode* base = s.FindNode("base");
+  EXPECT_EQ(base->attrs.Get("class"), "work kind-model era-all undated");
+  EXPECT_NE(base->attrs.Get("label").find("(undated)"), std::string::npos);
+  EXPECT_NE(s.html_label.find("1 undated work placed by its links"),
+            std::string::npos);
+  // Between its parent and its children.
+  auto x = [&](const char* id) {
+    return std::stod(s.FindNode(id)->attrs.Get("pos"));
+  };
+  EXPECT_LT(x("older"), x("base"));
+  EXPECT_LE(x("base"), x("tuned"));
+}
+
+TEST(SceneTest, LinkBackInTimeIsOrangeAndCountedInTheLegend) {
+  // A distribution dated before its parent.
+  model::Graph g = testing::SpecBuilder()
+                       .Work("parent", "2021")
+                       .Work("child", "2019")
+                       .Work("later", "2022")
+                       .Link("child", "builds_on", "parent")
+                       .Link("later", "builds_on", "parent")
+                       .Build({.curated = false});
+  Scene s = Whole(g);
+  EXPECT_EQ(s.back_in_time, 1u);
+  const SceneEdge* back = s.FindEdge("link-child-builds_on-parent");
+  ASSERT_NE(back, nullptr);
+  EXPECT_EQ(back->attrs.Get("class"),
+            "link rel-builds_on influence back-in-time");
+  EXPECT_EQ(s.FindEdge("link-later-builds_on-parent")->attrs.Get("class"),
+            "link rel-builds_on influence");
+  EXPECT_NE(s.html_label.find("1 link runs back in time"), std::string::npos);
+  // The ruler stays in order: 2019, 2021, 2022.
+  auto x = [&](const char* id) {
+    return std::stod(s.FindNode(id)->attrs.Get("pos"));
+  };
+  EXPECT_LT(x("tick-2019"), x("tick-2021"));
+  EXPECT_LT(x("tick-2021"), x("tick-2022"));
+  EXPECT_LT(x("child"), x("parent"));
+  // For dot, the link does not constrain the ranks.
+  Scene dot = Whole(g, {.pinned = false});
+  EXPECT_EQ(
+      dot.FindEdge("link-child-builds_on-parent")->attrs.Get("constraint"),
+      "false");
 }
 
 TEST(SceneTest, RefusesAnUnknownRankdir) {
