@@ -12,6 +12,7 @@
 
 #include "analysis/order.h"
 #include "base/text.h"
+#include "render/html.h"
 #include "render/words.h"
 
 namespace lineage::render {
@@ -97,32 +98,6 @@ const KindStyle& StyleOf(Kind k) {
 }
 const RelationStyle& StyleOf(Relation r) {
   return kRelationStyles[static_cast<std::size_t>(r)];
-}
-
-std::string Html(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 std::string PaperUrl(const model::WorkDetails& d) {
@@ -598,7 +573,7 @@ class SceneBuilder {
                            : fmt::format(
                                  "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"12\"><FONT "
                                  "POINT-SIZE=\"24\"><B>{}</B></FONT></TD></TR>",
-                                 Html(opt_.title));
+                                 EscapeHtml(opt_.title));
     // Eras present in the drawing.
     std::set<std::size_t> eras;
     for (VertexId v : drawn_) {
@@ -611,7 +586,7 @@ class SceneBuilder {
       cells += fmt::format(
           "<TD BGCOLOR=\"{}\" BORDER=\"1\" COLOR=\"{}\">{} {}–{}</TD>",
           kEraColors[i % kEraColors.size()].first,
-          kEraColors[i % kEraColors.size()].second, Html(era.name),
+          kEraColors[i % kEraColors.size()].second, EscapeHtml(era.name),
           era.from_year,
           era.to_year == 0 ? std::string(words_.today)
                            : std::to_string(era.to_year));
@@ -619,16 +594,16 @@ class SceneBuilder {
     if (!cells.empty()) rows += Row(words_.eras, cells);
     cells.clear();
     for (Kind k : kinds_) {
-      cells += fmt::format("<TD>{} {}</TD>", Html(StyleOf(k).glyph),
-                           Html(KindLabel(k, opt_.language)));
+      cells += fmt::format("<TD>{} {}</TD>", EscapeHtml(StyleOf(k).glyph),
+                           EscapeHtml(KindLabel(k, opt_.language)));
     }
     if (!cells.empty()) rows += Row(words_.kinds, cells);
     cells.clear();
     for (Relation r : relations_) {
       const RelationStyle& rs = StyleOf(r);
-      cells +=
-          fmt::format("<TD><FONT COLOR=\"{}\">{}</FONT> {}</TD>", rs.color,
-                      Html(rs.glyph), Html(RelationLabel(r, opt_.language)));
+      cells += fmt::format("<TD><FONT COLOR=\"{}\">{}</FONT> {}</TD>", rs.color,
+                           EscapeHtml(rs.glyph),
+                           EscapeHtml(RelationLabel(r, opt_.language)));
     }
     if (!cells.empty()) rows += Row(words_.links, cells);
     std::vector<std::string> notes;
@@ -669,7 +644,7 @@ class SceneBuilder {
       rows += fmt::format(
           "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"12\"><FONT POINT-SIZE=\"10\" "
           "COLOR=\"#666666\">{}</FONT></TD></TR>",
-          Html(note));
+          EscapeHtml(note));
     }
     return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" "
            "CELLPADDING=\"3\">" +
@@ -685,7 +660,7 @@ class SceneBuilder {
   // A legend row: its heading, then its cells.
   static std::string Row(std::string_view heading, const std::string& cells) {
     return fmt::format("<TR><TD ALIGN=\"LEFT\"><B>{}</B></TD>{}</TR>",
-                       Html(heading), cells);
+                       EscapeHtml(heading), cells);
   }
 
   const Graph& g_;
