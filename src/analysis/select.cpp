@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/strong_components.hpp>
 #include <limits>
 #include <set>
 #include <vector>
@@ -10,6 +12,7 @@
 #include "analysis/ancestry.h"
 #include "analysis/order.h"
 #include "analysis/paths.h"
+#include "model/topology.h"
 
 namespace lineage::analysis {
 namespace {
@@ -205,64 +208,34 @@ void KeepTop(const Graph& g, const std::vector<double>& scores, std::size_t n,
 
 namespace {
 
-// The strongly connected components of the selected works along the drawn
-// influence links: Tarjan (1972), iterative, so a long chain cannot
-// overflow the stack. Component numbers come out in reverse topological
-// order (a component's children first). O(V + E).
-template <typename Drawn>
-std::vector<VertexId> Components(const Graph& g, const Selection& s,
-                                 Drawn&& drawn, std::size_t* count) {
-  constexpr VertexId kUnset = std::numeric_limits<VertexId>::max();
-  const std::size_t n = g.num_works();
-  std::vector<VertexId> index(n, kUnset), low(n, 0), component(n, kUnset);
-  std::vector<VertexId> stack;
-  std::vector<bool> on_stack(n, false);
-  struct Frame {
-    VertexId v;
-    std::vector<VertexId> children;
-    std::size_t next = 0;
-  };
-  std::vector<Frame> frames;
-  VertexId counter = 0;
-  *count = 0;
-  auto open = [&](VertexId v) {
-    index[v] = low[v] = counter++;
-    stack.push_back(v);
-    on_stack[v] = true;
-    Frame f{v, {}};
-    drawn(v, [&](const model::Neighbor& c) { f.children.push_back(c.other); });
-    frames.push_back(std::move(f));
-  };
-  for (VertexId root = 0; root < n; ++root) {
-    if (!s.works[root] || index[root] != kUnset) continue;
-    open(root);
-    while (!frames.empty()) {
-      Frame& f = frames.back();
-      if (f.next < f.children.size()) {
-        const VertexId w = f.children[f.next++];
-        if (index[w] == kUnset) {
-          open(w);
-        } else if (on_stack[w]) {
-          low[f.v] = std::min(low[f.v], index[w]);
-        }
-        continue;
-      }
-      const VertexId v = f.v;
-      if (low[v] == index[v]) {
-        VertexId w;
-        do {
-          w = stack.back();
-          stack.pop_back();
-          on_stack[w] = false;
-          component[w] = static_cast<VertexId>(*count);
-        } while (w != v);
-        ++*count;
-      }
-      frames.pop_back();
-      if (!frames.empty())
-        low[frames.back().v] = std::min(low[frames.back().v], low[v]);
-    }
+// The drawn influence links of a view, and its works, as a Boost.Graph view
+// of the graph's CSR, for Boost's algorithms.
+struct DrawnInfluence {
+  const model::Topology* t = nullptr;
+  const Selection* s = nullptr;
+  bool operator()(const model::TopoEdge& e) const {
+    return model::IsInfluence((*t)[e].relation) &&
+           s->links[model::LinkOf(*t, e)];
   }
+};
+struct SelectedWorks {
+  const Selection* s = nullptr;
+  bool operator()(VertexId v) const { return s->works[v]; }
+};
+
+// The strongly connected components of the selected works along the drawn
+// influence links (Boost.Graph's strong_components, Tarjan 1972, whose
+// depth-first search keeps its own stack: a long chain cannot overflow
+// it). Entries of unselected works are meaningless. O(V + E).
+std::vector<VertexId> Components(const Graph& g, const Selection& s,
+                                 std::size_t* count) {
+  const model::Topology& t = *g.csr();
+  boost::filtered_graph<model::Topology, DrawnInfluence, SelectedWorks> view(
+      t, DrawnInfluence{&t, &s}, SelectedWorks{&s});
+  std::vector<VertexId> component(g.num_works(), 0);
+  *count = boost::strong_components(
+      view, boost::make_iterator_property_map(
+                component.begin(), boost::get(boost::vertex_index, t)));
   return component;
 }
 
@@ -282,7 +255,7 @@ void Reduce(const Graph& g, Selection* s) {
   // third one. On a DAG every component is one work and this is the
   // ordinary transitive reduction.
   std::size_t count = 0;
-  const std::vector<VertexId> component = Components(g, *s, drawn, &count);
+  const std::vector<VertexId> component = Components(g, *s, &count);
   std::vector<std::vector<VertexId>> members(count);
   for (VertexId v = 0; v < g.num_works(); ++v)
     if (s->works[v]) members[component[v]].push_back(v);

@@ -284,12 +284,12 @@ def check_as_known_in(d, path, year):
         if l["influence"] and l["source"] in present and l["target"] in present:
             down.setdefault(l["source"], []).append(l["target"])
     for work_id in ["gan", "transformer", "vae"]:
-        seen, todo = set(), [work_id]
-        while todo:
-            for child in down.get(todo.pop(), []):
+        seen, frontier = set(), [work_id]
+        while frontier:
+            for child in down.get(frontier.pop(), []):
                 if child not in seen:
                     seen.add(child)
-                    todo.append(child)
+                    frontier.append(child)
         open_page(d, path, f"#select={work_id}&as-of={year}")
         state = classes(d)
         check(works_with("descendant", state) == seen,
