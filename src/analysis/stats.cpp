@@ -89,7 +89,7 @@ Stats ComputeStats(const model::Graph& graph) {
     std::size_t count = kinds[static_cast<std::size_t>(kind)];
     if (count > 0) s.by_kind.emplace_back(kind, count);
   }
-  std::vector<std::size_t> relations(model::AllRelations().size());
+  std::vector<std::size_t> relations(model::kRelationIds);
   std::vector<bool> has_parent(s.works, false), has_child(s.works, false);
   graph.ForEachLink(
       [&](model::EdgeId, VertexId parent, VertexId child, model::Relation rel) {
@@ -98,7 +98,7 @@ Stats ComputeStats(const model::Graph& graph) {
         has_child[parent] = true;
         has_parent[child] = true;
       });
-  for (model::Relation rel : model::AllRelations()) {
+  for (model::Relation rel : graph.relations().Members()) {
     std::size_t count = relations[static_cast<std::size_t>(rel)];
     if (count > 0) s.by_relation.emplace_back(rel, count);
     if (model::IsInfluence(rel)) s.influence_links += count;

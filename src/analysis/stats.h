@@ -17,7 +17,7 @@ struct Stats {
   std::size_t works = 0;
   std::size_t links = 0;
   std::size_t influence_links = 0;
-  // Counts in the order of model::AllKinds / AllRelations / the eras; zero
+  // Counts in the order of model::AllKinds / relation ids / the eras; zero
   // counts are left out.
   std::vector<std::pair<model::Kind, std::size_t>> by_kind;
   std::vector<std::pair<model::Relation, std::size_t>> by_relation;

@@ -181,7 +181,7 @@ Runner SetupMainPath(CLI::App* sub, const GlobalOptions* global) {
       std::string rels;
       for (model::EdgeId e : q->engine.LinksBetween(u, v, q->relations))
         rels += (rels.empty() ? "" : ",") +
-                std::string(model::RelationName(g.relation(e)));
+                std::string(g.relation_name(g.relation(e)));
       rows.push_back({fmt::format("{:.4f}", path->arc_spc[i]), Label(g, u),
                       "-> " + rels + " ->", Label(g, v)});
     }

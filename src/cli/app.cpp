@@ -125,6 +125,17 @@ int Main(int argc, char** argv) {
        {"influences", io::ImportOptions::Edges::kInfluences}},
       "Rows 'A B' mean: A cites B (cites; default for tables and GraphML), "
       "or A influenced B (influences; default for DOT)");
+  app.add_option("--relation-attr", global.import.relation_attr,
+                 "GraphML, GML, JSON, DOT: the edge attribute that holds each "
+                 "link's relation, kept under its own name (default: "
+                 "relation, else label, else type; none: every link cites)")
+      ->option_text("NAME");
+  app.add_option("--influence", global.import.influence,
+                 "GraphML, GML, JSON, DOT: the relations that count as "
+                 "influence for ancestry, comma-separated (default: all but "
+                 "lineage's own knowledge relations)")
+      ->delimiter(',')
+      ->option_text("REL[,REL...]");
   AddChoice<char>(app, "--sep", &global.import.separator,
                   {{"tab", '\t'}, {"comma", ','}, {"space", ' '}},
                   "Table field separator (default: guessed)");

@@ -67,7 +67,7 @@ void PrintWork(const engine::Engine& e, VertexId v) {
   auto print_links = [&](const char* title, bool parents) {
     std::vector<std::vector<std::string>> lines;
     for (const model::Neighbor& n : parents ? g.InLinks(v) : g.OutLinks(v)) {
-      lines.push_back({std::string(model::RelationName(n.relation)),
+      lines.push_back({std::string(g.relation_name(n.relation)),
                        Label(g, n.other), g.link_details(n.link).evidence});
     }
     if (lines.empty()) return;
@@ -400,7 +400,7 @@ Runner SetupStats(CLI::App* sub, const GlobalOptions* global) {
       for (const auto& [k, n] : s.by_kind)
         kinds[std::string(model::KindName(k))] = n;
       for (const auto& [r, n] : s.by_relation)
-        rels[std::string(model::RelationName(r))] = n;
+        rels[std::string(g.relation_name(r))] = n;
       for (const auto& [e, n] : s.by_era) eras[e] = n;
       PrintJson(
           {{"works", s.works},
@@ -429,7 +429,7 @@ Runner SetupStats(CLI::App* sub, const GlobalOptions* global) {
                            model::KindName(k));
     for (const auto& [r, n] : s.by_relation)
       rels += fmt::format("{}{} {}", rels.empty() ? "" : ", ", n,
-                          model::RelationName(r));
+                          g.relation_name(r));
     rows.push_back({"works", fmt::format("{} ({})", s.works, kinds)});
     rows.push_back({"links", fmt::format("{}, {} of them influence ({})",
                                          s.links, s.influence_links, rels)});

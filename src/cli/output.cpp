@@ -112,8 +112,7 @@ void PrintPath(const model::Graph& g, const analysis::Path& p) {
   for (std::size_t i = 0; i < p.links.size(); ++i) {
     const model::EdgeId e = p.links[i];
     std::cout << fmt::format("    -> {}  ({} {})\n", Label(g, p.works[i + 1]),
-                             model::RelationName(g.relation(e)),
-                             g.id(g.parent(e)));
+                             g.relation_name(g.relation(e)), g.id(g.parent(e)));
     std::cout << fmt::format("       {}\n", g.link_details(e).evidence);
   }
 }
@@ -125,6 +124,8 @@ std::string SpellFlag(std::string_view option) {
       {"separator", "--sep"},
       {"format", "--format"},
       {"edges", "--edges"},
+      {"relation_attr", "--relation-attr"},
+      {"influence", "--influence"},
       {"numeric_ids", "--numeric-ids"},
       {"match", "--match"},
       {"date_column", "--date-column"},

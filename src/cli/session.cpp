@@ -50,17 +50,17 @@ base::Result<engine::Engine> OpenEngine(const GlobalOptions& global,
 }
 
 base::Result<model::RelationSet> ParseRelations(
-    const std::vector<std::string>& names) {
+    const std::vector<std::string>& names,
+    const model::RelationVocabulary& vocabulary) {
   if (names.empty()) return model::RelationSet::Influence();
   model::RelationSet set;
   for (const std::string& name : names) {
-    auto one = model::ParseRelationSet(name);
+    auto one = vocabulary.ParseSet(name);
     if (!one) {
       return base::Status::InvalidArgument(fmt::format(
-          "unknown relation '{}'; use {}", name, model::RelationSetNames()));
+          "unknown relation '{}'; use {}", name, vocabulary.SetNames()));
     }
-    for (model::Relation r : model::AllRelations())
-      if (one->Contains(r)) set.Add(r);
+    set.Add(*one);
   }
   return set;
 }
@@ -68,11 +68,12 @@ base::Result<model::RelationSet> ParseRelations(
 base::Result<Session> StartSession(const GlobalOptions& global,
                                    const std::vector<std::string>& names,
                                    const std::vector<std::string>& relations) {
-  // Usage errors first: they need no data.
-  auto rels = ParseRelations(relations);
-  if (!rels.ok()) return rels.status();
+  // Relation names are checked once the data is read: an imported graph
+  // names relations of its own.
   auto opened = OpenEngine(global);
   if (!opened.ok()) return opened.status();
+  auto rels = ParseRelations(relations, opened->graph().vocabulary());
+  if (!rels.ok()) return rels.status();
   auto works = opened->FindAll(names);
   if (!works.ok()) return works.status();
   return Session{std::move(opened).value(), std::move(works).value(), *rels};
@@ -94,8 +95,9 @@ void AddRelationOption(CLI::App* sub, std::vector<std::string>* out) {
   sub->add_option(
          "-r,--relation", *out,
          "Links to follow: 'influence' (default: builds_on, "
-         "influenced_by, uses, replicates, introduced_by, cites), 'all', or "
-         "relation names; repeatable")
+         "influenced_by, uses, replicates, introduced_by, cites, and an "
+         "imported graph's influence relations), 'all', or relation names; "
+         "repeatable")
       ->delimiter(',');
 }
 

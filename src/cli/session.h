@@ -49,15 +49,17 @@ struct Session {
   const model::Graph& graph() const { return engine.graph(); }
 };
 
-// Checks the relation names (a usage error needs no data), opens --data
-// and finds `names`.
+// Opens --data, checks the relation names against its vocabulary (an
+// unknown one is a usage error) and finds `names`.
 base::Result<Session> StartSession(const GlobalOptions& global,
                                    const std::vector<std::string>& names,
                                    const std::vector<std::string>& relations);
 
-// "influence" (the default when `names` is empty), "all", or relation names.
+// "influence" (the default when `names` is empty), "all", or relation names
+// the vocabulary knows; kInvalidArgument listing them otherwise.
 base::Result<model::RelationSet> ParseRelations(
-    const std::vector<std::string>& names);
+    const std::vector<std::string>& names,
+    const model::RelationVocabulary& vocabulary);
 
 // For options that count things (--top, --max-works...): a whole number,
 // never negative (a size_t would wrap -1 round to the largest count).

@@ -130,6 +130,8 @@ std::vector<Finding> Engine::Findings() const {
   add("unknown kinds", r.unknown_kinds,
       "kind cells that name no kind of work; those works keep the default "
       "kind");
+  add("relations not read", r.relation_attr_skipped.empty() ? 0 : 1,
+      r.relation_attr_skipped);
   add("time-inconsistent links", r.time_inconsistent,
       "links from a work to one dated later");
   analysis::Components scc =

@@ -198,11 +198,11 @@ base::Result<Diagram> Engine::Explore(View view,
         });
   }
   for (model::Relation r : relations) {
-    relation_labels[std::string(model::RelationName(r))] = {
+    relation_labels[std::string(graph_.relation_name(r))] = {
         {"name", ByLanguage(engines,
                             [&](const Engine& e) {
-                              return json(
-                                  render::RelationLabel(r, e.language()));
+                              return json(render::RelationLabel(
+                                  e.graph().vocabulary(), r, e.language()));
                             })},
         {"influence", model::IsInfluence(r)}};
   }

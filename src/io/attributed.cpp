@@ -1,10 +1,13 @@
 #include "io/attributed.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "base/text.h"
 #include "io/dates.h"
 
 namespace lineage::io {
@@ -23,6 +26,128 @@ std::vector<std::string> SplitList(const std::string& text) {
   }
   return out;
 }
+
+// How the edges' relations are read: which attribute holds them, and which
+// of their names count as influence.
+class RelationReader {
+ public:
+  // Fails with kInvalidArgument when --relation-attr names an attribute no
+  // edge has, when --influence names a relation no edge has, or when the
+  // named attribute has too many values to be relations.
+  static base::Result<RelationReader> Make(const AttributedGraph& g,
+                                           const ImportOptions& options,
+                                           const std::string& path,
+                                           ImportReport* report) {
+    RelationReader r;
+    // The attribute: as asked, else the first of relation, label and type
+    // that some edge has.
+    std::string attr = options.relation_attr;
+    const bool asked = !attr.empty();
+    if (attr == "none") return r;
+    auto has = [&](const std::string& name) {
+      return std::any_of(g.edges.begin(), g.edges.end(), [&](const auto& e) {
+        auto it = e.data.find(name);
+        return it != e.data.end() && !it->second.empty();
+      });
+    };
+    if (asked && !has(attr)) {
+      return base::Status::InvalidArgument(fmt::format(
+          "[[relation_attr]] {}: no edge of {} has an attribute '{}'; name "
+          "one its edges have, or 'none'",
+          attr, path, attr));
+    }
+    if (!asked) {
+      for (const char* name : {"relation", "label", "type"}) {
+        if (has(name)) {
+          attr = name;
+          break;
+        }
+      }
+      if (attr.empty()) return r;
+    }
+    // The names, each once, by key, in the order met; empty cells are cites.
+    // lineage's exports say of each link whether it is influence.
+    std::vector<std::string> names;
+    std::set<std::string> keys;
+    std::map<std::string, bool> declared;
+    for (const AttributedGraph::Edge& e : g.edges) {
+      auto it = e.data.find(attr);
+      const std::string name = it == e.data.end() || it->second.empty()
+                                   ? std::string("cites")
+                                   : it->second;
+      const std::string key = base::NormalizeKey(name);
+      if (keys.insert(key).second) names.push_back(name);
+      auto flag = e.data.find("influence");
+      if (flag != e.data.end() &&
+          (flag->second == "true" || flag->second == "false"))
+        declared.try_emplace(key, flag->second == "true");
+    }
+    // --influence: every name it lists must be one of the file's.
+    std::set<std::string> influence;
+    for (const std::string& name : options.influence) {
+      const std::string key = base::NormalizeKey(name);
+      if (!keys.count(key)) {
+        return base::Status::InvalidArgument(fmt::format(
+            "[[influence]] {}: no edge of {} has the relation '{}'; the "
+            "relations in its edges' '{}' are: {}",
+            name, path, name, attr, fmt::join(names, ", ")));
+      }
+      influence.insert(key);
+    }
+    for (const std::string& name : names) {
+      const std::string key = base::NormalizeKey(name);
+      bool is_influence = true;
+      if (!options.influence.empty()) {
+        is_influence = influence.count(key) > 0;
+      } else if (auto it = declared.find(key); it != declared.end()) {
+        // As the export that wrote the file said.
+        is_influence = it->second;
+      } else if (auto known = model::RelationVocabulary().Find(name)) {
+        // lineage's own names keep their standing; every other name is
+        // influence.
+        is_influence = model::IsInfluence(*known);
+      }
+      auto id = r.vocabulary_.Define(name, is_influence);
+      if (!id.ok()) {
+        if (asked) {
+          return base::Status::InvalidArgument(fmt::format(
+              "[[relation_attr]] {}: {} has {} different values of '{}', too "
+              "many to be kinds of link ({}); name another attribute, or "
+              "'none'",
+              attr, path, names.size(), attr, id.status().message()));
+        }
+        // Guessed, not asked for: the attribute is data (a free-text label),
+        // not a relation. Every link is a citation, and the report says so.
+        report->relation_attr_skipped = fmt::format(
+            "the edges' '{}' has {} different values, too many to be kinds "
+            "of link: every link is read as cites (name the attribute that "
+            "holds them with [[relation_attr]])",
+            attr, names.size());
+        return RelationReader();
+      }
+      r.of_.emplace(key, *id);
+    }
+    r.attr_ = std::move(attr);
+    report->relation_attr = r.attr_;
+    return r;
+  }
+
+  // The relation of an edge. O(log R).
+  model::Relation Of(const AttributedGraph::Edge& e) const {
+    if (attr_.empty()) return model::Relation::kCites;
+    auto it = e.data.find(attr_);
+    if (it == e.data.end() || it->second.empty())
+      return of_.at(base::NormalizeKey("cites"));
+    return of_.at(base::NormalizeKey(it->second));
+  }
+  const std::string& attr() const { return attr_; }
+  model::RelationVocabulary vocabulary() const { return vocabulary_; }
+
+ private:
+  std::string attr_;
+  model::RelationVocabulary vocabulary_;
+  std::map<std::string, model::Relation> of_;
+};
 
 }  // namespace
 
@@ -88,8 +213,12 @@ base::Result<std::vector<model::Era>> ParseEras(std::string_view json,
 
 base::Result<model::Graph> BuildAttributed(AttributedGraph g,
                                            const std::string& path,
+                                           const ImportOptions& options,
                                            ImportReport* report) {
+  auto relations = RelationReader::Make(g, options, path, report);
+  if (!relations.ok()) return relations.status();
   model::GraphSpec spec;
+  spec.relations = relations->vocabulary();
   spec.title = std::move(g.title);
   spec.zh_title = std::move(g.zh_title);
   std::set<std::string> eras;
@@ -149,8 +278,7 @@ base::Result<model::Graph> BuildAttributed(AttributedGraph g,
     }
     auto& data = edge.data;
     model::LinkSpec l;
-    l.relation = model::Relation::kCites;
-    if (auto rel = model::ParseRelation(data["relation"])) l.relation = *rel;
+    l.relation = relations->Of(edge);
     l.parent = g.forward ? edge.source : edge.target;
     l.child = g.forward ? edge.target : edge.source;
     l.details.evidence = data["evidence"];
@@ -164,7 +292,8 @@ base::Result<model::Graph> BuildAttributed(AttributedGraph g,
       continue;
     }
     // Lineage's own exports may join two works by several relations.
-    std::string key_rel(model::RelationName(l.relation));
+    const std::string key_rel =
+        std::to_string(static_cast<unsigned>(l.relation));
     if (!seen.emplace(l.parent + "\t" + key_rel, l.child).second) {
       ++report->duplicate_edges;
       report->examples.try_emplace(

@@ -42,14 +42,25 @@ base::Result<std::vector<model::Era>> ParseEras(std::string_view json,
 
 // Node attributes name or label, date or year, kind, era (when the graph
 // defines that era), summary, url, arxiv, paper, note, and the "; "-joined
-// lists tags, aliases and people fill the work; edge attributes relation
-// (default cites), evidence and citation the link: every field lineage's
-// exports write, so that they read back unchanged. Repeated node ids are
-// merged (the first kept); self-loops and repeated links are dropped and
-// counted in `report`. Fails with kInvalidData when an edge names an
-// unknown node. Cycles are allowed.
+// lists tags, aliases and people fill the work; edge attributes evidence
+// and citation the link: every field lineage's exports write, so that they
+// read back unchanged. The relation of a link is the value of the edge
+// attribute options.relation_attr (default: relation, else label, else
+// type, whichever some edge has; "none": every link cites), kept under its
+// own name (model::RelationVocabulary); an empty value is cites. Relations
+// named in options.influence count as influence, the others not; without
+// it, as the edges' "influence" attribute (true/false, as lineage's exports
+// write it) says, else lineage's own knowledge relations (trained_on, ...)
+// stay knowledge and every other name is influence. A guessed attribute with
+// more values than a graph has room for relations is data: every link cites,
+// and report->relation_attr_skipped says why. Repeated node ids are merged (the
+// first kept); self-loops and repeated links are dropped and counted in
+// `report`. Fails with kInvalidData when an edge names an unknown node, and
+// with kInvalidArgument when options.relation_attr or options.influence
+// name what no edge has. Cycles are allowed.
 base::Result<model::Graph> BuildAttributed(AttributedGraph g,
                                            const std::string& path,
+                                           const ImportOptions& options,
                                            ImportReport* report);
 
 // The frame every attributed importer shares: the report made fresh for
@@ -66,7 +77,7 @@ base::Result<model::Graph> ImportAttributed(const std::string& path,
   if (!text.ok()) return text.status();
   base::Result<AttributedGraph> g = parse(*text);
   if (!g.ok()) return g.status();
-  return BuildAttributed(std::move(g).value(), path, report);
+  return BuildAttributed(std::move(g).value(), path, options, report);
 }
 
 // "the FORMAT file cannot be imported", with one problem at `line`.

@@ -136,7 +136,7 @@ nlohmann::json LinkJson(const Graph& graph, model::EdgeId e) {
   const Relation rel = graph.relation(e);
   nlohmann::json j = {{"from", graph.id(graph.parent(e))},
                       {"to", graph.id(graph.child(e))},
-                      {"relation", model::RelationName(rel)},
+                      {"relation", graph.relation_name(rel)},
                       {"influence", model::IsInfluence(rel)},
                       {"evidence", l.evidence}};
   if (!l.citation.empty()) j["citation"] = l.citation;
@@ -257,7 +257,7 @@ std::string ExportGraphml(const Graph& graph) {
     out += fmt::format("    <edge id=\"e{}\" source=\"{}\" target=\"{}\">\n", e,
                        Xml(graph.id(graph.parent(e))),
                        Xml(graph.id(graph.child(e))));
-    Data("relation", model::RelationName(rel), &out);
+    Data("relation", graph.relation_name(rel), &out);
     Data("influence", model::IsInfluence(rel) ? "true" : "false", &out);
     Data("evidence", l.evidence, &out);
     Data("citation", l.citation, &out);

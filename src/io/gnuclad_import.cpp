@@ -279,7 +279,7 @@ base::Result<model::Graph> ImportGnuclad(const std::string& path,
   if (!text.ok()) return text.status();
   auto g = ParseGnuclad(*text, path, report);
   if (!g.ok()) return g.status();
-  return BuildAttributed(std::move(g).value(), path, report);
+  return BuildAttributed(std::move(g).value(), path, options, report);
 }
 
 }  // namespace lineage::io

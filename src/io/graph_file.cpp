@@ -17,7 +17,7 @@ namespace lineage::io {
 namespace {
 
 constexpr char kMagic[8] = {'L', 'G', 'R', 'A', 'P', 'H', '\0', '\1'};
-constexpr std::uint32_t kVersion = 4;
+constexpr std::uint32_t kVersion = 5;
 // Files at least this large are checked for sparseness before reading.
 constexpr std::uint64_t kSparseCheckBytes = std::uint64_t{64} << 20;
 constexpr std::uint32_t kByteOrder = 0x01020304;
@@ -27,6 +27,7 @@ constexpr std::uint64_t kWhere = 4 + 4 + 4;
 constexpr std::uint64_t kLeastEra = 5 * 4 + 2 * 4 + kWhere;
 constexpr std::uint64_t kLeastWork = 1 + 12 * 4 + kWhere;
 constexpr std::uint64_t kLeastLink = 1 + 3 * 4 + kWhere;
+constexpr std::uint64_t kLeastRelation = 1 + 4;
 
 // Appends sections to one buffer.
 class Writer {
@@ -265,6 +266,11 @@ base::Status WriteGraphFile(const model::Graph& graph,
   w.Array(c.rowstart);
   w.Array(c.column);
   w.Array(c.relations);
+  w.List(c.vocabulary.custom(),
+         [](Writer& s, const model::RelationVocabulary::Custom& r) {
+           s.Raw(static_cast<std::uint8_t>(r.id));
+           s.String(r.name);
+         });
   w.List(c.link_details, [](Writer& s, const model::LinkDetails& d) {
     s.Raw(static_cast<std::uint8_t>(d.layer));
     s.String(d.evidence);
@@ -364,6 +370,18 @@ base::Result<model::Graph> ReadGraphFile(const std::string& path) {
   if (!r.Array(&c.rowstart)) return corrupt("links");
   if (!r.Array(&c.column)) return corrupt("links");
   if (!r.Array(&c.relations)) return corrupt("relations");
+  std::vector<model::RelationVocabulary::Custom> custom;
+  if (!ReadList(r, kLeastRelation, &custom,
+                [](Parser& p, model::RelationVocabulary::Custom& c) {
+                  std::uint8_t id = 0;
+                  if (!p.Raw(&id)) return false;
+                  c.id = static_cast<model::Relation>(id);
+                  return p.String(&c.name);
+                }))
+    return corrupt("relation names");
+  auto vocabulary = model::RelationVocabulary::Of(std::move(custom));
+  if (!vocabulary) return corrupt("relation names");
+  c.vocabulary = std::move(*vocabulary);
   if (!ReadList(r, kLeastLink, &c.link_details,
                 [](Parser& p, model::LinkDetails& d) {
                   return Layer(p, &d.layer) && p.String(&d.evidence) &&

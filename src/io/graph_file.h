@@ -6,7 +6,8 @@
 // version and a u32 byte-order mark, then sections in a fixed order, each a
 // u64 byte count and its bytes: eras, ids (bytes, ends), names (bytes,
 // ends, per-work index), kinds, dates, work details, CSR row starts, CSR
-// targets, relations, link details; then a u32 count of attribute columns,
+// targets, relations, the graph's own relation names (a u8 id and a name
+// each), link details; then a u32 count of attribute columns,
 // each its name, values (bytes, ends) and per-work index; then the
 // in-links (row starts, sources, link ids), stored so that loading need not
 // sort them again; last, a u64 XXH3 hash of every byte before it. Strings

@@ -351,6 +351,13 @@ class Importer {
   }
 
   base::Result<model::Graph> Finish() {
+    // A column option naming what the header lacks is wrong usage, not bad
+    // data: said the same way, but as a usage error.
+    if (!problems_.empty() &&
+        problems_.count("unknown columns") == problems_.total()) {
+      return base::Status::InvalidArgument(
+          problems_.ToStatus("the imported data", report_->source).ToString());
+    }
     if (!problems_.empty())
       return problems_.ToStatus("the imported data", report_->source);
     if (opt_.parent_lists) ResolveParents();

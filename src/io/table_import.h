@@ -77,6 +77,12 @@ struct ImportOptions {
   // above); an empty date is an undated work; other columns (any number)
   // are kept as attributes. "" for none.
   std::string nodes;
+  // GraphML, GML, JSON and DOT: the edge attribute that holds each link's
+  // relation ("" guesses: relation, else label, else type; "none": every
+  // link cites), and the relations that count as influence (empty: all but
+  // lineage's own knowledge relations). See io::BuildAttributed.
+  std::string relation_attr;
+  std::vector<std::string> influence;
   // Files larger than this are refused before reading. Tables stream in
   // blocks; GraphML, JSON and DOT are read whole into memory.
   std::size_t max_file_bytes = std::size_t{64} << 30;
@@ -110,7 +116,11 @@ struct ImportReport {
   std::size_t trimmed_ids = 0;      // Unquoted ids with spaces around them.
   std::size_t ambiguous_names = 0;  // --match key: a key fitting several works.
   std::size_t unknown_kinds = 0;    // Kind cells that name no kind.
-  std::string header_claim;         // What a '#' header says the counts are.
+  // The edge attribute read as the links' relation ("" for none), and why a
+  // guessed one was not ("" when it was not refused).
+  std::string relation_attr;
+  std::string relation_attr_skipped;
+  std::string header_claim;  // What a '#' header says the counts are.
   // One example for each kind of problem, "file:line: ...".
   std::map<std::string, std::string> examples;
 };

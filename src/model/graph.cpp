@@ -403,11 +403,22 @@ struct ResolvedLinks {
 // you mean"), a self-link, a repeat, no evidence, a parent dated later.
 bool ResolveLink(const LinkSpec& link, const std::vector<Work>& works,
                  const WorkIndex& index, const BuildOptions& options,
+                 const RelationVocabulary& vocabulary,
                  std::set<std::tuple<VertexId, VertexId, Relation>>* seen,
                  std::vector<Diagnostic>* diags, VertexId* parent_out,
                  VertexId* child_out) {
   const base::SourceLocation& where = link.details.where;
-  const std::string_view rel = RelationName(link.relation);
+  const std::string_view rel = vocabulary.Name(link.relation);
+  if (rel.empty()) {
+    diags->push_back(
+        {where,
+         fmt::format("link '{}' -> '{}' has relation number {}, which the "
+                     "graph does not define",
+                     link.parent, link.child,
+                     static_cast<unsigned>(link.relation)),
+         "define the relation in the graph's vocabulary"});
+    return false;
+  }
   auto child = index.Find(link.child);
   auto parent = index.Find(link.parent);
   if (!child) {
@@ -468,13 +479,14 @@ bool ResolveLink(const LinkSpec& link, const std::vector<Work>& works,
 ResolvedLinks ResolveLinks(std::vector<LinkSpec>& links,
                            const std::vector<Work>& works,
                            const WorkIndex& index, const BuildOptions& options,
+                           const RelationVocabulary& vocabulary,
                            std::vector<Diagnostic>* diags) {
   ResolvedLinks out;
   std::set<std::tuple<VertexId, VertexId, Relation>> seen;
   for (LinkSpec& link : links) {
     VertexId parent = 0, child = 0;
-    if (!ResolveLink(link, works, index, options, &seen, diags, &parent,
-                     &child))
+    if (!ResolveLink(link, works, index, options, vocabulary, &seen, diags,
+                     &parent, &child))
       continue;
     out.parents.push_back(parent);
     out.children.push_back(child);
@@ -496,14 +508,15 @@ base::Result<Graph> Graph::Build(GraphSpec spec, const BuildOptions& options) {
   std::vector<Diagnostic> diags;
   CheckEras(spec.eras, &diags);
   WorkIndex index = IndexWorks(spec.works, spec.eras, options, &diags);
-  ResolvedLinks links =
-      ResolveLinks(spec.links, spec.works, index, options, &diags);
+  ResolvedLinks links = ResolveLinks(spec.links, spec.works, index, options,
+                                     spec.relations, &diags);
   if (!diags.empty()) return Problems(std::move(diags), "problem");
 
   Graph g;
   g.title_ = std::move(spec.title);
   g.zh_title_ = std::move(spec.zh_title);
   g.eras_ = std::move(spec.eras);
+  g.vocabulary_ = std::move(spec.relations);
   const std::size_t n = spec.works.size();
   g.kinds_.reserve(n);
   g.dates_.reserve(n);
@@ -709,7 +722,7 @@ std::optional<Graph> Graph::FromColumns(Columns c) {
   for (Relation r : c.relations) present[static_cast<std::uint8_t>(r)] = true;
   for (std::size_t r = 0; r < present.size(); ++r) {
     if (!present[r]) continue;
-    links_ok &= r < AllRelations().size();
+    links_ok &= c.vocabulary.Knows(static_cast<Relation>(r));
     if (links_ok) g.relations_.Add(static_cast<Relation>(r));
   }
   if (!c.in.rowstart.empty() && links_ok)
@@ -728,6 +741,7 @@ std::optional<Graph> Graph::FromColumns(Columns c) {
   g.title_ = std::move(c.title);
   g.zh_title_ = std::move(c.zh_title);
   g.eras_ = std::move(c.eras);
+  g.vocabulary_ = std::move(c.vocabulary);
   g.names_ = std::move(c.names);
   g.name_of_ = std::move(c.name_of);
   g.kinds_ = std::move(c.kinds);
@@ -752,6 +766,7 @@ Graph::Columns Graph::ToColumns() const {
   c.rowstart = csr_->m_forward.m_rowstart;
   c.column = csr_->m_forward.m_column;
   c.relations.assign(relations_view_, relations_view_ + num_links_);
+  c.vocabulary = vocabulary_;
   c.link_details = link_details_;
   c.attributes = attributes_;
   c.in = {csr_->m_backward.m_rowstart, csr_->m_backward.m_column,
@@ -764,6 +779,7 @@ GraphSpec SpecOf(const Graph& graph) {
   spec.title = graph.title();
   spec.zh_title = graph.zh_title();
   spec.eras.assign(graph.eras().begin(), graph.eras().end());
+  spec.relations = graph.vocabulary();
   for (VertexId v = 0; v < graph.num_works(); ++v) {
     spec.works.push_back({std::string(graph.id(v)), std::string(graph.name(v)),
                           graph.kind(v), graph.date(v), graph.details(v)});

@@ -33,6 +33,9 @@ struct GraphSpec {
   std::vector<Era> eras;
   std::vector<Work> works;
   std::vector<LinkSpec> links;
+  // The relations the links may have: the built-in ones and those defined
+  // here (by an importer, from the file's names).
+  RelationVocabulary relations;
 };
 
 struct BuildOptions {
@@ -232,6 +235,7 @@ class Graph {
     std::vector<EdgeId> rowstart;
     std::vector<VertexId> column;
     std::vector<Relation> relations;
+    RelationVocabulary vocabulary;
     std::vector<LinkDetails> link_details;
     std::vector<AttributeColumn> attributes;
     // The in-edges, when the caller has them (else built, O(E)): their
@@ -282,6 +286,12 @@ class Graph {
   // The newer work of a link. O(1).
   VertexId child(EdgeId e) const { return out_.vertex[e]; }
   Relation relation(EdgeId e) const { return relations_view_[e]; }
+  // The relations this graph knows (built in, and its own names), and the
+  // name of one: "builds_on", or "fine_tune" from an imported file.
+  const RelationVocabulary& vocabulary() const { return vocabulary_; }
+  std::string_view relation_name(Relation rel) const {
+    return vocabulary_.Name(rel);
+  }
   // Calls f(link id, parent, child, relation) for every link in link
   // order: the way to visit millions of links. O(E).
   template <typename F>
@@ -352,6 +362,7 @@ class Graph {
   const Relation* relations_view_ = nullptr;
   bool simple_ = true;
   RelationSet relations_;
+  RelationVocabulary vocabulary_;
   struct Keys;
   std::unique_ptr<Keys> keys_;
 };

@@ -6,6 +6,8 @@
 #include <charconv>
 #include <utility>
 
+#include "base/text.h"
+
 namespace lineage::model {
 namespace {
 
@@ -79,7 +81,8 @@ std::string_view KindName(Kind kind) {
   return kKinds[static_cast<std::size_t>(kind)].second;
 }
 std::string_view RelationName(Relation rel) {
-  return kRelations[static_cast<std::size_t>(rel)].name;
+  return IsBuiltIn(rel) ? kRelations[static_cast<std::size_t>(rel)].name
+                        : std::string_view();
 }
 std::optional<RelationSet> ParseRelationSet(std::string_view name) {
   if (name == "all") return RelationSet::All();
@@ -108,8 +111,15 @@ std::optional<Layer> ParseLayer(std::string_view name) {
   return std::nullopt;
 }
 
+bool IsBuiltIn(Relation rel) {
+  return static_cast<std::size_t>(rel) < kRelations.size();
+}
+
 bool IsInfluence(Relation rel) {
-  return kRelations[static_cast<std::size_t>(rel)].influence;
+  const unsigned id = static_cast<unsigned>(rel);
+  if (IsBuiltIn(rel)) return kRelations[id].influence;
+  return id >= static_cast<unsigned>(Relation::kFirstCustomInfluence) &&
+         id < static_cast<unsigned>(Relation::kFirstCustomKnowledge);
 }
 
 std::optional<Kind> ParseKind(std::string_view name) {
@@ -138,14 +148,104 @@ std::string RelationNames() {
 
 RelationSet RelationSet::Influence() {
   RelationSet set;
-  for (const RelationInfo& info : kRelations)
-    if (info.influence) set.Add(info.relation);
+  for (unsigned id = 0; id < kRelationIds; ++id)
+    if (IsInfluence(static_cast<Relation>(id)))
+      set.Add(static_cast<Relation>(id));
   return set;
 }
 RelationSet RelationSet::All() {
   RelationSet set;
-  for (const RelationInfo& info : kRelations) set.Add(info.relation);
+  set.bits_ = ~std::uint64_t{0};
   return set;
+}
+
+std::optional<Relation> RelationVocabulary::Find(std::string_view name) const {
+  const std::string key = base::NormalizeKey(name);
+  if (key.empty()) return std::nullopt;
+  for (const Custom& c : custom_)
+    if (base::NormalizeKey(c.name) == key) return c.id;
+  for (const RelationInfo& info : kRelations)
+    if (base::NormalizeKey(info.name) == key) return info.relation;
+  return std::nullopt;
+}
+
+std::optional<RelationSet> RelationVocabulary::ParseSet(
+    std::string_view name) const {
+  if (name == "all") return RelationSet::All();
+  if (name == "influence") return RelationSet::Influence();
+  if (auto rel = Find(name)) return RelationSet().Add(*rel);
+  return std::nullopt;
+}
+
+base::Result<Relation> RelationVocabulary::Define(std::string_view name,
+                                                  bool influence) {
+  // The name as a token people can type after --relation: no spaces.
+  std::string spelled;
+  for (char c : name) {
+    if (c == ' ' || c == '-' || c == '\t') c = '_';
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != '_' || (!spelled.empty() && spelled.back() != '_')) spelled += c;
+  }
+  while (!spelled.empty() && spelled.back() == '_') spelled.pop_back();
+  const std::string key = base::NormalizeKey(spelled);
+  if (key.empty()) {
+    return base::Status::InvalidArgument(fmt::format(
+        "'{}' cannot name a relation: it has no letter or digit", name));
+  }
+  for (const Custom& c : custom_) {
+    if (IsInfluence(c.id) == influence && base::NormalizeKey(c.name) == key)
+      return c.id;
+  }
+  for (const RelationInfo& info : kRelations) {
+    if (info.influence == influence && base::NormalizeKey(info.name) == key)
+      return info.relation;
+  }
+  const unsigned first =
+      static_cast<unsigned>(influence ? Relation::kFirstCustomInfluence
+                                      : Relation::kFirstCustomKnowledge);
+  const unsigned end =
+      influence ? static_cast<unsigned>(Relation::kFirstCustomKnowledge)
+                : kRelationIds;
+  unsigned used = 0;
+  for (const Custom& c : custom_) used += IsInfluence(c.id) == influence;
+  if (first + used >= end) {
+    return base::Status::InvalidArgument(fmt::format(
+        "too many relation names: '{}' would be {} relation {} of a graph, "
+        "which defines at most {} of its own",
+        spelled, influence ? "influence" : "knowledge", used + 1, end - first));
+  }
+  const Relation id = static_cast<Relation>(first + used);
+  custom_.push_back({id, std::move(spelled)});
+  return id;
+}
+
+std::string_view RelationVocabulary::Name(Relation rel) const {
+  if (IsBuiltIn(rel)) return RelationName(rel);
+  for (const Custom& c : custom_)
+    if (c.id == rel) return c.name;
+  return {};
+}
+
+std::optional<RelationVocabulary> RelationVocabulary::Of(
+    std::vector<Custom> custom) {
+  RelationSet seen;
+  for (const Custom& c : custom) {
+    if (IsBuiltIn(c.id) || static_cast<unsigned>(c.id) >= kRelationIds ||
+        static_cast<unsigned>(c.id) <
+            static_cast<unsigned>(Relation::kFirstCustomInfluence) ||
+        seen.Contains(c.id) || base::NormalizeKey(c.name).empty())
+      return std::nullopt;
+    seen.Add(c.id);
+  }
+  RelationVocabulary v;
+  v.custom_ = std::move(custom);
+  return v;
+}
+
+std::string RelationVocabulary::SetNames() const {
+  std::string out = RelationSetNames();
+  for (const Custom& c : custom_) out += ", " + c.name;
+  return out;
 }
 
 std::string Date::ToString() const {

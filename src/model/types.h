@@ -2,6 +2,7 @@
 // related, and the dates and eras that place them in time.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -31,7 +32,10 @@ enum class Kind : std::uint8_t {
 
 // A relation is read from the newer work to the older one it names: "DCGAN
 // builds_on GAN". Influence relations make up the lineage that ancestry
-// queries follow; the others are knowledge kept alongside it.
+// queries follow; the others are knowledge kept alongside it. Beyond these
+// ten, a graph may define relations of its own, named as an imported file
+// names them (RelationVocabulary): ids kFirstCustomInfluence.. count as
+// influence, ids kFirstCustomKnowledge.. do not.
 enum class Relation : std::uint8_t {
   kBuildsOn,      // influence: takes the older work's method and extends it
   kInfluencedBy,  // influence: inspired by, without reusing the method
@@ -43,27 +47,42 @@ enum class Relation : std::uint8_t {
   kPublishedBy,   // knowledge: made or released by an organization
   kRespondsTo,    // knowledge: a competitor's answer to the older work
   kInvolves,      // knowledge: an event involves a work or organization
+  kFirstCustomInfluence = 16,  // 32 ids: a graph's own influence relations
+  kFirstCustomKnowledge = 48,  // 16 ids: a graph's own knowledge relations
 };
+inline constexpr unsigned kRelationIds = 64;  // Every id is below this.
 
 std::span<const Kind> AllKinds();
+// The ten built-in relations.
 std::span<const Relation> AllRelations();
-std::string_view KindName(Kind kind);         // "paper", "model", ...
-std::string_view RelationName(Relation rel);  // "builds_on", ...
+std::string_view KindName(Kind kind);  // "paper", "model", ...
+// "builds_on", ...; "" for an id that is not built in (a graph's own
+// relations are named by its RelationVocabulary).
+std::string_view RelationName(Relation rel);
 std::optional<Kind> ParseKind(std::string_view name);
+// A built-in relation by its exact name.
 std::optional<Relation> ParseRelation(std::string_view name);
 // "a, b, c": the names accepted by ParseKind / ParseRelation, for messages.
 std::string KindNames();
 std::string RelationNames();
+// Built-in influence relations, and every id of a graph's own influence
+// range.
 bool IsInfluence(Relation rel);
+bool IsBuiltIn(Relation rel);
 
 // A set of relations, used to choose which edges a query follows.
 class RelationSet {
  public:
   constexpr RelationSet() = default;
-  static RelationSet Influence();  // The influence relations.
-  static RelationSet All();
+  // The influence relations: built-in and every graph's own.
+  static RelationSet Influence();
+  static RelationSet All();  // Every relation id.
   RelationSet& Add(Relation rel) {
     bits_ |= Bit(rel);
+    return *this;
+  }
+  RelationSet& Add(RelationSet other) {
+    bits_ |= other.bits_;
     return *this;
   }
   bool Contains(Relation rel) const { return (bits_ & Bit(rel)) != 0; }
@@ -73,26 +92,68 @@ class RelationSet {
   // The one relation of a set of one, else nullopt.
   std::optional<Relation> Single() const {
     if (bits_ == 0 || (bits_ & (bits_ - 1)) != 0) return std::nullopt;
-    unsigned i = 0;
-    while ((bits_ >> i) != 1) ++i;
-    return static_cast<Relation>(i);
+    return static_cast<Relation>(std::countr_zero(bits_));
+  }
+  // The relations of the set, by id.
+  std::vector<Relation> Members() const {
+    std::vector<Relation> out;
+    for (std::uint64_t b = bits_; b != 0; b &= b - 1)
+      out.push_back(static_cast<Relation>(std::countr_zero(b)));
+    return out;
   }
   bool empty() const { return bits_ == 0; }
   bool operator==(const RelationSet&) const = default;
 
  private:
-  static constexpr std::uint32_t Bit(Relation rel) {
-    return std::uint32_t{1} << static_cast<unsigned>(rel);
+  static constexpr std::uint64_t Bit(Relation rel) {
+    return std::uint64_t{1} << static_cast<unsigned>(rel);
   }
-  std::uint32_t bits_ = 0;
+  std::uint64_t bits_ = 0;
 };
 
-// "influence" (the influence relations), "all", or one relation's name;
-// nullopt for anything else. The one reading of a relation name, for every
-// front end and the query language.
+// "influence" (the influence relations), "all", or one built-in relation's
+// name; nullopt for anything else. The one reading of a relation name
+// without a graph, for every front end and the query language (a graph's
+// own names: RelationVocabulary::ParseSet).
 std::optional<RelationSet> ParseRelationSet(std::string_view name);
 // "influence, all or one of: builds_on, ...", for messages.
 std::string RelationSetNames();
+
+// The relations a graph knows: the ten built-in ones and those it defines,
+// named as its file names them ("fine_tune", "merge"). Names are matched
+// as work names are (base::NormalizeKey: "Fine-tune" is "fine_tune"); a
+// name the graph defines itself comes before a built-in one of that key.
+class RelationVocabulary {
+ public:
+  struct Custom {
+    Relation id;
+    std::string name;
+  };
+  // The relation called `name` here, built in or defined; nullopt. O(R).
+  std::optional<Relation> Find(std::string_view name) const;
+  // "influence", "all" or one name Find knows; nullopt for anything else.
+  std::optional<RelationSet> ParseSet(std::string_view name) const;
+  // The relation called `name` (spelled as given: spaces and '-' become
+  // '_', ASCII letters lower case), counted as influence or not: a
+  // built-in one when one of that name has that standing, else one defined
+  // here (once per name and standing). Fails when 32 influence or 16
+  // knowledge relations are defined already.
+  base::Result<Relation> Define(std::string_view name, bool influence);
+  // Its name: built in, or defined here; "" for an id neither. O(R).
+  std::string_view Name(Relation rel) const;
+  // Whether `rel` is built in or defined here.
+  bool Knows(Relation rel) const { return !Name(rel).empty(); }
+  // The defined relations, in the order defined.
+  const std::vector<Custom>& custom() const { return custom_; }
+  // The vocabulary that defined `custom` (as custom() gave them); nullopt
+  // when an id is outside the ranges, repeated, or a name is empty.
+  static std::optional<RelationVocabulary> Of(std::vector<Custom> custom);
+  // "influence, all or one of: ..." with the defined names, for messages.
+  std::string SetNames() const;
+
+ private:
+  std::vector<Custom> custom_;
+};
 
 // A calendar date known to the year, the month or the day. A default Date is
 // unknown (organizations need none).

@@ -130,7 +130,8 @@ std::string CheckArg(Arg arg, std::string_view text) {
                  : fmt::format("unknown kind '{}'; use one of: {}", text,
                                model::KindNames());
     case Arg::kRelation:
-      return model::ParseRelationSet(text)
+      // A graph's own relation names are checked when it is evaluated.
+      return model::ParseRelationSet(text) || !base::NormalizeKey(text).empty()
                  ? ""
                  : fmt::format("unknown relation '{}'; use {}", text,
                                model::RelationSetNames());
@@ -319,8 +320,15 @@ class Evaluator {
   }
 
   base::Result<Value> Relation(const Node& n) {
+    auto named = g_.vocabulary().ParseSet(n.children[0]->text);
+    if (!named) {
+      return ErrorAt(
+          text_, *n.children[0],
+          fmt::format("unknown relation '{}'; use {}", n.children[0]->text,
+                      g_.vocabulary().SetNames()));
+    }
     model::RelationSet saved = relations_;
-    relations_ = *model::ParseRelationSet(n.children[0]->text);
+    relations_ = *named;
     auto inner = Eval(*n.children[1]);
     relations_ = saved;
     return inner;

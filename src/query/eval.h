@@ -45,13 +45,14 @@ class Prepared {
 // Parses and binds `text`. Fails with kInvalidArgument, the message
 // pointing at the column: a syntax error; an unknown function (listing
 // them, with "did you mean"); a wrong number of arguments; an expression
-// where a value is expected; an unknown kind, relation or metric; a
-// malformed date or number. O(length of the query).
+// where a value is expected; an unknown kind or metric; a relation name
+// with no letter or digit; a malformed date or number. O(length of the query).
 base::Result<Prepared> Prepare(std::string_view text,
                                const ParseOptions& options = {});
 
 // Evaluates a prepared query. Fails with kNotFound for an unknown work or
-// organization ("did you mean"), kInvalidArgument for an unknown era, and
+// organization ("did you mean"), kInvalidArgument for an unknown era or a
+// relation the graph does not know (listing those it does), and
 // kInvalidData when a metric needs a DAG; each message points at the column
 // where it arose. Memory and time are linear in the graph for every function
 // but top(), which scores the whole graph.

@@ -96,8 +96,35 @@ constexpr const char* kFadedText = "#a8a8a8";
 const KindStyle& StyleOf(Kind k) {
   return kKindStyles[static_cast<std::size_t>(k)];
 }
+// A graph's own relations take a colour each from this list, in the order
+// of their ids (none of them orange or red, which mark links back in time
+// and the highlight): solid lines for influence, dotted for knowledge.
+constexpr std::array<const char*, 8> kCustomColors{
+    "#1f77b4", "#2ca02c", "#9467bd", "#e377c2",
+    "#17becf", "#bcbd22", "#8c564b", "#393b79"};
+
 const RelationStyle& StyleOf(Relation r) {
-  return kRelationStyles[static_cast<std::size_t>(r)];
+  static const std::array<RelationStyle, model::kRelationIds> styles = [] {
+    std::array<RelationStyle, model::kRelationIds> all{};
+    for (unsigned id = 0; id < all.size(); ++id) {
+      const Relation rel = static_cast<Relation>(id);
+      const bool influence = model::IsInfluence(rel);
+      const unsigned first =
+          static_cast<unsigned>(influence ? Relation::kFirstCustomInfluence
+                                          : Relation::kFirstCustomKnowledge);
+      all[id] = {
+          rel,
+          influence ? "solid" : "dotted",
+          kCustomColors[(id - std::min(id, first)) % kCustomColors.size()],
+          influence ? "1.4" : "1.2",
+          influence ? "normal" : "empty",
+          influence ? "──▶" : "┈┈▷"};
+    }
+    for (const RelationStyle& s : kRelationStyles)
+      all[static_cast<std::size_t>(s.relation)] = s;
+    return all;
+  }();
+  return styles[static_cast<std::size_t>(r)];
 }
 
 std::string PaperUrl(const model::WorkDetails& d) {
@@ -448,7 +475,7 @@ class SceneBuilder {
     const model::LinkDetails& l = g_.link_details(e);
     const RelationStyle& rs = StyleOf(relation);
     const VertexId parent = g_.parent(e), child = g_.child(e);
-    std::string_view rel = model::RelationName(relation);
+    std::string_view rel = g_.relation_name(relation);
     SceneEdge edge{std::string(g_.id(parent)), std::string(g_.id(child)), {}};
     edge.attrs.Set(
         "id", fmt::format("link-{}-{}-{}", g_.id(child), rel, g_.id(parent)));
@@ -468,9 +495,10 @@ class SceneBuilder {
     edge.attrs.Set("color", hl ? kHighlight : faded ? kFadedLine : rs.color);
     edge.attrs.Set("penwidth", hl ? "3.2" : rs.penwidth);
     std::string tip = fmt::format(
-        "{}{} {} {}: {}",
+        "{}{} {} {}{}{}",
         l.layer == model::Layer::kExtension ? words_.after_article : "",
-        g_.name(child), rel, g_.name(parent), l.evidence);
+        g_.name(child), rel, g_.name(parent), l.evidence.empty() ? "" : ": ",
+        l.evidence);
     if (!l.citation.empty())
       tip += fmt::format("\n{}: {}", words_.source, l.citation);
     edge.attrs.Set("tooltip", tip);
@@ -601,9 +629,10 @@ class SceneBuilder {
     cells.clear();
     for (Relation r : relations_) {
       const RelationStyle& rs = StyleOf(r);
-      cells += fmt::format("<TD><FONT COLOR=\"{}\">{}</FONT> {}</TD>", rs.color,
-                           EscapeHtml(rs.glyph),
-                           EscapeHtml(RelationLabel(r, opt_.language)));
+      cells += fmt::format(
+          "<TD><FONT COLOR=\"{}\">{}</FONT> {}</TD>", rs.color,
+          EscapeHtml(rs.glyph),
+          EscapeHtml(RelationLabel(g_.vocabulary(), r, opt_.language)));
     }
     if (!cells.empty()) rows += Row(words_.links, cells);
     std::vector<std::string> notes;

@@ -112,11 +112,12 @@ std::string_view KindLabel(model::Kind kind, model::Language language) {
   return model::KindName(kind);
 }
 
-std::string_view RelationLabel(model::Relation relation,
+std::string_view RelationLabel(const model::RelationVocabulary& vocabulary,
+                               model::Relation relation,
                                model::Language language) {
-  if (language == model::Language::kChinese)
+  if (language == model::Language::kChinese && model::IsBuiltIn(relation))
     return kRelationsZh[static_cast<std::size_t>(relation)];
-  return model::RelationName(relation);
+  return vocabulary.Name(relation);
 }
 
 }  // namespace lineage::render

@@ -31,9 +31,11 @@ struct Words {
 };
 
 const Words& WordsFor(model::Language language);
-// A kind or relation as the legend names it ("model", "模型").
+// A kind or relation as the legend names it ("model", "模型"). A graph's own
+// relations are named as its file names them, in every language.
 std::string_view KindLabel(model::Kind kind, model::Language language);
-std::string_view RelationLabel(model::Relation relation,
+std::string_view RelationLabel(const model::RelationVocabulary& vocabulary,
+                               model::Relation relation,
                                model::Language language);
 
 }  // namespace lineage::render

@@ -429,6 +429,54 @@ TEST(CliImportTest, ImportWritesAGraphFileEveryCommandReads) {
   fs::remove_all(dir);
 }
 
+// A model tree whose edges say how each model was made (the fixture's
+// comment has the answers): the relations are followed, counted and
+// drawn by their own names.
+TEST(CliImportTest, TypedEdgesAreFollowedCountedAndDrawnByName) {
+  const std::vector<std::string> tree = {"--data",
+                                         Fixture("datasets/model-tree.graphml"),
+                                         "--edges", "influences"};
+  auto with = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), tree.begin(), tree.end());
+    return Lineage(args);
+  };
+  auto ids = [](const json& works) {
+    std::set<std::string> out;
+    for (const json& w : works) out.insert(w["id"].get<std::string>());
+    return out;
+  };
+  Outcome merge =
+      with({"ancestors", "Merged-7B", "--relation", "merge", "--json"});
+  ASSERT_EQ(merge.code, 0) << merge.err;
+  EXPECT_EQ(ids(merge.Json()["ancestors"]),
+            (std::set<std::string>{"gptq", "lora", "instruct"}));
+  Outcome cousin = with({"ancestors", "merged", "--relation", "cousin"});
+  EXPECT_EQ(cousin.code, 2);
+  EXPECT_NE(cousin.err.find("fine_tune, quantized, adapter, merge"),
+            std::string::npos)
+      << cousin.err;
+  json stats =
+      with({"--influence", "finetune,merge", "stats", "--json"}).Json();
+  EXPECT_EQ(stats["by_relation"]["fine_tune"], 2);
+  EXPECT_EQ(stats["by_relation"]["merge"], 3);
+  EXPECT_EQ(stats["influence_links"], 5);
+  Outcome unknown = with({"--influence", "cousin", "stats"});
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_NE(unknown.err.find("--influence cousin"), std::string::npos)
+      << unknown.err;
+  json query =
+      with({"query", "relation(merge, ancestors(merged))", "--json"}).Json();
+  EXPECT_EQ(ids(query["works"]),
+            (std::set<std::string>{"gptq", "lora", "instruct"}));
+  Outcome svg = with({"render", "-o", "-"});
+  ASSERT_EQ(svg.code, 0) << svg.err;
+  EXPECT_NE(svg.out.find("class=\"edge link rel&#45;merge influence\""),
+            std::string::npos);
+  EXPECT_NE(svg.out.find("id=\"link&#45;merged&#45;merge&#45;gptq\""),
+            std::string::npos);
+  EXPECT_NE(svg.out.find("quantized"), std::string::npos);  // The legend.
+}
+
 TEST(CliRenderTest, WritesAWellFormedSvgAtomically) {
   fs::path dir = fs::temp_directory_path() /
                  ("lineage-render-" + std::to_string(std::random_device{}()));

@@ -12,6 +12,10 @@ shortest paths and count of works named without a record (`validate`) as
   parent -> child, C rows from -> to; rows are found by their first name.
 - OpenAlex: datasets/openalex-works.jsonl read with the json module: each
   work cites its referenced_works.
+- Typed edges: networkx writes a random model tree as GraphML and as GML,
+  each edge with a relation (finetune, adapter, quantized, merge); ancestry
+  over every relation, over those named by --influence, and along one
+  --relation matches networkx's over the same edges.
 
 usage: networkx_reads_imports.py LINEAGE_BINARY FIXTURES_DIR
 """
@@ -31,7 +35,7 @@ failures = []
 
 
 def reach(data, command, work, *flags):
-    out = subprocess.run([lineage, "--data", data, "-q", *flags, command,
+    out = subprocess.run([lineage, "--data", data, "-q", command, *flags,
                           "--json", "--", work],
                          check=True, capture_output=True, text=True)
     return {w["id"] for w in json.loads(out.stdout)[command]}
@@ -140,6 +144,41 @@ alex = os.path.join(datasets, "openalex-works.jsonl")
 compare("openalex-works.jsonl", alex, works)
 check_paths("openalex-works.jsonl", alex, works, [("W200", "W300")])
 check_outsiders("openalex-works.jsonl", alex, len(set(works) - records))
+
+# Typed edges: a random model tree, base -> derived, each edge a relation.
+with tempfile.TemporaryDirectory() as tmp:
+    rng = random.Random(11)
+    kinds = ["finetune", "adapter", "quantized", "merge"]
+    tree = nx.DiGraph()
+    tree.add_nodes_from(f"m{v}" for v in range(50))
+    for v in range(1, 50):
+        for u in rng.sample(range(v), min(v, rng.randint(1, 2))):
+            tree.add_edge(f"m{u}", f"m{v}", relation=rng.choice(kinds))
+
+    def only(graph, relations):
+        kept = graph.edge_subgraph(
+            (u, v) for u, v, r in graph.edges(data="relation")
+            if r in relations).copy()
+        kept.add_nodes_from(graph.nodes)
+        return kept
+
+    # Each as networkx reads it back: GML keeps the names as labels and
+    # numbers the nodes, which lineage takes as its ids.
+    for ext, write, read in (
+            ("graphml", nx.write_graphml, nx.read_graphml),
+            ("gml", nx.write_gml, lambda p: nx.read_gml(p, label="id"))):
+        path = os.path.join(tmp, f"tree.{ext}")
+        write(tree, path)
+        back = read(path)
+        sample = rng.sample(sorted(back.nodes), 10)
+        flags = ("--edges", "influences")
+        compare(f"typed {ext}", path, back, flags, works=sample)
+        compare(f"typed {ext}, --influence finetune,merge", path,
+                only(back, {"finetune", "merge"}),
+                flags + ("--influence", "finetune,merge"), works=sample)
+        compare(f"typed {ext}, --relation merge", path,
+                only(back, {"merge"}), flags + ("--relation", "merge"),
+                works=sample)
 
 for f in failures:
     print(f, file=sys.stderr)

@@ -421,6 +421,8 @@ TEST(TableImportTest, ColumnsByNameAndDatesAsWritten) {
   o.parent_column.name = "Base models";
   auto bad = ImportTable(path, o, nullptr);
   ASSERT_FALSE(bad.ok());
+  // Wrong usage (exit 2), not bad data.
+  EXPECT_EQ(bad.status().code(), base::Status::Code::kInvalidArgument);
   EXPECT_NE(bad.status().ToString().find(
                 "the header has no column named 'Base models'; its columns "
                 "are Organization, Model"),
