@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <unordered_map>
 
 #include "base/text.h"
 #include "io/dates.h"
@@ -67,15 +68,18 @@ class RelationReader {
     }
     // The names, each once, by key, in the order met; empty cells are cites.
     // lineage's exports say of each link whether it is influence.
+    // Each distinct value is normalised once: a big file repeats a few.
     std::vector<std::string> names;
     std::set<std::string> keys;
     std::map<std::string, bool> declared;
+    std::unordered_map<std::string, std::string> key_of;
     for (const AttributedGraph::Edge& e : g.edges) {
       auto it = e.data.find(attr);
-      const std::string name = it == e.data.end() || it->second.empty()
-                                   ? std::string("cites")
-                                   : it->second;
-      const std::string key = base::NormalizeKey(name);
+      const std::string& name =
+          it == e.data.end() || it->second.empty() ? kCites : it->second;
+      auto [known, fresh] = key_of.try_emplace(name);
+      if (fresh) known->second = base::NormalizeKey(name);
+      const std::string& key = known->second;
       if (keys.insert(key).second) names.push_back(name);
       auto flag = e.data.find("influence");
       if (flag != e.data.end() &&
@@ -94,8 +98,9 @@ class RelationReader {
       }
       influence.insert(key);
     }
+    std::map<std::string, model::Relation> by_key;
     for (const std::string& name : names) {
-      const std::string key = base::NormalizeKey(name);
+      const std::string& key = key_of.at(name);
       bool is_influence = true;
       if (!options.influence.empty()) {
         is_influence = influence.count(key) > 0;
@@ -125,28 +130,29 @@ class RelationReader {
             attr, names.size());
         return RelationReader();
       }
-      r.of_.emplace(key, *id);
+      by_key.emplace(key, *id);
     }
+    for (const auto& [raw, key] : key_of) r.of_.emplace(raw, by_key.at(key));
     r.attr_ = std::move(attr);
     report->relation_attr = r.attr_;
     return r;
   }
 
-  // The relation of an edge. O(log R).
+  // The relation of an edge (of the graph Make read). O(1) expected.
   model::Relation Of(const AttributedGraph::Edge& e) const {
     if (attr_.empty()) return model::Relation::kCites;
     auto it = e.data.find(attr_);
-    if (it == e.data.end() || it->second.empty())
-      return of_.at(base::NormalizeKey("cites"));
-    return of_.at(base::NormalizeKey(it->second));
+    return of_.at(it == e.data.end() || it->second.empty() ? kCites
+                                                           : it->second);
   }
-  const std::string& attr() const { return attr_; }
   model::RelationVocabulary vocabulary() const { return vocabulary_; }
 
  private:
+  // What an edge without a value is.
+  static inline const std::string kCites = "cites";
   std::string attr_;
   model::RelationVocabulary vocabulary_;
-  std::map<std::string, model::Relation> of_;
+  std::unordered_map<std::string, model::Relation> of_;  // By value as met.
 };
 
 }  // namespace
