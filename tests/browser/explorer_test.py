@@ -574,6 +574,39 @@ def check_big(d):
     shot(d, "big.png")
 
 
+def check_typed(d):
+    """An imported model tree whose edges carry their own relation names:
+    the filters list them, ancestry follows the ones --influence names, and
+    hiding one hides its links and what is reached only through them."""
+    tree = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                        "fixtures", "datasets", "model-tree.graphml")
+    flags = ("--edges", "influences", "--influence", "finetune,merge")
+    path = page("model-tree.html", *flags, "render", data=tree)
+    open_page(d, path, "#select=merged")
+    check_loads_clean(d, path)
+    boxes = {b.get_attribute("value") for b in d.find_elements(
+        By.CSS_SELECTOR, "#filters input[data-set=hideRels]")}
+    check(boxes == {"fine_tune", "quantized", "adapter", "merge",
+                    "trained_on"},
+          f"the relation filters of the model tree are {sorted(boxes)}")
+    want = {w["id"] for w in lineage(*flags, "ancestors", "merged", "--json",
+                                     data=tree)["ancestors"]}
+    check(want == {"base", "instruct", "gptq", "lora"} and
+          works_with("ancestor", classes(d)) == want,
+          f"Merged-7B's ancestors in the page are "
+          f"{sorted(works_with('ancestor', classes(d)))}, lineage says "
+          f"{sorted(want)}")
+    d.find_element(By.ID, "filters-box").click()
+    d.find_element(By.CSS_SELECTOR,
+                   "#filters input[data-set=hideRels][value=merge]").click()
+    state = classes(d)
+    merges = {i for i in state if i.startswith("link-") and "-merge-" in i}
+    check(len(merges) == 3 and merges <= links_with("filtered", state),
+          "hiding 'merge' leaves merge links shown")
+    check(not works_with("ancestor", state),
+          "with 'merge' hidden Merged-7B still has ancestors")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     started = time.time()
@@ -674,6 +707,7 @@ def main():
         check(n == len(expected["works"]),
               f"the query page has {n} works, not {len(expected['works'])}")
         check_hostile(d)
+        check_typed(d)
         check_big(d)
         check(not console_errors(d), "console errors at the end")
     finally:
