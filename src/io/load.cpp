@@ -158,10 +158,35 @@ base::Status CheckSource(const std::string& path) {
   return base::Status::Ok();
 }
 
+// The options of typed edges are for the formats whose edges carry
+// attributes; elsewhere they would be ignored without a word.
+base::Status CheckTypedEdgeOptions(const std::string& path, Format format,
+                                   const ImportOptions& options) {
+  if (options.relation_attr.empty() && options.influence.empty())
+    return base::Status::Ok();
+  switch (format) {
+    case Format::kGraphml:
+    case Format::kDot:
+    case Format::kJson:
+    case Format::kGml:
+    case Format::kGnuclad:
+      return base::Status::Ok();
+    default:
+      return base::Status::InvalidArgument(fmt::format(
+          "'{}' is read as {}: [[relation_attr]] and [[influence]] are for "
+          "GraphML, GML, JSON, DOT and gnuclad files, whose edges carry "
+          "attributes",
+          path, FormatName(format)));
+  }
+}
+
 base::Result<model::Graph> LoadOne(const std::string& path,
                                    const LoadOptions& options) {
   if (base::Status s = CheckSource(path); !s.ok()) return s;
   const Format format = options.format.value_or(DetectFormat(path));
+  if (base::Status s = CheckTypedEdgeOptions(path, format, options.import);
+      !s.ok())
+    return s;
   switch (format) {
     case Format::kYaml:
       return LoadYaml(path, options.max_file_bytes);
@@ -213,6 +238,10 @@ base::Result<model::Graph> LoadGraphs(const std::vector<std::string>& paths,
           path, FormatName(format), paths.front(), FormatName(*first)));
     }
   }
+  if (base::Status s =
+          CheckTypedEdgeOptions(paths.front(), *first, options.import);
+      !s.ok())
+    return s;
   if (auto works = WorksOf(*first))
     return ImportWorks(paths, *works, options.import, options.report);
   return ImportTables(paths, options.import, options.report);

@@ -47,6 +47,26 @@ TEST(LoadGraphsTest, SeveralFilesMustAllBeTables) {
   EXPECT_FALSE(LoadGraphs({}).ok());
 }
 
+// Options that a format would ignore are refused rather than ignored.
+TEST(LoadGraphsTest, TypedEdgeOptionsAreOnlyForFormatsWithEdgeAttributes) {
+  LoadOptions o;
+  o.import.influence = {"cites"};
+  const std::string table = testing::TempFile("t.tsv", "1\t2\n");
+  for (const auto& paths : std::vector<std::vector<std::string>>{
+           {table}, {table, table}, {testing::Fixture("good.yaml")}}) {
+    auto g = LoadGraphs(paths, o);
+    ASSERT_FALSE(g.ok());
+    EXPECT_EQ(g.status().code(), base::Status::Code::kInvalidArgument);
+    EXPECT_NE(g.status().message().find("[[influence]] are for GraphML"),
+              std::string::npos)
+        << g.status().message();
+  }
+  o.import.relation_attr = "relation";
+  o.import.influence.clear();
+  auto graphml = LoadGraph(testing::Fixture("datasets/model-tree.graphml"), o);
+  EXPECT_TRUE(graphml.ok()) << graphml.status().ToString();
+}
+
 TEST(LoadGraphsTest, AMissingPathIsNotFound) {
   auto missing = LoadGraph("/nonexistent/graph.tsv");
   ASSERT_FALSE(missing.ok());
