@@ -113,7 +113,10 @@ void PrintPath(const model::Graph& g, const analysis::Path& p) {
     const model::EdgeId e = p.links[i];
     std::cout << fmt::format("    -> {}  ({} {})\n", Label(g, p.works[i + 1]),
                              g.relation_name(g.relation(e)), g.id(g.parent(e)));
-    std::cout << fmt::format("       {}\n", g.link_details(e).evidence);
+    // Imported links have no evidence: no empty line for it.
+    if (const std::string& evidence = g.link_details(e).evidence;
+        !evidence.empty())
+      std::cout << fmt::format("       {}\n", evidence);
   }
 }
 
