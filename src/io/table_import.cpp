@@ -695,7 +695,8 @@ class Importer {
       }
     }
     for (std::size_t i : cols_.aliases)
-      if (!cell(i).empty()) SetAttribute(Attribute(i, true), v, cell(i));
+      if (!cell(i).empty())
+        SetAttribute(Attribute(i, true), v, AliasList(cell(i)));
     // Space-separated rows have no columns of their own beyond the parents.
     if (opt_.parent_lists && sep_ == ' ') return;
     for (std::size_t i = 0; i < fields.size; ++i) {
@@ -820,12 +821,38 @@ class Importer {
     return "";
   }
 
-  // The separator of the parents in `cell` (ImportOptions::list_separator).
-  char ListSeparator(std::string_view cell) const {
-    if (opt_.list_separator != 0) return opt_.list_separator;
+  // The first of ';', '|' and ',' (unless the fields are comma-separated)
+  // that `cell` holds; 0 for none.
+  char ListMark(std::string_view cell) const {
     for (char c : {';', '|', ','})
       if ((c != ',' || sep_ != ',') && cell.find(c) != std::string_view::npos)
         return c;
+    return 0;
+  }
+
+  // An alias cell as a names column holds it: one name, or several
+  // ("Llama-2; Llama2") split as a parent list is (never on spaces: names
+  // have them) and joined by AttributeColumn::kNameSeparator.
+  std::string AliasList(std::string_view cell) const {
+    const char given = opt_.list_separator;
+    const char sep = given != 0 && given != ' ' ? given : ListMark(cell);
+    if (sep == 0) return std::string(cell);
+    std::string out;
+    Fields names;
+    Split(cell, sep, &names);
+    for (std::string_view name : names.at) {
+      name = Trim(name);
+      if (name.empty()) continue;
+      if (!out.empty()) out += model::AttributeColumn::kNameSeparator;
+      out += name;
+    }
+    return out;
+  }
+
+  // The separator of the parents in `cell` (ImportOptions::list_separator).
+  char ListSeparator(std::string_view cell) const {
+    if (opt_.list_separator != 0) return opt_.list_separator;
+    if (char mark = ListMark(cell)) return mark;
     // "a1b2c3d e4f5a6b" (hashes, numbers) are several ids; "Damn Small
     // Linux" is one name.
     Fields words;
@@ -879,7 +906,9 @@ class Importer {
       for (const model::AttributeColumn& a : attributes_)
         if (a.names && v < a.of.size() &&
             a.of[v] != model::AttributeColumn::kNone)
-          names.push_back(a.values.Get(a.of[v]));
+          for (std::string_view n :
+               model::AttributeColumn::NamesIn(a.values.Get(a.of[v])))
+            names.push_back(n);
       for (std::size_t i = 1; i < names.size(); ++i)
         add(by_name, std::string(names[i]), v);
       if (keyed)

@@ -222,7 +222,9 @@ const std::unordered_map<std::string, VertexId>& Graph::keys() const {
           auto names = NamesOf(id(v), name(v), details(v));
           for (const AttributeColumn& a : attributes_)
             if (a.names && v < a.of.size() && a.of[v] != AttributeColumn::kNone)
-              names.push_back(a.values.Get(a.of[v]));
+              for (std::string_view n :
+                   AttributeColumn::NamesIn(a.values.Get(a.of[v])))
+                names.push_back(n);
           return names;
         },
         [this](VertexId v) { return details(v).where; }, nullptr);

@@ -57,10 +57,23 @@ struct AttributeColumn {
   base::StringPool values;
   std::vector<std::uint32_t> of;  // Per work: index into values, or ~0u.
   // Its values are also names the work is found by (a table's alias
-  // columns), as its aliases are.
+  // columns), as its aliases are: each value one name, or several joined
+  // by kNameSeparator.
   bool names = false;
 
   static constexpr std::uint32_t kNone = 0xFFFFFFFF;
+  static constexpr std::string_view kNameSeparator = "; ";
+  // The names in a value of a names column. O(length).
+  static std::vector<std::string_view> NamesIn(std::string_view value) {
+    std::vector<std::string_view> out;
+    for (std::size_t at = 0; at <= value.size();) {
+      std::size_t end = value.find(kNameSeparator, at);
+      if (end == std::string_view::npos) end = value.size();
+      if (end > at) out.push_back(value.substr(at, end - at));
+      at = end + kNameSeparator.size();
+    }
+    return out;
+  }
 };
 
 // A bulk import as columns, for graphs of millions of works: no per-work or

@@ -9,6 +9,7 @@
 #include <random>
 
 #include "analysis/digraph.h"
+#include "base/text.h"
 #include "io/load.h"
 #include "io/yaml_loader.h"
 #include "model/resolve.h"
@@ -428,6 +429,32 @@ TEST(TableImportTest, ColumnsByNameAndDatesAsWritten) {
                 "are Organization, Model"),
             std::string::npos)
       << bad.status().ToString();
+}
+
+// An alias cell may list several names, as a parent cell lists parents;
+// each finds the work, and a parent named by any of them is that work.
+TEST(TableImportTest, AnAliasCellMayHoldSeveralNames) {
+  std::string path =
+      testing::TempFile("aliases.csv",
+                        "Model,Base model,Also known as\n"
+                        "Llama 2,,\"Llama-2; LLaMA 2 base\"\n"
+                        "Vicuna,LLaMA 2 base,\n"
+                        "Alpaca,Llama-2,Stanford Alpaca|Alpaca 7B\n");
+  ImportOptions o;
+  o.parent_lists = true;
+  o.id_column.name = "Model";
+  o.parent_column.name = "Base model";
+  o.alias_columns.push_back({"Also known as", 0});
+  ImportReport r;
+  model::Graph g = Import(path, o, &r);
+  EXPECT_EQ(g.num_works(), 3u);  // Both parents are Llama 2, by alias.
+  EXPECT_EQ(r.parents_without_row, 0u);
+  const model::VertexId llama = *g.FindId("Llama 2");
+  EXPECT_EQ(g.FindKey(base::NormalizeKey("Llama-2")), llama);
+  EXPECT_EQ(g.FindKey(base::NormalizeKey("LLaMA 2 base")), llama);
+  EXPECT_EQ(g.FindKey(base::NormalizeKey("Alpaca 7B")), g.FindId("Alpaca"));
+  for (const char* child : {"Vicuna", "Alpaca"})
+    EXPECT_EQ((*g.InLinks(*g.FindId(child)).begin()).other, llama) << child;
 }
 
 // gnuclad-like parents: a name with spaces is one parent, not three.
