@@ -54,6 +54,18 @@ constexpr Words kEnglish{
     .direct_many =
         "{} long links drawn faint, behind the works, to keep the picture "
         "readable",
+    .grouped_one =
+        "{} works grouped into {} stack: leaves (works nothing in the view "
+        "builds on) of one column, with the same parents or the column's "
+        "other leaves; hover for its works",
+    .grouped_many =
+        "{} works grouped into {} stacks: leaves (works nothing in the view "
+        "builds on) of one column, with the same parents or the column's "
+        "other leaves; hover for their works",
+    .group_more = "and {} more",
+    .group_works = "{} of its {} works",
+    .group_tip = "{} works with the same parents: {}",
+    .group_leaves_tip = "{} works that nothing in the view builds on:",
 };
 
 constexpr Words kChinese{
@@ -90,6 +102,16 @@ constexpr Words kChinese{
     .back_many = "{} 条关系逆时间方向 (橙色)：较新的工作日期早于较旧的工作",
     .direct_one = "{} 条长关系以浅色画在工作之后，以保持图面清晰",
     .direct_many = "{} 条长关系以浅色画在工作之后，以保持图面清晰",
+    .grouped_one =
+        "{} 个工作合并为 {} 叠：同一列中的叶节点 (视图中没有工作基于它们)，"
+        "父节点相同的一叠，其余叶节点一叠；悬停查看其中的工作",
+    .grouped_many =
+        "{} 个工作合并为 {} 叠：同一列中的叶节点 (视图中没有工作基于它们)，"
+        "父节点相同的一叠，其余叶节点一叠；悬停查看其中的工作",
+    .group_more = "等另外 {} 个",
+    .group_works = "其 {1} 个工作中的 {0} 个",
+    .group_tip = "{} 个父节点相同的工作：{}",
+    .group_leaves_tip = "{} 个视图中没有工作基于的工作：",
 };
 
 // In the order of model::Kind and model::Relation.
