@@ -238,6 +238,129 @@ TEST(SceneTest, LinkBackInTimeIsOrangeAndCountedInTheLegend) {
       "false");
 }
 
+using testing::Leaves;
+
+const SceneOptions kGrouped{.resolution = Resolution::kYear,
+                            .group_leaves = true};
+
+TEST(SceneTest, LeavesWithTheSameParentsInAColumnAreOneGroup) {
+  model::Graph g = Leaves();
+  Scene s = Whole(g, kGrouped);
+  const SceneNode* group = s.FindNode("group-s1");
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->attrs.Get("id"), "group-s1");
+  EXPECT_EQ(group->attrs.Get("class"), "group");
+  EXPECT_EQ(group->attrs.Get("label"), "s1\nand 2 more · 2005");
+  EXPECT_EQ(group->attrs.Get("tooltip"),
+            "3 works with the same parents: a, b\ns1 (2005)\ns2 (2005)\n"
+            "s3 (2005)");
+  EXPECT_FALSE(group->attrs.Get("pos").empty());
+  for (const char* id : {"s1", "s2", "s3"}) EXPECT_EQ(s.FindNode(id), nullptr);
+  // One link from each shared parent, in place of six.
+  for (const char* parent : {"a", "b"}) {
+    const SceneEdge* link =
+        s.FindEdge(std::string("link-group-s1-builds_on-") + parent);
+    ASSERT_NE(link, nullptr) << parent;
+    EXPECT_EQ(link->tail, parent);
+    EXPECT_EQ(link->head, "group-s1");
+    EXPECT_EQ(link->attrs.Get("class"),
+              "link group-link rel-builds_on influence");
+    EXPECT_EQ(link->attrs.Get("tooltip"),
+              "3 of its 3 works builds_on " + std::string(parent));
+  }
+  EXPECT_EQ(s.FindEdge("link-s1-builds_on-a"), nullptr);
+}
+
+TEST(SceneTest, AColumnsOtherLeavesMakeOneGroupWithALinkFromEachParent) {
+  model::Graph g = Leaves();
+  Scene s = Whole(g, kGrouped);
+  const SceneNode* rest = s.FindNode("group-t1");
+  ASSERT_NE(rest, nullptr);
+  EXPECT_EQ(rest->attrs.Get("tooltip"),
+            "3 works that nothing in the view builds on:\nt1 (2005)\n"
+            "t2 (2005)\nu1 (2005)");
+  EXPECT_EQ(s.FindEdge("link-group-t1-builds_on-a")->attrs.Get("tooltip"),
+            "2 of its 3 works builds_on a");
+  EXPECT_EQ(s.FindEdge("link-group-t1-builds_on-b")->attrs.Get("tooltip"),
+            "1 of its 3 works builds_on b");
+  // m has a child in the view, n is alone in its column: both drawn.
+  EXPECT_NE(s.FindNode("m"), nullptr);
+  EXPECT_NE(s.FindNode("n"), nullptr);
+  EXPECT_NE(s.FindEdge("link-m-builds_on-a"), nullptr);
+}
+
+TEST(SceneTest, LeavesWithOtherParentsAreNotMergedWhenTooFew) {
+  // Without u1, t1 and t2 are the column's only other leaves: a pair is
+  // drawn as itself.
+  model::Graph g = Leaves();
+  analysis::Selection sel = analysis::SelectAll(g);
+  sel.works[V(g, "u1")] = false;
+  sel.links[testing::L(g, "u1", "builds_on", "b")] = false;
+  auto s = BuildScene(g, sel, kGrouped);
+  ASSERT_TRUE(s.ok());
+  EXPECT_NE(s->FindNode("group-s1"), nullptr);
+  EXPECT_EQ(s->FindNode("group-t1"), nullptr);
+  EXPECT_NE(s->FindNode("t1"), nullptr);
+  EXPECT_NE(s->FindNode("t2"), nullptr);
+  EXPECT_EQ(s->groups, 1u);
+  EXPECT_EQ(s->grouped_works, 3u);
+}
+
+TEST(SceneTest, GroupedCountsAddUpToTheView) {
+  model::Graph g = Leaves();
+  Scene s = Whole(g, kGrouped);
+  EXPECT_EQ(s.groups, 2u);
+  EXPECT_EQ(s.grouped_works, 6u);
+  EXPECT_EQ(s.works, 4u);  // a, b, m, n.
+  EXPECT_EQ(s.works + s.grouped_works, g.num_works());
+  EXPECT_EQ(s.links, 2u);  // a -> m -> n.
+  EXPECT_EQ(s.grouped_links, 9u);
+  EXPECT_EQ(s.links + s.grouped_links + s.listed, g.num_links());
+  // Drawn: the two links, and the groups' four.
+  std::size_t drawn = 0;
+  for (const SceneEdge& e : s.edges)
+    drawn += e.attrs.Get("class").starts_with("link ");
+  EXPECT_EQ(drawn, 6u);
+  EXPECT_NE(s.html_label.find("6 works grouped into 2 stacks"),
+            std::string::npos);
+}
+
+TEST(SceneTest, HighlightedAndFocusWorksAreNeverGrouped) {
+  model::Graph g = Leaves();
+  analysis::Selection sel = analysis::SelectAll(g);
+  const model::EdgeId bold = testing::L(g, "s1", "builds_on", "a");
+  sel.highlighted_links[bold] = true;
+  sel.highlighted_works[V(g, "s1")] = true;
+  sel.highlighted_works[V(g, "a")] = true;
+  sel.focus = {V(g, "s2")};
+  auto s = BuildScene(g, sel, kGrouped);
+  ASSERT_TRUE(s.ok());
+  ASSERT_NE(s->FindNode("s1"), nullptr);
+  EXPECT_NE(s->FindNode("s1")->attrs.Get("class").find("highlight"),
+            std::string::npos);
+  EXPECT_NE(s->FindNode("s2"), nullptr);
+  // s3, t1, t2 and u1 are the column's other leaves; never highlighted, the
+  // group is faded with the rest.
+  const SceneNode* rest = s->FindNode("group-s3");
+  ASSERT_NE(rest, nullptr);
+  EXPECT_EQ(rest->attrs.Get("class"), "group faded");
+  EXPECT_EQ(s->grouped_works, 4u);
+}
+
+TEST(SceneTest, NothingIsGroupedUnlessAskedOrOffThePinnedTimeline) {
+  model::Graph g = Leaves();
+  for (const SceneOptions& o :
+       {SceneOptions{.resolution = Resolution::kYear},
+        SceneOptions{.pinned = false, .group_leaves = true}}) {
+    Scene s = Whole(g, o);
+    EXPECT_EQ(s.groups, 0u);
+    EXPECT_EQ(s.works, g.num_works());
+    EXPECT_EQ(s.links, g.num_links());
+    EXPECT_EQ(s.FindNode("group-s1"), nullptr);
+    EXPECT_NE(s.FindNode("s1"), nullptr);
+  }
+}
+
 TEST(SceneTest, RefusesAnUnknownRankdir) {
   model::Graph g = testing::Diamond();
   auto s = BuildScene(g, analysis::SelectAll(g), {.rankdir = "RL"});
