@@ -171,6 +171,7 @@ struct Group {
   std::vector<VertexId> members;     // In date order.
   std::vector<GroupParent> parents;  // Of any member; sorted.
   bool same_parents;                 // Every member has all of them.
+  long main_parent;  // Else the parent they share (-1: they have none).
   std::string name;  // Its node's name and SVG id: "group-FIRST".
 };
 
@@ -334,10 +335,13 @@ class SceneBuilder {
 
   // Groups the leaves of the view: in each column, those with exactly the
   // same parents (by the same relations), kGroupAtLeast or more together;
-  // then the column's other leaves, as many, into one more group. On a
-  // curated family the first keep the family's branches apart; on a dense
-  // citation graph, where hardly two works cite the same papers, the
-  // second fold the leaves (half of its works) with their links.
+  // then the column's other leaves with the same main parent, as many. On
+  // a curated family the first are a model's fine-tunes; on a dense
+  // citation graph, where hardly two works cite the same papers, the second
+  // are the papers citing the same hub. (All of a column's other leaves in
+  // one group would fold more, but pull links from everywhere to one box:
+  // on the 400 top works of cit-HepPh that crossed more links than drawing
+  // every work.)
   void MakeGroups(const std::vector<VertexId>& works,
                   const std::vector<EdgeId>& links, Resolution resolution) {
     std::set<VertexId> parents;
@@ -355,22 +359,36 @@ class SceneBuilder {
       key.erase(std::unique(key.begin(), key.end()), key.end());
       alike[{ColumnKey(g_.date(v), resolution), std::move(key)}].push_back(v);
     }
-    std::map<long, std::vector<VertexId>> rest;  // By column.
+    std::map<VertexId, std::size_t> children;
+    for (EdgeId e : links) ++children[g_.parent(e)];
+    // A leaf's main parent: of its parents, the one with the most children
+    // in the view (then the earliest); none without a parent.
+    auto main_parent = [&](VertexId v) {
+      long best = -1;
+      for (const auto& [p, r] : in[v]) {
+        if (best < 0 || children[p] > children[best] ||
+            (children[p] == children[best] &&
+             analysis::EarlierWork(g_, p, static_cast<VertexId>(best))))
+          best = static_cast<long>(p);
+      }
+      return best;
+    };
+    std::map<std::pair<long, long>, std::vector<VertexId>> rest;
     std::vector<Group> made;
     for (auto& [key, members] : alike) {
       if (members.size() >= kGroupAtLeast) {
-        made.push_back({std::move(members), {}, true, ""});
+        made.push_back({std::move(members), {}, true, -1, ""});
       } else {
-        auto& column = rest[key.first];
-        column.insert(column.end(), members.begin(), members.end());
+        for (VertexId v : members)
+          rest[{key.first, main_parent(v)}].push_back(v);
       }
     }
-    for (auto& [column, members] : rest) {
+    for (auto& [key, members] : rest) {
       if (members.size() < kGroupAtLeast) continue;
       std::sort(members.begin(), members.end(), [&](VertexId a, VertexId b) {
         return analysis::EarlierWork(g_, a, b);
       });
-      made.push_back({std::move(members), {}, false, ""});
+      made.push_back({std::move(members), {}, false, key.second, ""});
     }
     std::set<std::string> names;
     for (VertexId v : works) names.insert(std::string(g_.id(v)));
@@ -421,10 +439,12 @@ class SceneBuilder {
     for (const GroupParent& p : group.parents)
       parents.emplace_back(g_.name(p.work));
     std::string tip =
-        group.same_parents
-            ? fmt::format(fmt::runtime(words_.group_tip), n,
-                          fmt::join(parents, ", "))
-            : fmt::format(fmt::runtime(words_.group_leaves_tip), n);
+        group.same_parents ? fmt::format(fmt::runtime(words_.group_tip), n,
+                                         fmt::join(parents, ", "))
+        : group.main_parent < 0
+            ? fmt::format(fmt::runtime(words_.group_alone_tip), n)
+            : fmt::format(fmt::runtime(words_.group_main_tip), n,
+                          g_.name(static_cast<VertexId>(group.main_parent)));
     constexpr std::size_t kMostListed = 25;
     for (std::size_t i = 0; i < n && i < kMostListed; ++i) {
       const VertexId v = group.members[i];

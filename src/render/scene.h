@@ -68,14 +68,15 @@ struct SceneOptions {
   // On the pinned timeline, draw the view's leaves (works with no drawn
   // link to a newer work of the view) in groups: in each column, those with
   // exactly the same parents (by the same relations), three or more; then
-  // the column's other leaves, three or more, together. A group is one node
-  // of class "group", id "group-FIRST" (its first work's id), labelled
-  // "FIRST and N more", its tooltip listing its works, with one link (class
-  // "link group-link ...", id "link-group-FIRST-RELATION-PARENT") from
-  // each parent of any of its works; the legend counts them. Never grouped:
-  // works without a date, organizations, the focus, and what is highlighted
-  // (the main path). The columns are then chosen from the whole view. Off:
-  // every work is drawn.
+  // the column's other leaves with the same main parent (of a leaf's
+  // parents, the one with the most children in the view), or with none,
+  // three or more. A group is one node of class "group", id "group-FIRST"
+  // (its first work's id), labelled "FIRST and N more", its tooltip listing
+  // its works, with one link (class "link group-link ...", id
+  // "link-group-FIRST-RELATION-PARENT") from each parent of any of its
+  // works; the legend counts them. Never grouped: works without a date,
+  // organizations, the focus, and what is highlighted (the main path). The
+  // columns are then chosen from the whole view. Off: every work is drawn.
   bool group_leaves = false;
   // The language of the legend, the notes, the ruler and tooltip labels
   // (the graph's own text comes in whatever language it was opened in).

@@ -56,16 +56,19 @@ constexpr Words kEnglish{
         "readable",
     .grouped_one =
         "{} works grouped into {} stack: leaves (works nothing in the view "
-        "builds on) of one column, with the same parents or the column's "
-        "other leaves; hover for its works",
+        "builds on) of one column with the same parents, or the same main "
+        "parent; hover for its works",
     .grouped_many =
         "{} works grouped into {} stacks: leaves (works nothing in the view "
-        "builds on) of one column, with the same parents or the column's "
-        "other leaves; hover for their works",
+        "builds on) of one column with the same parents, or the same main "
+        "parent; hover for their works",
     .group_more = "and {} more",
     .group_works = "{} of its {} works",
     .group_tip = "{} works with the same parents: {}",
-    .group_leaves_tip = "{} works that nothing in the view builds on:",
+    .group_main_tip =
+        "{} works building on {}, of their parents the one with the most "
+        "children in the view:",
+    .group_alone_tip = "{} works without links in the view:",
 };
 
 constexpr Words kChinese{
@@ -103,15 +106,16 @@ constexpr Words kChinese{
     .direct_one = "{} 条长关系以浅色画在工作之后，以保持图面清晰",
     .direct_many = "{} 条长关系以浅色画在工作之后，以保持图面清晰",
     .grouped_one =
-        "{} 个工作合并为 {} 叠：同一列中的叶节点 (视图中没有工作基于它们)，"
-        "父节点相同的一叠，其余叶节点一叠；悬停查看其中的工作",
+        "{} 个工作合并为 {} 叠：同一列中父节点相同或主父节点相同的叶节点 "
+        "(视图中没有工作基于它们)；悬停查看其中的工作",
     .grouped_many =
-        "{} 个工作合并为 {} 叠：同一列中的叶节点 (视图中没有工作基于它们)，"
-        "父节点相同的一叠，其余叶节点一叠；悬停查看其中的工作",
+        "{} 个工作合并为 {} 叠：同一列中父节点相同或主父节点相同的叶节点 "
+        "(视图中没有工作基于它们)；悬停查看其中的工作",
     .group_more = "等另外 {} 个",
     .group_works = "其 {1} 个工作中的 {0} 个",
     .group_tip = "{} 个父节点相同的工作：{}",
-    .group_leaves_tip = "{} 个视图中没有工作基于的工作：",
+    .group_main_tip = "{} 个基于 {} 的工作 (其父节点中在视图里子节点最多者)：",
+    .group_alone_tip = "{} 个在视图中没有关系的工作：",
 };
 
 // In the order of model::Kind and model::Relation.

@@ -33,8 +33,9 @@ struct Words {
   std::string_view group_more;  // A group's label: "and {} more".
   // A group link's tooltip: "{} of its {} works".
   std::string_view group_works;
-  std::string_view group_tip;         // {} works, {} the parents' names.
-  std::string_view group_leaves_tip;  // {} works (other leaves).
+  std::string_view group_tip;        // {} works, {} the parents' names.
+  std::string_view group_main_tip;   // {} works, {} their main parent.
+  std::string_view group_alone_tip;  // {} works without links.
 };
 
 const Words& WordsFor(model::Language language);

@@ -271,39 +271,44 @@ TEST(SceneTest, LeavesWithTheSameParentsInAColumnAreOneGroup) {
   EXPECT_EQ(s.FindEdge("link-s1-builds_on-a"), nullptr);
 }
 
-TEST(SceneTest, AColumnsOtherLeavesMakeOneGroupWithALinkFromEachParent) {
+TEST(SceneTest, OtherLeavesWithTheSameMainParentAreOneGroup) {
   model::Graph g = Leaves();
   Scene s = Whole(g, kGrouped);
-  const SceneNode* rest = s.FindNode("group-t1");
-  ASSERT_NE(rest, nullptr);
-  EXPECT_EQ(rest->attrs.Get("tooltip"),
-            "3 works that nothing in the view builds on:\nt1 (2005)\n"
-            "t2 (2005)\nu1 (2005)");
+  const SceneNode* siblings = s.FindNode("group-t1");
+  ASSERT_NE(siblings, nullptr);
+  EXPECT_EQ(siblings->attrs.Get("tooltip"),
+            "3 works building on a, of their parents the one with the most "
+            "children in the view:\nt1 (2005)\nt2 (2005)\nt3 (2005)");
+  // One link from each parent of any of them, saying how many it stands for.
   EXPECT_EQ(s.FindEdge("link-group-t1-builds_on-a")->attrs.Get("tooltip"),
-            "2 of its 3 works builds_on a");
-  EXPECT_EQ(s.FindEdge("link-group-t1-builds_on-b")->attrs.Get("tooltip"),
-            "1 of its 3 works builds_on b");
+            "3 of its 3 works builds_on a");
+  EXPECT_EQ(s.FindEdge("link-group-t1-builds_on-c")->attrs.Get("tooltip"),
+            "1 of its 3 works builds_on c");
   // m has a child in the view, n is alone in its column: both drawn.
   EXPECT_NE(s.FindNode("m"), nullptr);
   EXPECT_NE(s.FindNode("n"), nullptr);
   EXPECT_NE(s.FindEdge("link-m-builds_on-a"), nullptr);
 }
 
-TEST(SceneTest, LeavesWithOtherParentsAreNotMergedWhenTooFew) {
-  // Without u1, t1 and t2 are the column's only other leaves: a pair is
-  // drawn as itself.
+TEST(SceneTest, LeavesWithOtherParentsAreNotMerged) {
   model::Graph g = Leaves();
+  Scene s = Whole(g, kGrouped);
+  // u1's one parent is b: neither the s group's nor the t group's.
+  ASSERT_NE(s.FindNode("u1"), nullptr);
+  EXPECT_EQ(s.FindNode("u1")->attrs.Get("class"), "work kind-model era-all");
+  EXPECT_NE(s.FindEdge("link-u1-builds_on-b"), nullptr);
+  // Without t3, t1 and t2 are too few to group: a pair is drawn as itself.
   analysis::Selection sel = analysis::SelectAll(g);
-  sel.works[V(g, "u1")] = false;
-  sel.links[testing::L(g, "u1", "builds_on", "b")] = false;
-  auto s = BuildScene(g, sel, kGrouped);
-  ASSERT_TRUE(s.ok());
-  EXPECT_NE(s->FindNode("group-s1"), nullptr);
-  EXPECT_EQ(s->FindNode("group-t1"), nullptr);
-  EXPECT_NE(s->FindNode("t1"), nullptr);
-  EXPECT_NE(s->FindNode("t2"), nullptr);
-  EXPECT_EQ(s->groups, 1u);
-  EXPECT_EQ(s->grouped_works, 3u);
+  sel.works[V(g, "t3")] = false;
+  sel.links[testing::L(g, "t3", "builds_on", "a")] = false;
+  auto pair = BuildScene(g, sel, kGrouped);
+  ASSERT_TRUE(pair.ok());
+  EXPECT_NE(pair->FindNode("group-s1"), nullptr);
+  EXPECT_EQ(pair->FindNode("group-t1"), nullptr);
+  EXPECT_NE(pair->FindNode("t1"), nullptr);
+  EXPECT_NE(pair->FindNode("t2"), nullptr);
+  EXPECT_EQ(pair->groups, 1u);
+  EXPECT_EQ(pair->grouped_works, 3u);
 }
 
 TEST(SceneTest, GroupedCountsAddUpToTheView) {
@@ -311,16 +316,16 @@ TEST(SceneTest, GroupedCountsAddUpToTheView) {
   Scene s = Whole(g, kGrouped);
   EXPECT_EQ(s.groups, 2u);
   EXPECT_EQ(s.grouped_works, 6u);
-  EXPECT_EQ(s.works, 4u);  // a, b, m, n.
+  EXPECT_EQ(s.works, 6u);  // a, b, c, u1, m, n.
   EXPECT_EQ(s.works + s.grouped_works, g.num_works());
-  EXPECT_EQ(s.links, 2u);  // a -> m -> n.
-  EXPECT_EQ(s.grouped_links, 9u);
+  EXPECT_EQ(s.links, 3u);  // a -> m -> n, b -> u1.
+  EXPECT_EQ(s.grouped_links, 10u);
   EXPECT_EQ(s.links + s.grouped_links + s.listed, g.num_links());
-  // Drawn: the two links, and the groups' four.
+  // Drawn: the three links, and the groups' four.
   std::size_t drawn = 0;
   for (const SceneEdge& e : s.edges)
     drawn += e.attrs.Get("class").starts_with("link ");
-  EXPECT_EQ(drawn, 6u);
+  EXPECT_EQ(drawn, 7u);
   EXPECT_NE(s.html_label.find("6 works grouped into 2 stacks"),
             std::string::npos);
 }
@@ -339,8 +344,8 @@ TEST(SceneTest, HighlightedAndFocusWorksAreNeverGrouped) {
   EXPECT_NE(s->FindNode("s1")->attrs.Get("class").find("highlight"),
             std::string::npos);
   EXPECT_NE(s->FindNode("s2"), nullptr);
-  // s3, t1, t2 and u1 are the column's other leaves; never highlighted, the
-  // group is faded with the rest.
+  // s3 is left alone of its parents, and joins t1..t3 (main parent a);
+  // never highlighted, the group is faded with the rest.
   const SceneNode* rest = s->FindNode("group-s3");
   ASSERT_NE(rest, nullptr);
   EXPECT_EQ(rest->attrs.Get("class"), "group faded");
