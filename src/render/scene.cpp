@@ -480,10 +480,8 @@ class SceneBuilder {
                                fmt::format(fmt::runtime(words_.group_works),
                                            by.members, group.members.size()),
                                rel, g_.name(parent)));
-    const model::Date& from = g_.date(parent);
-    if (from.known() && model::CompareAtCommonPrecision(
-                            from, g_.date(group.members.front())) > 0)
-      MarkBackInTime(&edge);
+    // Back in time only when the layout puts the group's column before its
+    // parent's (Pin): the dates of a group's works differ within a column.
     return edge;
   }
 
