@@ -201,9 +201,9 @@ void AddRenderOptions(CLI::App* sub, RenderCommandOptions* o) {
       ->check(Count());
   sub->add_option("--group-above", o->group_above,
                   "On a timeline of more works than this with nothing "
-                  "highlighted, draw the leaves of each column (3 or more "
-                  "with the same parents, then the rest) as group nodes; 0: "
-                  "never (HTML pages never group)")
+                  "highlighted, draw the leaves of each column as group "
+                  "nodes (3 or more with the same parents, or the same main "
+                  "parent); 0: never (HTML pages never group)")
       ->check(Count())
       ->capture_default_str();
   sub->add_flag("--json", o->json, "Print what was written as JSON");

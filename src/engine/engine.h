@@ -122,10 +122,11 @@ struct DrawOptions {
   // is drawn bold over the faded rest, and the legend says so. 0: never.
   std::size_t bold_main_path_above = 300;
   // On a timeline of more works than this with nothing asked highlighted,
-  // leaves that share a column and exactly the same parents, three or more,
-  // are drawn as one group node with one link from each parent
-  // (render::SceneOptions::group_leaves): never the focus, the main path
-  // drawn bold, an undated work or an organization. The legend and the
+  // the view's leaves are drawn in groups, one node each with one link from
+  // each parent of its works: per column, three or more with exactly the
+  // same parents, then three or more with the same main parent
+  // (render::SceneOptions::group_leaves). Never grouped: the focus, the
+  // main path drawn bold, undated works, organizations. The legend and the
   // Diagram count them. Explore never groups: its page selects and traces
   // every work. 0: never.
   std::size_t group_above = 300;
