@@ -103,8 +103,9 @@ int DrawView(const engine::Engine& engine, engine::View view,
         "wrote {} ({} works{}, {} links drawn{}{}{}{})\n", o.output,
         diagram->works,
         diagram->groups > 0
-            ? fmt::format(" and {} more in {} groups of leaves",
-                          diagram->grouped_works, diagram->groups)
+            ? fmt::format(" and {} more in {} group{} of leaves",
+                          diagram->grouped_works, diagram->groups,
+                          diagram->groups == 1 ? "" : "s")
             : "",
         diagram->links,
         hidden.empty()

@@ -439,10 +439,10 @@ class SceneBuilder {
     for (const GroupParent& p : group.parents)
       parents.emplace_back(g_.name(p.work));
     std::string tip =
-        group.same_parents ? fmt::format(fmt::runtime(words_.group_tip), n,
-                                         fmt::join(parents, ", "))
-        : group.main_parent < 0
-            ? fmt::format(fmt::runtime(words_.group_alone_tip), n)
+        parents.empty() ? fmt::format(fmt::runtime(words_.group_alone_tip), n)
+        : group.same_parents
+            ? fmt::format(fmt::runtime(words_.group_tip), n,
+                          fmt::join(parents, ", "))
             : fmt::format(fmt::runtime(words_.group_main_tip), n,
                           g_.name(static_cast<VertexId>(group.main_parent)));
     constexpr std::size_t kMostListed = 25;

@@ -502,7 +502,7 @@ TEST(CliRenderTest, GroupAboveFoldsLeavesAndCountsThem) {
   Outcome text =
       Lineage({"--data", data, "render", "--group-above", "3", "-o", out});
   ASSERT_EQ(text.code, 0) << text.err;
-  EXPECT_NE(text.out.find("1 works and 3 more in 1 groups of leaves, 0 links "
+  EXPECT_NE(text.out.find("1 works and 3 more in 1 group of leaves, 0 links "
                           "drawn of 3, 3 into grouped works"),
             std::string::npos)
       << text.out;

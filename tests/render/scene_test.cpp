@@ -271,6 +271,22 @@ TEST(SceneTest, LeavesWithTheSameParentsInAColumnAreOneGroup) {
   EXPECT_EQ(s.FindEdge("link-s1-builds_on-a"), nullptr);
 }
 
+TEST(SceneTest, WorksWithoutLinksInAColumnAreOneGroup) {
+  testing::SpecBuilder b;
+  b.Work("x1", "2005").Work("x2", "2005").Work("x3", "2005").Work("y", "2006");
+  model::Graph g = b.Build();
+  Scene s = Whole(g, kGrouped);
+  const SceneNode* group = s.FindNode("group-x1");
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->attrs.Get("tooltip"),
+            "3 works without links in the view:\nx1 (2005)\nx2 (2005)\n"
+            "x3 (2005)");
+  EXPECT_NE(s.FindNode("y"), nullptr);  // Alone in 2006.
+  EXPECT_EQ(s.works, 1u);
+  EXPECT_EQ(s.grouped_works, 3u);
+  EXPECT_EQ(s.links + s.grouped_links, 0u);
+}
+
 TEST(SceneTest, OtherLeavesWithTheSameMainParentAreOneGroup) {
   model::Graph g = Leaves();
   Scene s = Whole(g, kGrouped);
