@@ -39,6 +39,7 @@ struct RenderCommandOptions {
   bool reduce = false;
   std::size_t max_works = 0;
   std::size_t top = 0;
+  std::size_t group_above = engine::DrawOptions{}.group_above;
   bool json = false;
 };
 
@@ -75,7 +76,10 @@ int DrawView(const engine::Engine& engine, engine::View view,
   if (o.json) {
     PrintJson({{"output", o.output},
                {"works", diagram->works},
+               {"grouped_works", diagram->grouped_works},
+               {"groups", diagram->groups},
                {"links", diagram->links},
+               {"grouped_links", diagram->grouped_links},
                {"reduced_links", diagram->reduced_links},
                {"listed_links", diagram->listed_links},
                {"back_in_time", diagram->back_in_time},
@@ -85,19 +89,29 @@ int DrawView(const engine::Engine& engine, engine::View view,
                {"layout_ms", diagram->layout_ms},
                {"render_ms", diagram->render_ms}});
   } else {
-    // The counts add up: drawn + hidden + listed = the view's links.
+    // The counts add up: drawn + grouped + hidden + listed = the view's
+    // links, and drawn + grouped = its works.
     std::string hidden;
+    if (diagram->grouped_links > 0)
+      hidden += fmt::format(", {} into grouped works", diagram->grouped_links);
     if (diagram->reduced_links > 0)
       hidden += fmt::format(", {} implied hidden", diagram->reduced_links);
     if (diagram->listed_links > 0)
       hidden += fmt::format(", {} of organizations in their tooltips",
                             diagram->listed_links);
     std::cout << fmt::format(
-        "wrote {} ({} works, {} links drawn{}{}{}{})\n", o.output,
-        diagram->works, diagram->links,
+        "wrote {} ({} works{}, {} links drawn{}{}{}{})\n", o.output,
+        diagram->works,
+        diagram->groups > 0
+            ? fmt::format(" and {} more in {} group{} of leaves",
+                          diagram->grouped_works, diagram->groups,
+                          diagram->groups == 1 ? "" : "s")
+            : "",
+        diagram->links,
         hidden.empty()
             ? ""
-            : fmt::format(" of {}", diagram->links + diagram->reduced_links +
+            : fmt::format(" of {}", diagram->links + diagram->grouped_links +
+                                        diagram->reduced_links +
                                         diagram->listed_links),
         hidden,
         diagram->back_in_time > 0
@@ -186,6 +200,13 @@ void AddRenderOptions(CLI::App* sub, RenderCommandOptions* o) {
                   "Keep only the N works of the view with the highest "
                   "PageRank (for big graphs)")
       ->check(Count());
+  sub->add_option("--group-above", o->group_above,
+                  "On a timeline of more works than this with nothing "
+                  "highlighted, draw the leaves of each column as group "
+                  "nodes (3 or more with the same parents, or the same main "
+                  "parent); 0: never (HTML pages never group)")
+      ->check(Count())
+      ->capture_default_str();
   sub->add_flag("--json", o->json, "Print what was written as JSON");
   sub->footer(
       "Works are placed on a time ruler (a column per period), coloured by "
@@ -249,7 +270,8 @@ int RunRender(const RenderCommandOptions* o, const GlobalOptions* global) {
                 .rankdir = o->rankdir,
                 .reduce = o->reduce,
                 .max_works = o->max_works,
-                .resolution = engine::ParseResolution(o->resolution)},
+                .resolution = engine::ParseResolution(o->resolution),
+                .group_above = o->group_above},
        .json = o->json});
 }
 

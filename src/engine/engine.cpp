@@ -395,9 +395,12 @@ base::Result<Diagram> Engine::Draw(View view,
     return s;
   if (options.reduce) analysis::Reduce(graph_, &view.selection);
   const bool pinned = options.layout == "timeline";
+  // Asked for: what the user highlighted is never folded into a group.
+  const bool asked = view.selection.any_highlight();
+  const bool group = pinned && options.group_above > 0 && !asked &&
+                     view.selection.num_works() > options.group_above;
   std::size_t main_path_links = 0;
-  if (pinned && options.bold_main_path_above > 0 &&
-      !view.selection.any_highlight() &&
+  if (pinned && options.bold_main_path_above > 0 && !asked &&
       view.selection.num_works() > options.bold_main_path_above) {
     // A graph with cycles has no main path: drawn as it is then.
     if (auto path = MainPath(0); path.ok()) {
@@ -420,6 +423,7 @@ base::Result<Diagram> Engine::Draw(View view,
                           .pinned = pinned,
                           .resolution = options.resolution,
                           .main_path_bold = main_path_links > 0,
+                          .group_leaves = group,
                           .language = language_});
   if (!scene.ok()) return scene.status();
   if (scene->works == 0) {
@@ -431,6 +435,9 @@ base::Result<Diagram> Engine::Draw(View view,
   Diagram d;
   d.bytes = std::move(rendered->bytes);
   d.works = scene->works;
+  d.grouped_works = scene->grouped_works;
+  d.groups = scene->groups;
+  d.grouped_links = scene->grouped_links;
   d.links = scene->links;
   d.listed_links = scene->listed;
   d.back_in_time = scene->back_in_time;

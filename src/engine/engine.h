@@ -121,12 +121,25 @@ struct DrawOptions {
   // hairball of links: the graph's main path (SPC, when the graph is a DAG)
   // is drawn bold over the faded rest, and the legend says so. 0: never.
   std::size_t bold_main_path_above = 300;
+  // On a timeline of more works than this with nothing asked highlighted,
+  // the view's leaves are drawn in groups, one node each with one link from
+  // each parent of its works: per column, three or more with exactly the
+  // same parents, then three or more with the same main parent
+  // (render::SceneOptions::group_leaves). Never grouped: the focus, the
+  // main path drawn bold, undated works, organizations. The legend and the
+  // Diagram count them. Explore never groups: its page selects and traces
+  // every work. 0: never.
+  std::size_t group_above = 300;
 };
 
-// What was drawn. links + reduced_links + listed_links = the view's links.
+// What was drawn. works + grouped_works = the view's works; links +
+// grouped_links + reduced_links + listed_links = the view's links.
 struct Diagram {
   std::string bytes;
-  std::size_t works = 0;
+  std::size_t works = 0;          // Drawn each as its own node.
+  std::size_t grouped_works = 0;  // Drawn in groups (DrawOptions::group_above).
+  std::size_t groups = 0;
+  std::size_t grouped_links = 0;  // Into grouped works: one link a parent.
   std::size_t links = 0;          // Drawn.
   std::size_t reduced_links = 0;  // Hidden as implied by others (reduce).
   std::size_t listed_links = 0;   // Of organizations: in their tooltips.

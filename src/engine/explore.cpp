@@ -147,6 +147,9 @@ base::Result<Diagram> Engine::Explore(View view,
                                       const DrawOptions& options) const {
   DrawOptions svg_options = options;
   svg_options.format = Format::kSvg;
+  // The page's script selects, traces and filters each work: a work folded
+  // into a group would have no node to show it by.
+  svg_options.group_above = 0;
   const View original = view;
   auto diagram = Draw(std::move(view), svg_options);
   if (!diagram.ok()) return diagram.status();

@@ -32,6 +32,12 @@ struct Scene : graphviz::Drawing {
   std::size_t listed = 0;
   std::size_t back_in_time = 0;  // Drawn links whose newer work is earlier.
   std::size_t faint = 0;  // Long links drawn faint (TimelineRoute::direct).
+  // Leaves drawn as groups (SceneOptions::group_leaves): works + grouped_works
+  // = the selection's works, links + grouped_links + listed = its links;
+  // each group is one node with one link from each of its shared parents.
+  std::size_t grouped_works = 0;
+  std::size_t groups = 0;
+  std::size_t grouped_links = 0;  // Links into grouped works, not drawn.
   // Every position and curve is set (a pinned timeline): Graphviz only
   // draws. False for a view without a dated work, laid out by its links.
   bool pinned = false;
@@ -59,6 +65,19 @@ struct SceneOptions {
   // What is highlighted is the main path, drawn bold because the view is
   // big (engine::DrawOptions::bold_main_path_above): the legend says so.
   bool main_path_bold = false;
+  // On the pinned timeline, draw the view's leaves (works with no drawn
+  // link to a newer work of the view) in groups: in each column, those with
+  // exactly the same parents (by the same relations), three or more; then
+  // the column's other leaves with the same main parent (of a leaf's
+  // parents, the one with the most children in the view), or with none,
+  // three or more. A group is one node of class "group", id "group-FIRST"
+  // (its first work's id), labelled "FIRST and N more", its tooltip listing
+  // its works, with one link (class "link group-link ...", id
+  // "link-group-FIRST-RELATION-PARENT") from each parent of any of its
+  // works; the legend counts them. Never grouped: works without a date,
+  // organizations, the focus, and what is highlighted (the main path). The
+  // columns are then chosen from the whole view. Off: every work is drawn.
+  bool group_leaves = false;
   // The language of the legend, the notes, the ruler and tooltip labels
   // (the graph's own text comes in whatever language it was opened in).
   model::Language language = model::Language::kEnglish;

@@ -54,6 +54,21 @@ constexpr Words kEnglish{
     .direct_many =
         "{} long links drawn faint, behind the works, to keep the picture "
         "readable",
+    .grouped_one =
+        "{} works grouped into {} stack: leaves (works nothing in the view "
+        "builds on) of one column with the same parents, or the same main "
+        "parent; hover for its works",
+    .grouped_many =
+        "{} works grouped into {} stacks: leaves (works nothing in the view "
+        "builds on) of one column with the same parents, or the same main "
+        "parent; hover for their works",
+    .group_more = "and {} more",
+    .group_works = "{} of its {} works",
+    .group_tip = "{} works with the same parents: {}",
+    .group_main_tip =
+        "{} works building on {}, of their parents the one with the most "
+        "children in the view:",
+    .group_alone_tip = "{} works without links in the view:",
 };
 
 constexpr Words kChinese{
@@ -90,6 +105,17 @@ constexpr Words kChinese{
     .back_many = "{} 条关系逆时间方向 (橙色)：较新的工作日期早于较旧的工作",
     .direct_one = "{} 条长关系以浅色画在工作之后，以保持图面清晰",
     .direct_many = "{} 条长关系以浅色画在工作之后，以保持图面清晰",
+    .grouped_one =
+        "{} 个工作合并为 {} 叠：同一列中父节点相同或主父节点相同的叶节点 "
+        "(视图中没有工作基于它们)；悬停查看其中的工作",
+    .grouped_many =
+        "{} 个工作合并为 {} 叠：同一列中父节点相同或主父节点相同的叶节点 "
+        "(视图中没有工作基于它们)；悬停查看其中的工作",
+    .group_more = "等另外 {} 个",
+    .group_works = "其 {1} 个工作中的 {0} 个",
+    .group_tip = "{} 个父节点相同的工作：{}",
+    .group_main_tip = "{} 个基于 {} 的工作 (其父节点中在视图里子节点最多者)：",
+    .group_alone_tip = "{} 个在视图中没有关系的工作：",
 };
 
 // In the order of model::Kind and model::Relation.

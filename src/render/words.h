@@ -28,6 +28,14 @@ struct Words {
   std::string_view placed_one, placed_many;
   std::string_view back_one, back_many;
   std::string_view direct_one, direct_many;  // Long links drawn faint.
+  // Leaves grouped in a big view: {} works, {} groups.
+  std::string_view grouped_one, grouped_many;
+  std::string_view group_more;  // A group's label: "and {} more".
+  // A group link's tooltip: "{} of its {} works".
+  std::string_view group_works;
+  std::string_view group_tip;        // {} works, {} the parents' names.
+  std::string_view group_main_tip;   // {} works, {} their main parent.
+  std::string_view group_alone_tip;  // {} works without links.
 };
 
 const Words& WordsFor(model::Language language);

@@ -1,5 +1,6 @@
 // End-to-end: runs the real `lineage` binary and checks exit codes, stdout
 // and stderr.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -519,6 +520,46 @@ TEST(CliRenderTest, ResolutionAndLayoutAreChosenByFlags) {
   EXPECT_NE(dot.out.find("\"resolution\": \"\""), std::string::npos) << dot.out;
   EXPECT_EQ(OnGood({"render", "--resolution", "week", "-o", out.string()}).code,
             2);
+  fs::remove_all(dir);
+}
+
+// --group-above: a view of more works draws its leaves of one column as a
+// group, and says how many; 0 never groups.
+TEST(CliRenderTest, GroupAboveFoldsLeavesAndCountsThem) {
+  std::string yaml =
+      "eras:\n  - {id: e, name: E, from: 2000, to: today}\nworks:\n"
+      "  - {id: a, name: A, kind: model, date: 2000, era: e}\n";
+  for (const char* c : {"c1", "c2", "c3"}) {
+    yaml += fmt::format(
+        "  - id: {0}\n    name: {0}\n    kind: model\n    date: 2001\n"
+        "    era: e\n    links:\n      - {{builds_on: a, evidence: x}}\n",
+        c);
+  }
+  const std::string data = testing::TempFile("leaves.yaml", yaml);
+  fs::path dir = fs::temp_directory_path() /
+                 ("lineage-group-" + std::to_string(std::random_device{}()));
+  const std::string out = (dir / "g.svg").string();
+  Outcome r = Lineage(
+      {"--data", data, "render", "--group-above", "3", "--json", "-o", out});
+  ASSERT_EQ(r.code, 0) << r.err;
+  for (const char* count :
+       {"\"works\": 1", "\"grouped_works\": 3", "\"groups\": 1", "\"links\": 0",
+        "\"grouped_links\": 3"})
+    EXPECT_NE(r.out.find(count), std::string::npos) << count << r.out;
+  EXPECT_NE(Slurp(out).find("class=\"node group\""), std::string::npos);
+  Outcome text =
+      Lineage({"--data", data, "render", "--group-above", "3", "-o", out});
+  ASSERT_EQ(text.code, 0) << text.err;
+  EXPECT_NE(text.out.find("1 works and 3 more in 1 group of leaves, 0 links "
+                          "drawn of 3, 3 into grouped works"),
+            std::string::npos)
+      << text.out;
+  Outcome never = Lineage(
+      {"--data", data, "render", "--group-above", "0", "--json", "-o", out});
+  ASSERT_EQ(never.code, 0) << never.err;
+  EXPECT_NE(never.out.find("\"grouped_works\": 0"), std::string::npos)
+      << never.out;
+  EXPECT_NE(never.out.find("\"works\": 4"), std::string::npos) << never.out;
   fs::remove_all(dir);
 }
 

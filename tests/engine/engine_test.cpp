@@ -181,6 +181,71 @@ TEST(EngineTest, BigViewsShowTheMainPathBold) {
   EXPECT_EQ(drawn->main_path_links, 0u);
 }
 
+// Above group_above, leaves of a column are drawn as groups, counted so
+// that the counts add up to the view; never below it, never when the user
+// highlighted something, never for dot or an explorer page.
+TEST(EngineTest, BigViewsGroupTheirLeavesAndCountThem) {
+  Engine e(testing::Leaves());
+  auto all = e.Select({});
+  ASSERT_TRUE(all.ok());
+  auto d = e.Draw(*all, {.group_above = 5});
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->groups, 2u);
+  EXPECT_EQ(d->grouped_works, 6u);
+  EXPECT_EQ(d->works + d->grouped_works, 12u);
+  EXPECT_EQ(d->links + d->grouped_links + d->reduced_links + d->listed_links,
+            13u);
+  EXPECT_NE(d->bytes.find("<g id=\"group&#45;s1\" class=\"node group\">"),
+            std::string::npos);
+  EXPECT_NE(d->bytes.find("class=\"edge link group&#45;link rel&#45;builds_on"),
+            std::string::npos);
+  EXPECT_NE(d->bytes.find("6 works grouped into 2 stacks"), std::string::npos);
+
+  auto small = e.Draw(*all, {});  // 12 works, not above 300.
+  ASSERT_TRUE(small.ok());
+  EXPECT_EQ(small->groups, 0u);
+  EXPECT_EQ(small->works, 12u);
+  auto dot =
+      e.Draw(*all, {.format = Format::kDot, .layout = "dot", .group_above = 5});
+  ASSERT_TRUE(dot.ok());
+  EXPECT_EQ(dot->groups, 0u);
+  auto page = e.Explore(*all, {.group_above = 5});
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->groups, 0u);
+  EXPECT_EQ(page->bytes.find("class=\"node group"), std::string::npos);
+  auto asked = e.Select(
+      {.of = ViewSpec::Of::kPaths, .works = {*e.Find("a"), *e.Find("n")}});
+  ASSERT_TRUE(asked.ok());
+  auto path = e.Draw(*asked, {.group_above = 5});
+  ASSERT_TRUE(path.ok());
+  EXPECT_EQ(path->groups, 0u);
+  EXPECT_EQ(path->works, 12u);
+}
+
+// With the main path bold, its works stay works of their own.
+TEST(EngineTest, TheBoldMainPathIsNeverGrouped) {
+  Engine e = Bundled();
+  auto all = e.Select({});
+  ASSERT_TRUE(all.ok());
+  auto d = e.Draw(*all, {.bold_main_path_above = 100, .group_above = 100});
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_GT(d->groups, 0u);
+  EXPECT_EQ(d->works + d->grouped_works, all->selection.num_works());
+  auto path = e.MainPath();
+  ASSERT_TRUE(path.ok());
+  for (const auto& arc : path->arcs) {
+    for (VertexId v : {arc.first, arc.second}) {
+      const std::string id = std::string(e.graph().id(v));
+      std::string escaped;
+      for (char c : id)
+        escaped += c == '-' ? std::string("&#45;") : std::string(1, c);
+      EXPECT_NE(d->bytes.find("<g id=\"work&#45;" + escaped + "\""),
+                std::string::npos)
+          << id;
+    }
+  }
+}
+
 TEST(EngineTest, ExplainSaysWhichWayAPathRuns) {
   Engine e = Bundled();
   VertexId gan = *e.Find("gan"), stylegan = *e.Find("stylegan");

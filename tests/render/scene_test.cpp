@@ -238,6 +238,150 @@ TEST(SceneTest, LinkBackInTimeIsOrangeAndCountedInTheLegend) {
       "false");
 }
 
+using testing::Leaves;
+
+const SceneOptions kGrouped{.resolution = Resolution::kYear,
+                            .group_leaves = true};
+
+TEST(SceneTest, LeavesWithTheSameParentsInAColumnAreOneGroup) {
+  model::Graph g = Leaves();
+  Scene s = Whole(g, kGrouped);
+  const SceneNode* group = s.FindNode("group-s1");
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->attrs.Get("id"), "group-s1");
+  EXPECT_EQ(group->attrs.Get("class"), "group");
+  EXPECT_EQ(group->attrs.Get("label"), "s1\nand 2 more · 2005");
+  EXPECT_EQ(group->attrs.Get("tooltip"),
+            "3 works with the same parents: a, b\ns1 (2005)\ns2 (2005)\n"
+            "s3 (2005)");
+  EXPECT_FALSE(group->attrs.Get("pos").empty());
+  for (const char* id : {"s1", "s2", "s3"}) EXPECT_EQ(s.FindNode(id), nullptr);
+  // One link from each shared parent, in place of six.
+  for (const char* parent : {"a", "b"}) {
+    const SceneEdge* link =
+        s.FindEdge(std::string("link-group-s1-builds_on-") + parent);
+    ASSERT_NE(link, nullptr) << parent;
+    EXPECT_EQ(link->tail, parent);
+    EXPECT_EQ(link->head, "group-s1");
+    EXPECT_EQ(link->attrs.Get("class"),
+              "link group-link rel-builds_on influence");
+    EXPECT_EQ(link->attrs.Get("tooltip"),
+              "3 of its 3 works builds_on " + std::string(parent));
+  }
+  EXPECT_EQ(s.FindEdge("link-s1-builds_on-a"), nullptr);
+}
+
+TEST(SceneTest, WorksWithoutLinksInAColumnAreOneGroup) {
+  testing::SpecBuilder b;
+  b.Work("x1", "2005").Work("x2", "2005").Work("x3", "2005").Work("y", "2006");
+  model::Graph g = b.Build();
+  Scene s = Whole(g, kGrouped);
+  const SceneNode* group = s.FindNode("group-x1");
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->attrs.Get("tooltip"),
+            "3 works without links in the view:\nx1 (2005)\nx2 (2005)\n"
+            "x3 (2005)");
+  EXPECT_NE(s.FindNode("y"), nullptr);  // Alone in 2006.
+  EXPECT_EQ(s.works, 1u);
+  EXPECT_EQ(s.grouped_works, 3u);
+  EXPECT_EQ(s.links + s.grouped_links, 0u);
+}
+
+TEST(SceneTest, OtherLeavesWithTheSameMainParentAreOneGroup) {
+  model::Graph g = Leaves();
+  Scene s = Whole(g, kGrouped);
+  const SceneNode* siblings = s.FindNode("group-t1");
+  ASSERT_NE(siblings, nullptr);
+  EXPECT_EQ(siblings->attrs.Get("tooltip"),
+            "3 works building on a, of their parents the one with the most "
+            "children in the view:\nt1 (2005)\nt2 (2005)\nt3 (2005)");
+  // One link from each parent of any of them, saying how many it stands for.
+  EXPECT_EQ(s.FindEdge("link-group-t1-builds_on-a")->attrs.Get("tooltip"),
+            "3 of its 3 works builds_on a");
+  EXPECT_EQ(s.FindEdge("link-group-t1-builds_on-c")->attrs.Get("tooltip"),
+            "1 of its 3 works builds_on c");
+  // m has a child in the view, n is alone in its column: both drawn.
+  EXPECT_NE(s.FindNode("m"), nullptr);
+  EXPECT_NE(s.FindNode("n"), nullptr);
+  EXPECT_NE(s.FindEdge("link-m-builds_on-a"), nullptr);
+}
+
+TEST(SceneTest, LeavesWithOtherParentsAreNotMerged) {
+  model::Graph g = Leaves();
+  Scene s = Whole(g, kGrouped);
+  // u1's one parent is b: neither the s group's nor the t group's.
+  ASSERT_NE(s.FindNode("u1"), nullptr);
+  EXPECT_EQ(s.FindNode("u1")->attrs.Get("class"), "work kind-model era-all");
+  EXPECT_NE(s.FindEdge("link-u1-builds_on-b"), nullptr);
+  // Without t3, t1 and t2 are too few to group: a pair is drawn as itself.
+  analysis::Selection sel = analysis::SelectAll(g);
+  sel.works[V(g, "t3")] = false;
+  sel.links[testing::L(g, "t3", "builds_on", "a")] = false;
+  auto pair = BuildScene(g, sel, kGrouped);
+  ASSERT_TRUE(pair.ok());
+  EXPECT_NE(pair->FindNode("group-s1"), nullptr);
+  EXPECT_EQ(pair->FindNode("group-t1"), nullptr);
+  EXPECT_NE(pair->FindNode("t1"), nullptr);
+  EXPECT_NE(pair->FindNode("t2"), nullptr);
+  EXPECT_EQ(pair->groups, 1u);
+  EXPECT_EQ(pair->grouped_works, 3u);
+}
+
+TEST(SceneTest, GroupedCountsAddUpToTheView) {
+  model::Graph g = Leaves();
+  Scene s = Whole(g, kGrouped);
+  EXPECT_EQ(s.groups, 2u);
+  EXPECT_EQ(s.grouped_works, 6u);
+  EXPECT_EQ(s.works, 6u);  // a, b, c, u1, m, n.
+  EXPECT_EQ(s.works + s.grouped_works, g.num_works());
+  EXPECT_EQ(s.links, 3u);  // a -> m -> n, b -> u1.
+  EXPECT_EQ(s.grouped_links, 10u);
+  EXPECT_EQ(s.links + s.grouped_links + s.listed, g.num_links());
+  // Drawn: the three links, and the groups' four.
+  std::size_t drawn = 0;
+  for (const SceneEdge& e : s.edges)
+    drawn += e.attrs.Get("class").starts_with("link ");
+  EXPECT_EQ(drawn, 7u);
+  EXPECT_NE(s.html_label.find("6 works grouped into 2 stacks"),
+            std::string::npos);
+}
+
+TEST(SceneTest, HighlightedAndFocusWorksAreNeverGrouped) {
+  model::Graph g = Leaves();
+  analysis::Selection sel = analysis::SelectAll(g);
+  const model::EdgeId bold = testing::L(g, "s1", "builds_on", "a");
+  sel.highlighted_links[bold] = true;
+  sel.highlighted_works[V(g, "s1")] = true;
+  sel.highlighted_works[V(g, "a")] = true;
+  sel.focus = {V(g, "s2")};
+  auto s = BuildScene(g, sel, kGrouped);
+  ASSERT_TRUE(s.ok());
+  ASSERT_NE(s->FindNode("s1"), nullptr);
+  EXPECT_NE(s->FindNode("s1")->attrs.Get("class").find("highlight"),
+            std::string::npos);
+  EXPECT_NE(s->FindNode("s2"), nullptr);
+  // s3 is left alone of its parents, and joins t1..t3 (main parent a);
+  // never highlighted, the group is faded with the rest.
+  const SceneNode* rest = s->FindNode("group-s3");
+  ASSERT_NE(rest, nullptr);
+  EXPECT_EQ(rest->attrs.Get("class"), "group faded");
+  EXPECT_EQ(s->grouped_works, 4u);
+}
+
+TEST(SceneTest, NothingIsGroupedUnlessAskedOrOffThePinnedTimeline) {
+  model::Graph g = Leaves();
+  for (const SceneOptions& o :
+       {SceneOptions{.resolution = Resolution::kYear},
+        SceneOptions{.pinned = false, .group_leaves = true}}) {
+    Scene s = Whole(g, o);
+    EXPECT_EQ(s.groups, 0u);
+    EXPECT_EQ(s.works, g.num_works());
+    EXPECT_EQ(s.links, g.num_links());
+    EXPECT_EQ(s.FindNode("group-s1"), nullptr);
+    EXPECT_NE(s.FindNode("s1"), nullptr);
+  }
+}
+
 TEST(SceneTest, RefusesAnUnknownRankdir) {
   model::Graph g = testing::Diamond();
   auto s = BuildScene(g, analysis::SelectAll(g), {.rankdir = "RL"});

@@ -104,6 +104,22 @@ model::Graph Diamond() {
       .Build();
 }
 
+model::Graph Leaves() {
+  SpecBuilder b;
+  b.Work("a", "2000").Work("b", "2000").Work("c", "2000");
+  for (const char* s : {"s1", "s2", "s3"})
+    b.Work(s, "2005").Link(s, "builds_on", "a").Link(s, "builds_on", "b");
+  b.Work("t1", "2005").Link("t1", "builds_on", "a");
+  b.Work("t2", "2005")
+      .Link("t2", "builds_on", "a")
+      .Link("t2", "builds_on", "c");
+  b.Work("t3", "2005").Link("t3", "builds_on", "a");
+  b.Work("u1", "2005").Link("u1", "builds_on", "b");
+  b.Work("m", "2005").Link("m", "builds_on", "a");
+  b.Work("n", "2006").Link("n", "builds_on", "m");
+  return b.Build();
+}
+
 model::Graph TwoCycle() {
   return SpecBuilder()
       .Work("a", "2020")

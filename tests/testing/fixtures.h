@@ -36,6 +36,12 @@ model::Graph Diamond();
 // Only the five works of the diamond, root -> left, right -> join -> tip.
 model::Graph PureDiamond();
 
+// a, b, c (2000); a, b -> s1, s2, s3 (2005: each builds on both); a -> t1,
+// t3 (2005); a, c -> t2 (2005); b -> u1 (2005); a -> m (2005) -> n (2006);
+// all builds_on. The leaves of 2005: s1..s3 with the same parents; t1..t3
+// with the same main parent, a (7 children; c has 1); u1; m is no leaf.
+model::Graph Leaves();
+
 // a <-> b: two works that use each other, built with cycles allowed.
 model::Graph TwoCycle();
 
