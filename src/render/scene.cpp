@@ -489,7 +489,7 @@ class SceneBuilder {
     const VertexId parent = by.work;
     const Relation relation = by.relation;
     const RelationStyle& rs = StyleOf(relation);
-    const std::string_view rel = model::RelationName(relation);
+    const std::string_view rel = g_.relation_name(relation);
     SceneEdge edge{std::string(g_.id(parent)), group.name, {}};
     edge.attrs.Set(
         "id", fmt::format("link-{}-{}-{}", group.name, rel, g_.id(parent)));
