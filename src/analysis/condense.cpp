@@ -78,7 +78,9 @@ base::Result<Condensation> Condense(const model::Graph& graph,
   std::size_t count = boost::strong_components(
       t, boost::make_iterator_property_map(component.begin(),
                                            boost::get(boost::vertex_index, t)));
+  // Bulk imports hold one built-in relation and no details: columns suffice.
   if (!graph.has_details() && graph.relations().Single() &&
+      model::IsBuiltIn(*graph.relations().Single()) &&
       relations.ContainsAll(graph.relations()))
     return CondenseBulk(graph, component, count);
   std::vector<std::vector<VertexId>> members(count);
@@ -88,6 +90,7 @@ base::Result<Condensation> Condense(const model::Graph& graph,
   model::GraphSpec spec;
   spec.title = graph.title();
   spec.eras.assign(graph.eras().begin(), graph.eras().end());
+  spec.relations = graph.vocabulary();
   std::vector<std::string> component_id(count);
   // Components in the order of their first work, so ids stay stable.
   std::vector<std::size_t> order(count);

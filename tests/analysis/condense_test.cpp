@@ -44,6 +44,24 @@ TEST(CondenseTest, ACycleBecomesOneWorkAndTheRestStays) {
   EXPECT_FALSE(SearchPathCount(g, Digraph::Build(g)).ok());
 }
 
+// A graph's own relations (an imported file's names) survive condensing.
+TEST(CondenseTest, AGraphsOwnRelationsKeepTheirNames) {
+  model::GraphSpec spec;
+  auto merge = spec.relations.Define("merge", true);
+  ASSERT_TRUE(merge.ok());
+  for (const char* id : {"a", "b", "c"})
+    spec.works.push_back({id, id, model::Kind::kModel, {}, {}});
+  spec.links = {
+      {"b", "a", *merge, {}}, {"a", "b", *merge, {}}, {"c", "b", *merge, {}}};
+  auto g = model::Graph::Build(
+      std::move(spec), {.allow_influence_cycles = true, .curated = false});
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  auto c = Condense(*g);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_EQ(c->graph.num_links(), 1u);
+  EXPECT_EQ(c->graph.relation_name(c->graph.relation(0)), "merge");
+}
+
 TEST(CondenseTest, ADagIsKeptAsItIs) {
   model::Graph g = testing::Diamond();
   auto c = Condense(g);
