@@ -69,7 +69,8 @@ class RelationReader {
     // The names, each once, by key, in the order met; empty cells are cites.
     // lineage's exports say of each link whether it is influence.
     // Each distinct value is normalised once: a big file repeats a few.
-    std::vector<std::string> names;
+    // A value without a letter or digit ("—") names nothing: it is cites.
+    std::vector<std::string> names, names_keys;
     std::set<std::string> keys;
     std::map<std::string, bool> declared;
     std::unordered_map<std::string, std::string> key_of;
@@ -79,8 +80,13 @@ class RelationReader {
           it == e.data.end() || it->second.empty() ? kCites : it->second;
       auto [known, fresh] = key_of.try_emplace(name);
       if (fresh) known->second = base::NormalizeKey(name);
+      const bool blank = known->second.empty();
+      if (blank) known->second = base::NormalizeKey(kCites);
       const std::string& key = known->second;
-      if (keys.insert(key).second) names.push_back(name);
+      if (keys.insert(key).second) {
+        names.push_back(blank ? kCites : name);
+        names_keys.push_back(key);
+      }
       auto flag = e.data.find("influence");
       if (flag != e.data.end() &&
           (flag->second == "true" || flag->second == "false"))
@@ -99,8 +105,8 @@ class RelationReader {
       influence.insert(key);
     }
     std::map<std::string, model::Relation> by_key;
-    for (const std::string& name : names) {
-      const std::string& key = key_of.at(name);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const std::string &name = names[i], &key = names_keys[i];
       bool is_influence = true;
       if (!options.influence.empty()) {
         is_influence = influence.count(key) > 0;

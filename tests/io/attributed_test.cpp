@@ -186,14 +186,15 @@ TEST(AttributedTest, GmlAndJsonEdgesAreTypedTheSameWay) {
                        {}, nullptr);
   ASSERT_TRUE(gml.ok()) << gml.status().ToString();
   EXPECT_EQ(Links(*gml), (std::set<std::string>{"1>2:finetune"}));
-  auto json =
-      ImportJson(testing::TempFile(
-                     "t.json",
-                     R"({"directed": true, "nodes": [{"id": "a"}, {"id": "b"}],
-              "links": [{"source": "b", "target": "a", "label": "Merge"}]})"),
-                 {}, nullptr);
+  auto json = ImportJson(testing::TempFile("t.json",
+                                           R"({"directed": true,
+              "nodes": [{"id": "a"}, {"id": "b"}, {"id": "c"}],
+              "links": [{"source": "b", "target": "a", "label": "Merge"},
+                        {"source": "c", "target": "a", "label": "—"}]})"),
+                         {}, nullptr);
   ASSERT_TRUE(json.ok()) << json.status().ToString();
-  EXPECT_EQ(Links(*json), (std::set<std::string>{"a>b:merge"}));
+  // A value without a letter or digit names no relation: it cites.
+  EXPECT_EQ(Links(*json), (std::set<std::string>{"a>b:merge", "a>c:cites"}));
 }
 
 // Names and standing come back from lineage's own exports and graph file.
