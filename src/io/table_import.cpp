@@ -351,13 +351,7 @@ class Importer {
   }
 
   base::Result<model::Graph> Finish() {
-    // A column option naming what the header lacks is wrong usage, not bad
-    // data: said the same way, but as a usage error.
-    if (!problems_.empty() &&
-        problems_.count("unknown columns") == problems_.total()) {
-      return base::Status::InvalidArgument(
-          problems_.ToStatus("the imported data", report_->source).ToString());
-    }
+    if (!usage_.ok()) return usage_;
     if (!problems_.empty())
       return problems_.ToStatus("the imported data", report_->source);
     if (opt_.parent_lists) ResolveParents();
@@ -537,12 +531,12 @@ class Importer {
       for (std::size_t i = 0; i < header_.size(); ++i)
         if (base::NormalizeKey(header_[i]) == base::NormalizeKey(c.name))
           return i;
-      Error(
-          "unknown columns", path, line,
-          fmt::format("the header has no column named '{}'; its columns "
-                      "are {}",
-                      c.name, fmt::join(header_, ", ")),
-          fmt::format("name one of them, or give its number ([[{}]])", option));
+      // Wrong usage, not bad data: said as such (exit 2), each column once.
+      usage_ = base::Status::InvalidArgument(fmt::format(
+          "{}{}{}:{}: the header has no column named '{}'; its columns are "
+          "{} (name one of them, or give its number: [[{}]])",
+          usage_.message(), usage_.ok() ? "" : "\n", path, line, c.name,
+          fmt::join(header_, ", "), option));
       ok = false;
       return Columns::kNone;
     };
@@ -1023,6 +1017,7 @@ class Importer {
   std::unordered_map<std::string, std::tuple<model::Date, std::size_t, bool>>
       unmatched_;
   base::ProblemList problems_;
+  base::Status usage_;   // Column options the header cannot meet.
   std::string scratch_;  // Unquoted CSV fields of the current record.
   std::string key_;      // The last NormalizeKey.
   // Parent lists: the line of each work's row (0: none), and the parent
