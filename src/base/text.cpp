@@ -306,4 +306,16 @@ std::size_t FindControl(std::string_view text) {
   return std::string_view::npos;
 }
 
+std::vector<std::string_view> SplitJoined(std::string_view text,
+                                          std::string_view separator) {
+  std::vector<std::string_view> out;
+  for (std::size_t at = 0; at <= text.size();) {
+    std::size_t end = text.find(separator, at);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > at) out.push_back(text.substr(at, end - at));
+    at = end + separator.size();
+  }
+  return out;
+}
+
 }  // namespace lineage::base

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lineage::base {
 
@@ -36,6 +37,11 @@ std::string Wrap(std::string_view text, std::size_t width);
 // O(|a|·|b|) time, O(|b|) memory.
 std::size_t EditDistance(std::string_view a, std::string_view b,
                          std::size_t limit);
+
+// The non-empty items of a list joined by `separator` ("a; b; c"), as
+// views into `text`. O(length).
+std::vector<std::string_view> SplitJoined(std::string_view text,
+                                          std::string_view separator);
 
 // The position (1-based line and column, counting bytes) of byte `offset`.
 struct TextPosition {

@@ -16,15 +16,8 @@ namespace {
 
 std::vector<std::string> SplitList(const std::string& text) {
   std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find("; ", start);
-    std::string item = text.substr(
-        start, end == std::string::npos ? std::string::npos : end - start);
-    if (!item.empty()) out.push_back(item);
-    if (end == std::string::npos) break;
-    start = end + 2;
-  }
+  for (std::string_view item : base::SplitJoined(text, "; "))
+    out.emplace_back(item);
   return out;
 }
 

@@ -14,6 +14,7 @@
 
 #include "base/intern.h"
 #include "base/status.h"
+#include "base/text.h"
 #include "model/types.h"
 
 namespace lineage::model {
@@ -65,14 +66,7 @@ struct AttributeColumn {
   static constexpr std::string_view kNameSeparator = "; ";
   // The names in a value of a names column. O(length).
   static std::vector<std::string_view> NamesIn(std::string_view value) {
-    std::vector<std::string_view> out;
-    for (std::size_t at = 0; at <= value.size();) {
-      std::size_t end = value.find(kNameSeparator, at);
-      if (end == std::string_view::npos) end = value.size();
-      if (end > at) out.push_back(value.substr(at, end - at));
-      at = end + kNameSeparator.size();
-    }
-    return out;
+    return base::SplitJoined(value, kNameSeparator);
   }
 };
 

@@ -7,6 +7,14 @@ namespace {
 
 // A trailing '+' names a successor: C++ is not C, DPM-Solver++ is not
 // DPM-Solver; a '+' between two names only joins them.
+TEST(SplitJoinedTest, KeepsTheNonEmptyItemsBetweenSeparators) {
+  using V = std::vector<std::string_view>;
+  EXPECT_EQ(SplitJoined("a; b c; d", "; "), (V{"a", "b c", "d"}));
+  EXPECT_EQ(SplitJoined("; a; ; b; ", "; "), (V{"a", "b"}));
+  EXPECT_EQ(SplitJoined("a;b", "; "), (V{"a;b"}));
+  EXPECT_TRUE(SplitJoined("", "; ").empty());
+}
+
 TEST(NormalizeKeyTest, ATrailingPlusMarksASuccessor) {
   EXPECT_EQ(NormalizeKey("DPM-Solver++"), "dpmsolverplusplus");
   EXPECT_EQ(NormalizeKey("dpm-solver-plus-plus"), "dpmsolverplusplus");
