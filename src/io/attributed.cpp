@@ -45,10 +45,17 @@ class RelationReader {
       });
     };
     if (asked && !has(attr)) {
+      std::set<std::string> present;
+      for (const AttributedGraph::Edge& e : g.edges)
+        for (const auto& [name, value] : e.data)
+          if (!value.empty()) present.insert(name);
       return base::Status::InvalidArgument(fmt::format(
-          "[[relation_attr]] {}: no edge of {} has an attribute '{}'; name "
-          "one its edges have, or 'none'",
-          attr, path, attr));
+          "[[relation_attr]] {}: no edge of {} has an attribute '{}'; its "
+          "edges have {}",
+          attr, path, attr,
+          present.empty()
+              ? std::string("none: give 'none'")
+              : fmt::format("{} (or give 'none')", fmt::join(present, ", "))));
     }
     if (!asked) {
       for (const char* name : {"relation", "label", "type"}) {

@@ -102,6 +102,9 @@ TEST(AttributedTest, NamesNoEdgeHasAreUsageErrors) {
   ASSERT_FALSE(h.ok());
   EXPECT_EQ(h.status().code(), base::Status::Code::kInvalidArgument);
   EXPECT_NE(h.status().ToString().find("no edge of"), std::string::npos);
+  EXPECT_NE(h.status().ToString().find("its edges have relation"),
+            std::string::npos)
+      << h.status().ToString();
 }
 
 // A chain n(i+1) -> n(i) of `edges` edges, each with the attributes `keys`
